@@ -1,0 +1,281 @@
+//! The charter: which cookies a portal sets, grouped by category, and its revision.
+
+use super::i18n::Lang;
+
+/// A text the portal shows, in French and, when it has one, in English.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Text {
+    /// French text (always present: the charters are French first).
+    pub fr: String,
+    /// English text; the French one is shown when it is missing.
+    pub en: Option<String>,
+}
+
+impl Text {
+    /// A text in both languages.
+    pub fn new(fr: &str, en: &str) -> Text {
+        Text { fr: fr.to_owned(), en: Some(en.to_owned()) }
+    }
+
+    /// The text in `lang`, falling back to French.
+    pub fn get(&self, lang: Lang) -> &str {
+        match (lang, &self.en) {
+            (Lang::En, Some(en)) => en,
+            _ => &self.fr,
+        }
+    }
+}
+
+/// Category id of the cookies a portal needs to work (never optional).
+pub const NECESSARY: &str = "necessary";
+/// Category id of audience measurement (optional, off until the visitor opts in).
+pub const AUDIENCE: &str = "audience";
+
+/// A group of cookies the visitor accepts or refuses as one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Category {
+    /// Stable id, used in the `cookies_preferences` cookie (`necessary`, `audience`…).
+    pub id: String,
+    /// Whether the portal cannot work without it (shown always on, never asked).
+    pub required: bool,
+    /// Name shown on the switch and as the group heading of the table.
+    pub title: Text,
+    /// One sentence on what the category is for.
+    pub description: Text,
+}
+
+/// One row of the charter table.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CookieRow {
+    /// Id of the category the cookie belongs to.
+    pub category: String,
+    /// "Nom du prestataire" (may be empty, as in one seed).
+    pub provider: String,
+    /// "Service et emplacement".
+    pub service: Text,
+    /// "Nom du cookie" (may be empty when the charter does not name it).
+    pub name: String,
+    /// "Finalités".
+    pub purpose: Text,
+}
+
+/// A portal's whole cookie charter.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Charter {
+    /// The portal's name as the charter says it (e.g. `data.saintnazaireagglo.fr`).
+    pub portal: String,
+    /// Categories, in the order they are shown.
+    pub categories: Vec<Category>,
+    /// Cookie rows, in the order of the charter's table.
+    pub cookies: Vec<CookieRow>,
+}
+
+impl Charter {
+    /// The built-in charter: Opendatasoft's necessary cookies and the audience-measurement row.
+    pub fn opendatasoft_default() -> Charter {
+        let ods = |category: &str, service: Text, name: &str, purpose: Text| CookieRow {
+            category: category.to_owned(),
+            provider: "Opendatasoft".to_owned(),
+            service,
+            name: name.to_owned(),
+            purpose,
+        };
+        Charter {
+            portal: "Opendatasoft".to_owned(),
+            categories: vec![
+                Category {
+                    id: NECESSARY.to_owned(),
+                    required: true,
+                    title: Text::new("Cookies nécessaires", "Necessary cookies"),
+                    description: Text::new(
+                        "Nécessaires au bon fonctionnement de la plateforme : ils ne peuvent pas être désactivés.",
+                        "Needed for the platform to work: they cannot be switched off.",
+                    ),
+                },
+                Category {
+                    id: AUDIENCE.to_owned(),
+                    required: false,
+                    title: Text::new("Mesure d'audience", "Audience measurement"),
+                    description: Text::new(
+                        "Nous aident à savoir combien de visiteurs consultent la plateforme et quelles pages.",
+                        "Help us know how many visitors use the platform and which pages they read.",
+                    ),
+                },
+            ],
+            cookies: vec![
+                ods(
+                    NECESSARY,
+                    Text::new("Authentification (front et back office)", "Authentication (front and back office)"),
+                    "sessionid",
+                    Text::new(
+                        "Se souvenir de l'utilisateur d'une page à une autre.",
+                        "Remember the user from one page to the next.",
+                    ),
+                ),
+                ods(
+                    NECESSARY,
+                    Text::new("Sélection de la langue (front et back office)", "Language selection (front and back office)"),
+                    "django_language",
+                    Text::new("Se souvenir de la langue du visiteur", "Remember the visitor's language"),
+                ),
+                ods(
+                    NECESSARY,
+                    Text::new("API (CSRF) (front et back office)", "API (CSRF) (front and back office)"),
+                    "csrftoken",
+                    Text::new("Récupérer des données via des appels API", "Fetch data through API calls"),
+                ),
+                ods(
+                    NECESSARY,
+                    Text::new("Choix concernant vos préférences sur les cookies", "Your cookie preferences"),
+                    "cookies_preferences",
+                    Text::new(
+                        "Se souvenir du choix opéré par le visiteur concernant les cookies",
+                        "Remember the visitor's choice about cookies",
+                    ),
+                ),
+                CookieRow {
+                    category: AUDIENCE.to_owned(),
+                    provider: String::new(),
+                    service: Text::new(
+                        "Mesure d'audience (front et back office)",
+                        "Audience measurement (front and back office)",
+                    ),
+                    name: String::new(),
+                    purpose: Text::new(
+                        "Distinguer les utilisateurs uniques en attribuant un numéro généré aléatoirement comme identifiant client",
+                        "Tell unique users apart by giving each a randomly generated number as a client identifier",
+                    ),
+                },
+            ],
+        }
+    }
+
+    /// The categories the visitor may refuse, in order.
+    pub fn optional_categories(&self) -> impl Iterator<Item = &Category> {
+        self.categories.iter().filter(|c| !c.required)
+    }
+
+    /// The rows of one category, in table order.
+    pub fn cookies_of<'a>(&'a self, category: &'a str) -> impl Iterator<Item = &'a CookieRow> {
+        self.cookies.iter().filter(move |row| row.category == category)
+    }
+
+    /// A short fingerprint of what the visitor consents to: the categories (id and whether
+    /// required) and each cookie's category and name. Wording changes leave it unchanged;
+    /// adding a cookie or a category changes it, so the visitor is asked again.
+    pub fn revision(&self) -> String {
+        let mut hash = Fnv1a::new();
+        for category in &self.categories {
+            hash.write(category.id.as_bytes());
+            hash.write(if category.required { b"\x01" } else { b"\x00" });
+        }
+        hash.write(b"\x1e");
+        for row in &self.cookies {
+            hash.write(row.category.as_bytes());
+            hash.write(b"\x1f");
+            hash.write(row.name.as_bytes());
+            hash.write(b"\x1e");
+        }
+        format!("{:08x}", hash.finish())
+    }
+}
+
+/// 32-bit FNV-1a: small, stable across platforms and versions, enough to tell revisions apart.
+struct Fnv1a(u32);
+
+impl Fnv1a {
+    fn new() -> Self {
+        Fnv1a(0x811c_9dc5)
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u32::from(b);
+            self.0 = self.0.wrapping_mul(0x0100_0193);
+        }
+        // A separator after every field, so that ("ab","c") and ("a","bc") differ.
+        self.0 ^= 0xff;
+        self.0 = self.0.wrapping_mul(0x0100_0193);
+    }
+
+    fn finish(&self) -> u32 {
+        self.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_charter_has_the_opendatasoft_rows_in_order() {
+        let charter = Charter::opendatasoft_default();
+        let names: Vec<_> = charter.cookies.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(names, ["sessionid", "django_language", "csrftoken", "cookies_preferences", ""]);
+        assert_eq!(charter.cookies_of(AUDIENCE).count(), 1);
+        assert_eq!(charter.cookies_of(NECESSARY).count(), 4);
+        let optional: Vec<_> = charter.optional_categories().map(|c| c.id.as_str()).collect();
+        assert_eq!(optional, [AUDIENCE]);
+    }
+
+    #[test]
+    fn text_falls_back_to_french() {
+        let only_fr = Text { fr: "Bonjour".into(), en: None };
+        assert_eq!(only_fr.get(Lang::En), "Bonjour");
+        assert_eq!(Text::new("Oui", "Yes").get(Lang::En), "Yes");
+        assert_eq!(Text::new("Oui", "Yes").get(Lang::Fr), "Oui");
+    }
+
+    #[test]
+    fn revision_is_eight_hex_digits_and_stable() {
+        let rev = Charter::opendatasoft_default().revision();
+        assert_eq!(rev.len(), 8);
+        assert!(rev.chars().all(|c| c.is_ascii_hexdigit()));
+        assert_eq!(rev, Charter::opendatasoft_default().revision());
+    }
+
+    #[test]
+    fn wording_changes_keep_the_revision() {
+        let base = Charter::opendatasoft_default();
+        let mut reworded = base.clone();
+        reworded.cookies[0].purpose = Text::new("Autre texte", "Other text");
+        reworded.categories[1].title = Text::new("Statistiques", "Statistics");
+        reworded.portal = "data.example.fr".into();
+        assert_eq!(base.revision(), reworded.revision());
+    }
+
+    #[test]
+    fn new_cookie_or_category_changes_the_revision() {
+        let base = Charter::opendatasoft_default();
+        let mut more_cookies = base.clone();
+        let mut row = more_cookies.cookies[4].clone();
+        row.name = "_pk_id".into();
+        more_cookies.cookies.push(row);
+        assert_ne!(base.revision(), more_cookies.revision());
+
+        let mut more_categories = base.clone();
+        more_categories.categories.push(Category {
+            id: "video".into(),
+            required: false,
+            title: Text::default(),
+            description: Text::default(),
+        });
+        assert_ne!(base.revision(), more_categories.revision());
+
+        let mut renamed = base.clone();
+        renamed.cookies[1].name = "django_lang".into();
+        assert_ne!(base.revision(), renamed.revision());
+    }
+
+    #[test]
+    fn field_boundaries_matter_to_the_revision() {
+        let base = Charter::opendatasoft_default();
+        let mut a = base.clone();
+        a.cookies[0].name = "ab".into();
+        a.cookies[1].name = "c".into();
+        let mut b = base;
+        b.cookies[0].name = "a".into();
+        b.cookies[1].name = "bc".into();
+        assert_ne!(a.revision(), b.revision());
+    }
+}

@@ -1,0 +1,359 @@
+//! Validation of the embed configuration (the script tag's `data-*` attributes).
+//!
+//! Every bad value yields a [`ConfigError`] for the console and a safe fallback: an unusable
+//! audience URL means no audience script at all.
+
+use std::fmt;
+
+use super::i18n::Lang;
+
+/// Consent lifetime when none is configured: about six months.
+pub const DEFAULT_CONSENT_DAYS: u32 = 182;
+/// Longest consent lifetime allowed: 13 months, as the CNIL recommends.
+pub const MAX_CONSENT_DAYS: u32 = 395;
+
+/// The configuration exactly as the page gives it, before any check.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RawConfig {
+    /// `data-audience-src`.
+    pub audience_src: Option<String>,
+    /// `data-policy-url`.
+    pub policy_url: Option<String>,
+    /// `data-lang`.
+    pub lang: Option<String>,
+    /// `data-consent-days`.
+    pub consent_days: Option<String>,
+    /// `data-cookie-domain`.
+    pub cookie_domain: Option<String>,
+    /// The page's `<html lang>`.
+    pub document_lang: Option<String>,
+    /// The page's host name, to check the cookie domain against.
+    pub host: String,
+}
+
+/// A checked configuration.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Config {
+    /// URL of the audience-measurement script, if one is configured and safe.
+    pub audience_src: Option<String>,
+    /// URL of the portal's "Charte cookies" page.
+    pub policy_url: Option<String>,
+    /// Language of the texts.
+    pub lang: Lang,
+    /// Lifetime of a choice, in days.
+    pub consent_days: u32,
+    /// `Domain` attribute of the cookie, if the choice is shared across subdomains.
+    pub cookie_domain: Option<String>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            audience_src: None,
+            policy_url: None,
+            lang: Lang::Fr,
+            consent_days: DEFAULT_CONSENT_DAYS,
+            cookie_domain: None,
+        }
+    }
+}
+
+/// A configuration value that was refused, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ConfigError {
+    /// `data-audience-src` is not an http(s) or relative URL: no audience script will load.
+    AudienceSrc(String, UrlError),
+    /// `data-policy-url` is not an http(s) or relative URL: no link is shown.
+    PolicyUrl(String, UrlError),
+    /// `data-lang` is neither `fr` nor `en`.
+    Lang(String),
+    /// `data-consent-days` is not a whole number from 1 to 395.
+    ConsentDays(String),
+    /// `data-cookie-domain` is not a domain name.
+    CookieDomain(String),
+    /// `data-cookie-domain` is not this page's host or one of its parents.
+    ForeignCookieDomain {
+        /// The configured domain.
+        domain: String,
+        /// The page's host.
+        host: String,
+    },
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ConfigError::AudienceSrc(v, why) => write!(
+                f,
+                "data-audience-src={v:?} is refused ({why}); expected an http(s) or relative URL. \
+                 No audience script will be loaded."
+            ),
+            ConfigError::PolicyUrl(v, why) => write!(
+                f,
+                "data-policy-url={v:?} is refused ({why}); expected an http(s) or relative URL. \
+                 The banner shows no charter link."
+            ),
+            ConfigError::Lang(v) => {
+                write!(f, "data-lang={v:?} is not \"fr\" or \"en\"; using the page's language")
+            }
+            ConfigError::ConsentDays(v) => write!(
+                f,
+                "data-consent-days={v:?} is not a whole number from 1 to {MAX_CONSENT_DAYS} \
+                 (13 months at most); using {DEFAULT_CONSENT_DAYS}"
+            ),
+            ConfigError::CookieDomain(v) => write!(
+                f,
+                "data-cookie-domain={v:?} is not a domain name; the choice is kept for this host only"
+            ),
+            ConfigError::ForeignCookieDomain { domain, host } => write!(
+                f,
+                "data-cookie-domain={domain:?} does not contain this page's host {host:?}; \
+                 the choice is kept for this host only"
+            ),
+        }
+    }
+}
+
+/// Why a URL is refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UrlError {
+    /// Nothing but spaces.
+    Empty,
+    /// Contains white space, a control character or a backslash, which browsers rewrite.
+    UnsafeCharacter,
+    /// Has a scheme other than `http:` or `https:` (e.g. `javascript:`, `data:`).
+    Scheme,
+}
+
+impl fmt::Display for UrlError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            UrlError::Empty => "it is empty",
+            UrlError::UnsafeCharacter => "it contains white space, a control character or a backslash",
+            UrlError::Scheme => "its scheme is not http or https",
+        })
+    }
+}
+
+/// Checks that `url` is an absolute http(s) URL or a relative one (path, `?query`, `#hash`,
+/// or protocol-relative). Surrounding spaces are removed.
+pub fn check_url(url: &str) -> Result<&str, UrlError> {
+    let url = url.trim();
+    if url.is_empty() {
+        return Err(UrlError::Empty);
+    }
+    if url.chars().any(|c| c.is_whitespace() || c.is_control() || c == '\\') {
+        return Err(UrlError::UnsafeCharacter);
+    }
+    match url.find([':', '/', '?', '#']) {
+        Some(i) if url.as_bytes()[i] == b':' => {
+            let scheme = &url[..i];
+            if scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https") {
+                Ok(url)
+            } else {
+                Err(UrlError::Scheme)
+            }
+        }
+        _ => Ok(url),
+    }
+}
+
+/// Checks a cookie domain: letters, digits, hyphens and dots, one leading dot allowed,
+/// equal to `host` or a parent of it. Returns it lower-cased, without the leading dot.
+fn check_cookie_domain(raw: &str, host: &str) -> Result<String, ConfigError> {
+    let domain = raw.trim().trim_start_matches('.').to_ascii_lowercase();
+    let well_formed = !domain.is_empty()
+        && domain.len() <= 253
+        && domain.split('.').all(|label| {
+            !label.is_empty()
+                && label.len() <= 63
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+                && label.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        });
+    if !well_formed {
+        return Err(ConfigError::CookieDomain(raw.to_owned()));
+    }
+    let host = host.to_ascii_lowercase();
+    let covers_host = host == domain
+        || host.strip_suffix(domain.as_str()).is_some_and(|rest| rest.ends_with('.'));
+    if !covers_host {
+        return Err(ConfigError::ForeignCookieDomain { domain, host });
+    }
+    Ok(domain)
+}
+
+/// The value of an attribute that is set to something other than white space.
+fn present(value: &Option<String>) -> Option<&str> {
+    value.as_deref().filter(|s| !s.trim().is_empty())
+}
+
+/// Checks every value of `raw`, returning the configuration to use and what was refused.
+pub fn validate(raw: &RawConfig) -> (Config, Vec<ConfigError>) {
+    let mut errors = Vec::new();
+    let mut config = Config::default();
+
+
+    if let Some(src) = raw.audience_src.as_deref() {
+        match check_url(src) {
+            Ok(url) => config.audience_src = Some(url.to_owned()),
+            Err(why) => errors.push(ConfigError::AudienceSrc(src.to_owned(), why)),
+        }
+    }
+    if let Some(url) = present(&raw.policy_url) {
+        match check_url(url) {
+            Ok(url) => config.policy_url = Some(url.to_owned()),
+            Err(why) => errors.push(ConfigError::PolicyUrl(url.to_owned(), why)),
+        }
+    }
+
+    let asked = present(&raw.lang).map(|tag| {
+        let lang = Lang::from_tag(tag);
+        if lang.is_none() {
+            errors.push(ConfigError::Lang(tag.to_owned()));
+        }
+        lang
+    });
+    config.lang = asked
+        .flatten()
+        .or_else(|| raw.document_lang.as_deref().and_then(Lang::from_tag))
+        .unwrap_or_default();
+
+    if let Some(days) = raw.consent_days.as_deref() {
+        match days.trim().parse::<u32>() {
+            Ok(n) if (1..=MAX_CONSENT_DAYS).contains(&n) => config.consent_days = n,
+            _ => errors.push(ConfigError::ConsentDays(days.to_owned())),
+        }
+    }
+
+    if let Some(domain) = present(&raw.cookie_domain) {
+        match check_cookie_domain(domain, &raw.host) {
+            Ok(domain) => config.cookie_domain = Some(domain),
+            Err(e) => errors.push(e),
+        }
+    }
+
+    (config, errors)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn raw() -> RawConfig {
+        RawConfig { host: "data.example.fr".into(), ..RawConfig::default() }
+    }
+
+    #[test]
+    fn nothing_configured_gives_defaults_and_no_error() {
+        let (config, errors) = validate(&raw());
+        assert_eq!(config, Config::default());
+        assert!(errors.is_empty());
+    }
+
+    #[test]
+    fn accepts_http_https_and_relative_urls() {
+        for ok in [
+            "https://example.org/matomo.js",
+            "HTTP://example.org/a.js",
+            "/stats/a.js",
+            "stats/a.js",
+            "./a.js",
+            "?x=1",
+            "//cdn.example.org/a.js",
+            "a.js?x=http:y",
+        ] {
+            assert_eq!(check_url(ok), Ok(ok), "{ok}");
+        }
+        assert_eq!(check_url("  /a.js "), Ok("/a.js"));
+    }
+
+    #[test]
+    fn refuses_other_schemes_and_rewritable_characters() {
+        for (bad, why) in [
+            ("javascript:alert(1)", UrlError::Scheme),
+            ("JavaScript:alert(1)", UrlError::Scheme),
+            ("data:text/javascript,alert(1)", UrlError::Scheme),
+            ("vbscript:x", UrlError::Scheme),
+            ("blob:https://x/1", UrlError::Scheme),
+            ("java\tscript:alert(1)", UrlError::UnsafeCharacter),
+            ("java\nscript:alert(1)", UrlError::UnsafeCharacter),
+            ("/a b.js", UrlError::UnsafeCharacter),
+            ("\\\\evil.example/a.js", UrlError::UnsafeCharacter),
+            ("   ", UrlError::Empty),
+            ("", UrlError::Empty),
+        ] {
+            assert_eq!(check_url(bad), Err(why), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn unsafe_audience_src_loads_nothing_and_says_why() {
+        let (config, errors) =
+            validate(&RawConfig { audience_src: Some("javascript:alert(1)".into()), ..raw() });
+        assert_eq!(config.audience_src, None);
+        assert_eq!(errors, [ConfigError::AudienceSrc("javascript:alert(1)".into(), UrlError::Scheme)]);
+        assert!(errors[0].to_string().contains("data-audience-src"));
+        let (config, errors) = validate(&RawConfig { audience_src: Some(" ".into()), ..raw() });
+        assert_eq!(config.audience_src, None);
+        assert_eq!(errors.len(), 1, "an empty audience URL is an error too");
+    }
+
+    #[test]
+    fn policy_url_is_checked_too() {
+        let (config, errors) =
+            validate(&RawConfig { policy_url: Some("javascript:void(0)".into()), ..raw() });
+        assert_eq!(config.policy_url, None);
+        assert_eq!(errors.len(), 1);
+        let (config, _) = validate(&RawConfig { policy_url: Some("/pages/cookies/".into()), ..raw() });
+        assert_eq!(config.policy_url.as_deref(), Some("/pages/cookies/"));
+    }
+
+    #[test]
+    fn language_comes_from_attribute_then_page_then_french() {
+        let with = |lang: Option<&str>, doc: Option<&str>| {
+            validate(&RawConfig {
+                lang: lang.map(Into::into),
+                document_lang: doc.map(Into::into),
+                ..raw()
+            })
+        };
+        assert_eq!(with(Some("en"), Some("fr")).0.lang, Lang::En);
+        assert_eq!(with(None, Some("en-GB")).0.lang, Lang::En);
+        assert_eq!(with(None, Some("de")).0.lang, Lang::Fr);
+        assert_eq!(with(None, None).0.lang, Lang::Fr);
+        let (config, errors) = with(Some("klingon"), Some("en"));
+        assert_eq!(config.lang, Lang::En);
+        assert_eq!(errors, [ConfigError::Lang("klingon".into())]);
+    }
+
+    #[test]
+    fn consent_days_are_bounded_by_thirteen_months() {
+        let days = |v: &str| validate(&RawConfig { consent_days: Some(v.into()), ..raw() });
+        assert_eq!(days("30").0.consent_days, 30);
+        assert_eq!(days(" 395 ").0.consent_days, 395);
+        for bad in ["396", "1000", "0", "-1", "abc", "12.5", ""] {
+            let (config, errors) = days(bad);
+            assert_eq!(config.consent_days, DEFAULT_CONSENT_DAYS, "{bad}");
+            assert_eq!(errors, [ConfigError::ConsentDays(bad.into())], "{bad}");
+        }
+    }
+
+    #[test]
+    fn cookie_domain_must_cover_the_host() {
+        let domain = |v: &str| validate(&RawConfig { cookie_domain: Some(v.into()), ..raw() });
+        assert_eq!(domain("example.fr").0.cookie_domain.as_deref(), Some("example.fr"));
+        assert_eq!(domain(".Example.FR").0.cookie_domain.as_deref(), Some("example.fr"));
+        assert_eq!(domain("data.example.fr").0.cookie_domain.as_deref(), Some("data.example.fr"));
+        for foreign in ["other.fr", "ample.fr", "sub.data.example.fr"] {
+            let (config, errors) = domain(foreign);
+            assert_eq!(config.cookie_domain, None);
+            assert!(matches!(errors[..], [ConfigError::ForeignCookieDomain { .. }]), "{foreign}");
+        }
+        for malformed in ["exa mple.fr", "a..b", "-a.fr", "a;b", "."] {
+            let (config, errors) = domain(malformed);
+            assert_eq!(config.cookie_domain, None);
+            assert!(matches!(errors[..], [ConfigError::CookieDomain(_)]), "{malformed}");
+        }
+    }
+}

@@ -1,0 +1,266 @@
+//! The visitor's consent: the stored choice and the state machine of the banner and panel.
+//!
+//! Pure: the web layer supplies the time and performs the effects (writing the cookie,
+//! loading the audience script) that a new state calls for.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
+
+use super::charter::Charter;
+
+/// Seconds since the Unix epoch.
+pub type UnixSeconds = u64;
+
+/// A choice the visitor made, as stored in the `cookies_preferences` cookie.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Choice {
+    /// Every category of the charter, with whether the visitor accepted it.
+    pub categories: BTreeMap<String, bool>,
+    /// When the choice was made.
+    pub decided_at: UnixSeconds,
+    /// The charter revision the visitor answered (see [`Charter::revision`]).
+    pub revision: String,
+}
+
+impl Choice {
+    /// A choice over `charter`: required categories on, optional ones on when `accept` says so.
+    pub fn new(charter: &Charter, now: UnixSeconds, accept: impl Fn(&str) -> bool) -> Choice {
+        let categories = charter
+            .categories
+            .iter()
+            .map(|c| (c.id.clone(), c.required || accept(&c.id)))
+            .collect();
+        Choice { categories, decided_at: now, revision: charter.revision() }
+    }
+
+    /// Whether the visitor accepted `category`; `false` for a category the choice does not name.
+    pub fn allows(&self, category: &str) -> bool {
+        self.categories.get(category).copied().unwrap_or(false)
+    }
+}
+
+/// What the component shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum View {
+    /// Nothing: a valid choice is stored and the visitor has not asked to change it.
+    Closed,
+    /// The first layer: accept all, refuse all, customise.
+    Banner,
+    /// The preferences panel, one switch per category.
+    Preferences,
+}
+
+/// Something the visitor did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// "Tout accepter", at this time.
+    AcceptAll(UnixSeconds),
+    /// "Tout refuser", at this time.
+    RefuseAll(UnixSeconds),
+    /// "Personnaliser" or a "Gérer mes cookies" link: show the panel.
+    OpenPreferences,
+    /// Flip the switch of one optional category in the panel.
+    Toggle(String),
+    /// Save the panel's switches as the choice, at this time.
+    SavePreferences(UnixSeconds),
+    /// Close the panel without saving: back to the banner if nothing is stored yet.
+    ClosePreferences,
+}
+
+/// The whole state of the consent UI.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ConsentState {
+    /// The charter the choice is about.
+    pub charter: Rc<Charter>,
+    /// The valid stored choice, if any.
+    pub choice: Option<Choice>,
+    /// What is on screen.
+    pub view: View,
+    /// Optional categories switched on in the panel (not yet saved).
+    pub draft: BTreeSet<String>,
+    /// How many choices were made since the page loaded: the web layer persists each new one.
+    pub decisions: u32,
+}
+
+impl ConsentState {
+    /// The state on page load, given the valid choice read from the cookie (if any).
+    pub fn new(charter: Rc<Charter>, stored: Option<Choice>) -> ConsentState {
+        let view = if stored.is_some() { View::Closed } else { View::Banner };
+        ConsentState { charter, choice: stored, view, draft: BTreeSet::new(), decisions: 0 }
+    }
+
+    /// Whether the optional `category` may run now. `false` until the visitor says yes.
+    pub fn allows(&self, category: &str) -> bool {
+        self.choice.as_ref().is_some_and(|c| c.allows(category))
+    }
+
+    /// The state after `action`.
+    pub fn apply(&self, action: Action) -> ConsentState {
+        let mut next = self.clone();
+        match action {
+            Action::AcceptAll(now) => next.decide(Choice::new(&self.charter, now, |_| true)),
+            Action::RefuseAll(now) => next.decide(Choice::new(&self.charter, now, |_| false)),
+            Action::SavePreferences(now) => {
+                let draft = &self.draft;
+                next.decide(Choice::new(&self.charter, now, |id| draft.contains(id)))
+            }
+            Action::OpenPreferences => {
+                next.view = View::Preferences;
+                next.draft = self
+                    .charter
+                    .optional_categories()
+                    .filter(|c| self.allows(&c.id))
+                    .map(|c| c.id.clone())
+                    .collect();
+            }
+            Action::Toggle(id) => {
+                let optional = self.charter.optional_categories().any(|c| c.id == id);
+                if self.view == View::Preferences && optional && !next.draft.remove(&id) {
+                    next.draft.insert(id);
+                }
+            }
+            Action::ClosePreferences => {
+                if self.view == View::Preferences {
+                    next.view = if self.choice.is_some() { View::Closed } else { View::Banner };
+                }
+            }
+        }
+        next
+    }
+
+    fn decide(&mut self, choice: Choice) {
+        self.choice = Some(choice);
+        self.view = View::Closed;
+        self.draft.clear();
+        self.decisions += 1;
+    }
+}
+
+impl yew::Reducible for ConsentState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let next = self.apply(action);
+        if next == *self {
+            self
+        } else {
+            Rc::new(next)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::charter::{AUDIENCE, NECESSARY};
+
+    fn fresh() -> ConsentState {
+        ConsentState::new(Rc::new(Charter::opendatasoft_default()), None)
+    }
+
+    #[test]
+    fn first_visit_shows_banner_and_allows_nothing_optional() {
+        let s = fresh();
+        assert_eq!(s.view, View::Banner);
+        assert!(!s.allows(AUDIENCE));
+        assert!(!s.allows(NECESSARY), "no choice yet: nothing is allowed by the state");
+    }
+
+    #[test]
+    fn accept_all_grants_audience_and_closes() {
+        let s = fresh().apply(Action::AcceptAll(100));
+        assert_eq!(s.view, View::Closed);
+        assert!(s.allows(AUDIENCE));
+        assert!(s.allows(NECESSARY));
+        assert_eq!(s.decisions, 1);
+        let choice = s.choice.unwrap();
+        assert_eq!(choice.decided_at, 100);
+        assert_eq!(choice.revision, Charter::opendatasoft_default().revision());
+    }
+
+    #[test]
+    fn refuse_all_keeps_necessary_only() {
+        let s = fresh().apply(Action::RefuseAll(5));
+        assert_eq!(s.view, View::Closed);
+        assert!(!s.allows(AUDIENCE));
+        assert!(s.allows(NECESSARY));
+        assert_eq!(s.choice.unwrap().categories.len(), 2);
+    }
+
+    #[test]
+    fn preferences_start_unticked_and_save_the_draft() {
+        let s = fresh().apply(Action::OpenPreferences);
+        assert_eq!(s.view, View::Preferences);
+        assert!(s.draft.is_empty(), "no optional switch is pre-ticked");
+        let s = s.apply(Action::Toggle(AUDIENCE.into()));
+        assert!(s.draft.contains(AUDIENCE));
+        assert!(!s.allows(AUDIENCE), "switching is not consenting until saved");
+        let s = s.apply(Action::SavePreferences(9));
+        assert!(s.allows(AUDIENCE));
+        assert_eq!(s.view, View::Closed);
+        assert_eq!(s.decisions, 1);
+    }
+
+    #[test]
+    fn toggling_twice_switches_back_off() {
+        let s = fresh()
+            .apply(Action::OpenPreferences)
+            .apply(Action::Toggle(AUDIENCE.into()))
+            .apply(Action::Toggle(AUDIENCE.into()))
+            .apply(Action::SavePreferences(1));
+        assert!(!s.allows(AUDIENCE));
+    }
+
+    #[test]
+    fn required_or_unknown_categories_cannot_be_toggled() {
+        let s = fresh().apply(Action::OpenPreferences);
+        assert_eq!(s.apply(Action::Toggle(NECESSARY.into())), s);
+        assert_eq!(s.apply(Action::Toggle("ads".into())), s);
+        // Outside the panel a toggle does nothing either.
+        let banner = fresh();
+        assert_eq!(banner.apply(Action::Toggle(AUDIENCE.into())), banner);
+    }
+
+    #[test]
+    fn reopening_preferences_shows_the_stored_choice() {
+        let s = fresh().apply(Action::AcceptAll(1)).apply(Action::OpenPreferences);
+        assert!(s.draft.contains(AUDIENCE));
+        let s = s.apply(Action::Toggle(AUDIENCE.into())).apply(Action::SavePreferences(2));
+        assert!(!s.allows(AUDIENCE), "withdrawal is stored");
+        assert_eq!(s.decisions, 2);
+    }
+
+    #[test]
+    fn closing_preferences_without_a_choice_returns_to_banner() {
+        let s = fresh().apply(Action::OpenPreferences).apply(Action::ClosePreferences);
+        assert_eq!(s.view, View::Banner);
+        assert_eq!(s.decisions, 0);
+        let s = fresh()
+            .apply(Action::RefuseAll(1))
+            .apply(Action::OpenPreferences)
+            .apply(Action::Toggle(AUDIENCE.into()))
+            .apply(Action::ClosePreferences);
+        assert_eq!(s.view, View::Closed);
+        assert!(!s.allows(AUDIENCE), "closing discards the draft");
+    }
+
+    #[test]
+    fn a_stored_choice_starts_closed() {
+        let charter = Rc::new(Charter::opendatasoft_default());
+        let stored = Choice::new(&charter, 1, |_| true);
+        let s = ConsentState::new(charter, Some(stored));
+        assert_eq!(s.view, View::Closed);
+        assert!(s.allows(AUDIENCE));
+        assert_eq!(s.decisions, 0, "a loaded choice is not a new decision");
+    }
+
+    #[test]
+    fn reducer_keeps_the_same_rc_when_nothing_changes() {
+        use yew::Reducible;
+        let s = Rc::new(fresh());
+        let same = s.clone().reduce(Action::ClosePreferences);
+        assert!(Rc::ptr_eq(&s, &same));
+        let changed = s.clone().reduce(Action::OpenPreferences);
+        assert!(!Rc::ptr_eq(&s, &changed));
+    }
+}

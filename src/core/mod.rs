@@ -1,0 +1,8 @@
+//! The pure core: charter, consent state, cookie codec, configuration checks and texts.
+//! Nothing here touches the browser, so all of it is tested natively with `cargo test`.
+
+pub mod charter;
+pub mod config;
+pub mod consent;
+pub mod cookie_codec;
+pub mod i18n;

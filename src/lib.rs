@@ -1,0 +1,3 @@
+//! cookie-charter: a cookie-consent banner for open-data portals.
+
+pub mod core;
