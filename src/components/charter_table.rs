@@ -1,0 +1,52 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::core::charter::Charter;
+use crate::core::i18n::Lang;
+
+/// Properties of [`CharterTable`].
+#[derive(Properties, PartialEq)]
+pub struct CharterTableProps {
+    /// The charter to show.
+    pub charter: Rc<Charter>,
+    /// Language of the headings and texts.
+    pub lang: Lang,
+}
+
+/// The charter table: provider, service, cookie name and purpose, one row per cookie,
+/// one group of rows per category.
+#[component]
+pub fn CharterTable(props: &CharterTableProps) -> Html {
+    let lang = props.lang;
+    let t = lang.texts();
+    let charter = &props.charter;
+    let caption = t.table_caption.replace("{portal}", &charter.portal);
+    html! {
+        <table class="cookie-charter__table" lang={lang.tag()}>
+            <caption>{ caption }</caption>
+            <thead>
+                <tr>
+                    for heading in t.table_headings {
+                        <th scope="col">{ heading }</th>
+                    }
+                </tr>
+            </thead>
+            for category in charter.categories.iter() {
+                <tbody key={category.id.clone()} data-category={category.id.clone()}>
+                    <tr class="cookie-charter__group">
+                        <th scope="rowgroup" colspan="4">{ category.title.get(lang) }</th>
+                    </tr>
+                    for row in charter.cookies_of(&category.id) {
+                        <tr class="cookie-charter__row">
+                            <td>{ &row.provider }</td>
+                            <td>{ row.service.get(lang) }</td>
+                            <td><code>{ &row.name }</code></td>
+                            <td>{ row.purpose.get(lang) }</td>
+                        </tr>
+                    }
+                </tbody>
+            }
+        </table>
+    }
+}

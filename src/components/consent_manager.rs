@@ -1,0 +1,72 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::{Banner, Preferences};
+use crate::core::charter::Charter;
+use crate::core::config::Config;
+use crate::core::consent::{Action, Choice, ConsentState, View};
+use crate::hooks::{use_consent_effects, use_open_triggers};
+use crate::web::clock;
+
+/// Properties of [`ConsentManager`].
+#[derive(Properties, PartialEq)]
+pub struct ConsentManagerProps {
+    /// The checked configuration.
+    pub config: Rc<Config>,
+    /// The charter asked about.
+    pub charter: Rc<Charter>,
+    /// The valid choice read from the cookie, if any.
+    pub stored: Option<Choice>,
+}
+
+/// The root component: holds the consent state, shows the banner or the panel, and lets the
+/// hooks store choices and load what they allow.
+#[component]
+pub fn ConsentManager(props: &ConsentManagerProps) -> Html {
+    let state = {
+        let charter = props.charter.clone();
+        let stored = props.stored.clone();
+        use_reducer(move || ConsentState::new(charter, stored))
+    };
+    use_consent_effects(&state, props.config.clone());
+
+    let dispatcher = state.dispatcher();
+    let on_open = {
+        let dispatcher = dispatcher.clone();
+        use_callback((), move |(), _| dispatcher.dispatch(Action::OpenPreferences))
+    };
+    use_open_triggers(on_open);
+
+    let on_click = |action: fn() -> Action| {
+        let dispatcher = dispatcher.clone();
+        Callback::from(move |_: MouseEvent| dispatcher.dispatch(action()))
+    };
+    let lang = props.config.lang;
+
+    let view = match state.view {
+        View::Closed => html! {},
+        View::Banner => html! {
+            <Banner {lang}
+                    policy_url={props.config.policy_url.clone().map(AttrValue::from)}
+                    on_accept_all={on_click(|| Action::AcceptAll(clock::now()))}
+                    on_refuse_all={on_click(|| Action::RefuseAll(clock::now()))}
+                    on_customise={on_click(|| Action::OpenPreferences)} />
+        },
+        View::Preferences => {
+            let on_toggle = {
+                let dispatcher = dispatcher.clone();
+                Callback::from(move |id: String| dispatcher.dispatch(Action::Toggle(id)))
+            };
+            html! {
+                <Preferences {lang} charter={state.charter.clone()} draft={state.draft.clone()}
+                             {on_toggle}
+                             on_save={on_click(|| Action::SavePreferences(clock::now()))}
+                             on_close={on_click(|| Action::ClosePreferences)} />
+            }
+        }
+    };
+    html! {
+        <div class="cookie-charter" lang={lang.tag()}>{ view }</div>
+    }
+}

@@ -1,0 +1,89 @@
+use std::collections::BTreeSet;
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::core::charter::{Charter, CookieRow};
+use crate::core::i18n::Lang;
+
+/// Properties of [`Preferences`].
+#[derive(Properties, PartialEq)]
+pub struct PreferencesProps {
+    /// The charter whose categories get a switch.
+    pub charter: Rc<Charter>,
+    /// Optional categories switched on.
+    pub draft: BTreeSet<String>,
+    /// Language of the texts.
+    pub lang: Lang,
+    /// A switch was flipped: the category id.
+    pub on_toggle: Callback<String>,
+    /// "Enregistrer mes choix".
+    pub on_save: Callback<MouseEvent>,
+    /// The close button.
+    pub on_close: Callback<MouseEvent>,
+}
+
+/// What a row is called in the panel's list: its cookie name, or its service when unnamed.
+fn row_label(row: &CookieRow, lang: Lang) -> String {
+    if row.name.is_empty() {
+        row.service.get(lang).to_owned()
+    } else {
+        row.name.clone()
+    }
+}
+
+/// The preferences panel: one switch per category, each listing its cookies, and a save button.
+#[component]
+pub fn Preferences(props: &PreferencesProps) -> Html {
+    let lang = props.lang;
+    let t = lang.texts();
+    html! {
+        <section class="cookie-charter__panel" role="dialog" aria-modal="false"
+                 aria-labelledby="cookie-charter-panel-title">
+            <div class="cookie-charter__panel-head">
+                <h2 id="cookie-charter-panel-title" class="cookie-charter__title">{ t.preferences_title }</h2>
+                <button type="button" class="cookie-charter__close" aria-label={t.close}
+                        title={t.close} onclick={props.on_close.clone()}>{ "×" }</button>
+            </div>
+            <p class="cookie-charter__text">{ t.preferences_text }</p>
+            for category in props.charter.categories.iter() {
+                {{
+                    let id = category.id.clone();
+                    let input_id = format!("cookie-charter-category-{id}");
+                    let description_id = format!("{input_id}-description");
+                    let checked = category.required || props.draft.contains(&id);
+                    let on_toggle = props.on_toggle.clone();
+                    let onchange = Callback::from(move |_: Event| on_toggle.emit(id.clone()));
+                    html! {
+                        <div class="cookie-charter__category" key={category.id.clone()}>
+                            <div class="cookie-charter__switch-row">
+                                <input type="checkbox" role="switch" class="cookie-charter__switch"
+                                       id={input_id.clone()} data-category={category.id.clone()}
+                                       checked={checked} disabled={category.required}
+                                       aria-describedby={description_id.clone()} {onchange} />
+                                <label for={input_id}>{ category.title.get(lang) }</label>
+                                if category.required {
+                                    <span class="cookie-charter__always-on">{ t.always_on }</span>
+                                }
+                            </div>
+                            <p id={description_id} class="cookie-charter__description">
+                                { category.description.get(lang) }
+                            </p>
+                            <p class="cookie-charter__cookies">
+                                { t.cookies_used }{ " " }
+                                { props.charter.cookies_of(&category.id)
+                                    .map(|row| row_label(row, lang))
+                                    .collect::<Vec<_>>()
+                                    .join(", ") }
+                            </p>
+                        </div>
+                    }
+                }}
+            }
+            <div class="cookie-charter__actions">
+                <button type="button" class="cookie-charter__button" data-action="save"
+                        onclick={props.on_save.clone()}>{ t.save }</button>
+            </div>
+        </section>
+    }
+}

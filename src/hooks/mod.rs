@@ -1,0 +1,7 @@
+//! Hooks that connect the consent state to the page.
+
+mod use_consent_effects;
+mod use_open_triggers;
+
+pub use use_consent_effects::use_consent_effects;
+pub use use_open_triggers::{use_open_triggers, OPEN_TRIGGER_SELECTOR};

@@ -1,0 +1,24 @@
+//! The embed configuration as the page gives it: the script tag's `data-*` attributes.
+
+use web_sys::Element;
+
+use crate::core::config::RawConfig;
+
+/// Reads the configuration attributes of `script` (all absent when there is no script tag),
+/// with the page's `<html lang>` and host name.
+pub fn read_raw_config(script: Option<&Element>) -> RawConfig {
+    let attr = |name: &str| script.and_then(|s| s.get_attribute(name));
+    let window = web_sys::window();
+    let document = window.as_ref().and_then(|w| w.document());
+    RawConfig {
+        audience_src: attr("data-audience-src"),
+        policy_url: attr("data-policy-url"),
+        lang: attr("data-lang"),
+        consent_days: attr("data-consent-days"),
+        cookie_domain: attr("data-cookie-domain"),
+        document_lang: document
+            .and_then(|d| d.document_element())
+            .and_then(|html| html.get_attribute("lang")),
+        host: window.and_then(|w| w.location().hostname().ok()).unwrap_or_default(),
+    }
+}

@@ -1,0 +1,8 @@
+//! The time, for dating choices.
+
+use crate::core::consent::UnixSeconds;
+
+/// Seconds since the Unix epoch, from the browser's clock.
+pub fn now() -> UnixSeconds {
+    (js_sys::Date::now() / 1000.0) as UnixSeconds
+}

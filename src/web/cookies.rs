@@ -1,0 +1,29 @@
+//! `document.cookie`, read and written as strings.
+
+use wasm_bindgen::JsCast;
+use web_sys::HtmlDocument;
+
+use crate::core::cookie_codec;
+
+fn html_document() -> Option<HtmlDocument> {
+    web_sys::window()?.document()?.dyn_into::<HtmlDocument>().ok()
+}
+
+/// The value of the cookie `name`, if the page can read cookies and has one.
+pub fn read(name: &str) -> Option<String> {
+    let all = html_document()?.cookie().ok()?;
+    cookie_codec::find(&all, name).map(str::to_owned)
+}
+
+/// Assigns `assignment` (a `name=value; attributes` string) to `document.cookie`.
+/// Returns `false` when the page cannot write cookies (sandboxed, or cookies disabled).
+pub fn write(assignment: &str) -> bool {
+    html_document().is_some_and(|doc| doc.set_cookie(assignment).is_ok())
+}
+
+/// Whether the page is served over https, so that cookies get the `Secure` attribute.
+pub fn page_is_secure() -> bool {
+    web_sys::window()
+        .and_then(|w| w.location().protocol().ok())
+        .is_some_and(|p| p == "https:")
+}

@@ -1,0 +1,52 @@
+// Shared set-up of the end-to-end tests: the demo server and Debian's Chromium, driven by
+// playwright-core (no browser download).
+import { chromium } from 'playwright-core';
+import { startServer } from '../../scripts/serve.mjs';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+const ARGS = [
+  '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--no-first-run', '--disable-quic',
+];
+
+/** Starts the server and the browser; returns { server, browser, close() }. */
+export async function launch(serverOptions = {}) {
+  const server = await startServer(serverOptions);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  return {
+    server,
+    browser,
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/**
+ * Opens a new, cookie-less browser context and page that records every request URL and every
+ * console message. Returns { context, page, requests, console }.
+ */
+export async function openPage(browser) {
+  const context = await browser.newContext({ locale: 'fr-FR' });
+  const page = await context.newPage();
+  const requests = [];
+  const messages = [];
+  page.on('request', (req) => requests.push(req.url()));
+  page.on('console', (msg) => messages.push({ type: msg.type(), text: msg.text() }));
+  page.on('pageerror', (err) => messages.push({ type: 'pageerror', text: String(err) }));
+  return { context, page, requests, console: messages };
+}
+
+/** Whether any recorded request fetched the audience script. */
+export function audienceRequested(requests) {
+  return requests.some((url) => new URL(url).pathname === '/stub-audience.js');
+}
+
+/** The decoded JSON of the cookies_preferences cookie in `context`, or null. */
+export async function preferencesCookie(context) {
+  const cookie = (await context.cookies()).find((c) => c.name === 'cookies_preferences');
+  return cookie ? { ...cookie, json: JSON.parse(decodeURIComponent(cookie.value)) } : null;
+}
