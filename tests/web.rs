@@ -1,0 +1,269 @@
+//! Browser tests of the components and the web layer, in headless Chromium
+//! (`cargo test --target wasm32-unknown-unknown`, see scripts/test.sh).
+#![cfg(target_arch = "wasm32")]
+
+use std::rc::Rc;
+
+use cookie_charter::components::{CharterTable, CharterTableProps, ConsentManager, ConsentManagerProps};
+use cookie_charter::core::charter::{Charter, AUDIENCE};
+use cookie_charter::core::config::Config;
+use cookie_charter::core::consent::Choice;
+use cookie_charter::core::cookie_codec::{self, Expectations, COOKIE_NAME};
+use cookie_charter::core::i18n::Lang;
+use cookie_charter::web::{attributes, cookies, scripts};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+use yew::AppHandle;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// A component mounted in a fresh element of the body; unmounted and removed on drop.
+struct Mounted<C: yew::BaseComponent> {
+    root: Element,
+    handle: Option<AppHandle<C>>,
+}
+
+impl<C: yew::BaseComponent> Mounted<C> {
+    async fn new(props: C::Properties) -> Self {
+        let root = document().create_element("div").unwrap();
+        document().body().unwrap().append_child(&root).unwrap();
+        let handle = yew::Renderer::<C>::with_root_and_props(root.clone(), props).render();
+        yew::scheduler::flush().await;
+        Mounted { root, handle: Some(handle) }
+    }
+
+    fn all(&self, selector: &str) -> Vec<Element> {
+        let list = self.root.query_selector_all(selector).unwrap();
+        (0..list.length()).map(|i| list.item(i).unwrap().dyn_into().unwrap()).collect()
+    }
+
+    fn one(&self, selector: &str) -> Option<Element> {
+        self.root.query_selector(selector).unwrap()
+    }
+
+    async fn click(&self, selector: &str) {
+        let el = self.one(selector).unwrap_or_else(|| panic!("no {selector}"));
+        el.dyn_into::<HtmlElement>().unwrap().click();
+        yew::scheduler::flush().await;
+    }
+}
+
+impl<C: yew::BaseComponent> Drop for Mounted<C> {
+    fn drop(&mut self) {
+        if let Some(handle) = self.handle.take() {
+            handle.destroy();
+        }
+        self.root.remove();
+    }
+}
+
+fn clear_preferences_cookie() {
+    cookies::write(&format!("{COOKIE_NAME}=; Path=/; Max-Age=0"));
+}
+
+fn stored_choice() -> Option<Choice> {
+    let value = cookies::read(COOKIE_NAME)?;
+    let charter = Charter::opendatasoft_default();
+    let expect = Expectations { now: cookie_charter::web::clock::now(), lifetime_days: 182, revision: &charter.revision() };
+    cookie_codec::decode(&value, &expect).ok()
+}
+
+fn scripts_with_src(fragment: &str) -> usize {
+    let list = document().query_selector_all("script[src]").unwrap();
+    (0..list.length())
+        .filter(|&i| {
+            let el: Element = list.item(i).unwrap().dyn_into().unwrap();
+            el.get_attribute("src").unwrap_or_default().contains(fragment)
+        })
+        .count()
+}
+
+fn props(audience_src: Option<&str>, lang: Lang, stored: Option<Choice>) -> ConsentManagerProps {
+    ConsentManagerProps {
+        config: Rc::new(Config {
+            audience_src: audience_src.map(Into::into),
+            policy_url: Some("/charte-cookies.html".into()),
+            lang,
+            ..Config::default()
+        }),
+        charter: Rc::new(Charter::opendatasoft_default()),
+        stored,
+    }
+}
+
+#[wasm_bindgen_test]
+async fn banner_has_text_link_and_three_equal_buttons() {
+    let app = Mounted::<ConsentManager>::new(props(None, Lang::Fr, None)).await;
+    let banner = app.one(".cookie-charter__banner").expect("banner shown on first visit");
+    assert_eq!(banner.get_attribute("role").as_deref(), Some("dialog"));
+    let buttons = app.all(".cookie-charter__banner button");
+    let labels: Vec<_> = buttons.iter().map(|b| b.text_content().unwrap()).collect();
+    assert_eq!(labels, ["Tout accepter", "Tout refuser", "Personnaliser"]);
+    let classes: Vec<_> = buttons.iter().map(|b| b.class_name()).collect();
+    assert!(classes.iter().all(|c| c == &classes[0]), "same style for all three: {classes:?}");
+    let link = app.one(".cookie-charter__banner a").unwrap();
+    assert_eq!(link.get_attribute("href").as_deref(), Some("/charte-cookies.html"));
+}
+
+#[wasm_bindgen_test]
+async fn banner_speaks_english_when_asked() {
+    let app = Mounted::<ConsentManager>::new(props(None, Lang::En, None)).await;
+    let labels: Vec<_> =
+        app.all(".cookie-charter__banner button").iter().map(|b| b.text_content().unwrap()).collect();
+    assert_eq!(labels, ["Accept all", "Refuse all", "Customise"]);
+    assert_eq!(app.one(".cookie-charter").unwrap().get_attribute("lang").as_deref(), Some("en"));
+}
+
+#[wasm_bindgen_test]
+async fn a_stored_choice_hides_the_banner() {
+    let charter = Charter::opendatasoft_default();
+    let stored = Choice::new(&charter, 1, |_| false);
+    let app = Mounted::<ConsentManager>::new(props(None, Lang::Fr, Some(stored))).await;
+    assert!(app.one(".cookie-charter__banner").is_none());
+    assert!(app.one(".cookie-charter__panel").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn refuse_all_stores_the_refusal_and_loads_nothing() {
+    clear_preferences_cookie();
+    let app = Mounted::<ConsentManager>::new(props(Some("/refused-audience.js"), Lang::Fr, None)).await;
+    app.click("[data-action=refuse-all]").await;
+    assert!(app.one(".cookie-charter__banner").is_none(), "banner closes");
+    let choice = stored_choice().expect("cookie written with a valid choice");
+    assert!(!choice.allows(AUDIENCE));
+    assert_eq!(scripts_with_src("refused-audience.js"), 0);
+}
+
+#[wasm_bindgen_test]
+async fn audience_script_is_added_only_after_consent_and_once() {
+    clear_preferences_cookie();
+    let app = Mounted::<ConsentManager>::new(props(Some("/consented-audience.js"), Lang::Fr, None)).await;
+    assert_eq!(scripts_with_src("consented-audience.js"), 0, "nothing before a choice");
+
+    app.click("[data-action=customise]").await;
+    let switch: HtmlInputElement =
+        app.one("input[data-category=audience]").unwrap().dyn_into().unwrap();
+    assert!(!switch.checked(), "audience is off by default");
+    assert_eq!(switch.get_attribute("role").as_deref(), Some("switch"));
+    let necessary: HtmlInputElement =
+        app.one("input[data-category=necessary]").unwrap().dyn_into().unwrap();
+    assert!(necessary.checked() && necessary.disabled(), "necessary is on and locked");
+
+    app.click("input[data-category=audience]").await;
+    assert_eq!(scripts_with_src("consented-audience.js"), 0, "switching is not saving");
+    app.click("[data-action=save]").await;
+    assert!(stored_choice().unwrap().allows(AUDIENCE));
+    assert_eq!(scripts_with_src("consented-audience.js"), 1, "added after saving with audience on");
+    let script = document().query_selector("script[data-cookie-charter-audience]").unwrap().unwrap();
+    assert!(script.has_attribute("async"));
+
+    // Choosing again (off, then on) never adds a second copy.
+    let trigger = document().create_element("a").unwrap();
+    trigger.set_attribute("data-cookie-charter-open", "").unwrap();
+    document().body().unwrap().append_child(&trigger).unwrap();
+    trigger.clone().dyn_into::<HtmlElement>().unwrap().click();
+    yew::scheduler::flush().await;
+    assert!(app.one(".cookie-charter__panel").is_some(), "a data-cookie-charter-open element opens the panel");
+    app.click("input[data-category=audience]").await;
+    app.click("[data-action=save]").await;
+    assert!(!stored_choice().unwrap().allows(AUDIENCE), "withdrawal stored");
+    trigger.clone().dyn_into::<HtmlElement>().unwrap().click();
+    yew::scheduler::flush().await;
+    app.click("input[data-category=audience]").await;
+    app.click("[data-action=save]").await;
+    assert_eq!(scripts_with_src("consented-audience.js"), 1, "loaded once only");
+    trigger.remove();
+}
+
+#[wasm_bindgen_test]
+async fn closing_the_panel_without_a_choice_returns_to_the_banner() {
+    let app = Mounted::<ConsentManager>::new(props(None, Lang::Fr, None)).await;
+    app.click("[data-action=customise]").await;
+    assert!(app.one(".cookie-charter__panel").is_some());
+    app.click(".cookie-charter__close").await;
+    assert!(app.one(".cookie-charter__panel").is_none());
+    assert!(app.one(".cookie-charter__banner").is_some());
+}
+
+#[wasm_bindgen_test]
+async fn charter_table_shows_every_row_grouped_by_category() {
+    let props = CharterTableProps { charter: Rc::new(Charter::opendatasoft_default()), lang: Lang::Fr };
+    let table = Mounted::<CharterTable>::new(props).await;
+    let headings: Vec<_> =
+        table.all("thead th").iter().map(|th| th.text_content().unwrap()).collect();
+    assert_eq!(headings, ["Nom du prestataire", "Service et emplacement", "Nom du cookie", "Finalités"]);
+    assert!(table.all("thead th").iter().all(|th| th.get_attribute("scope").as_deref() == Some("col")));
+    let names: Vec<_> = table
+        .all("tr.cookie-charter__row td:nth-child(3)")
+        .iter()
+        .map(|td| td.text_content().unwrap())
+        .collect();
+    assert_eq!(names, ["sessionid", "django_language", "csrftoken", "cookies_preferences", ""]);
+    assert_eq!(table.all("tbody[data-category=necessary] tr.cookie-charter__row").len(), 4);
+    let audience = table.all("tbody[data-category=audience] tr.cookie-charter__row td");
+    assert_eq!(audience[1].text_content().unwrap(), "Mesure d'audience (front et back office)");
+    assert!(table.one("caption").unwrap().text_content().unwrap().contains("Opendatasoft"));
+}
+
+#[wasm_bindgen_test]
+async fn charter_table_in_english() {
+    let props = CharterTableProps { charter: Rc::new(Charter::opendatasoft_default()), lang: Lang::En };
+    let table = Mounted::<CharterTable>::new(props).await;
+    let first = table.all("thead th")[0].text_content().unwrap();
+    assert_eq!(first, "Provider");
+    let purpose = table.all("tr.cookie-charter__row td")[3].text_content().unwrap();
+    assert_eq!(purpose, "Remember the user from one page to the next.");
+}
+
+#[wasm_bindgen_test]
+fn reads_the_data_attributes_of_the_script_tag() {
+    let script = document().create_element("script").unwrap();
+    for (name, value) in [
+        ("data-audience-src", "https://stats.example.org/matomo.js"),
+        ("data-policy-url", "/pages/cookies/"),
+        ("data-lang", "en"),
+        ("data-consent-days", "30"),
+        ("data-cookie-domain", "localhost"),
+    ] {
+        script.set_attribute(name, value).unwrap();
+    }
+    let raw = attributes::read_raw_config(Some(&script));
+    assert_eq!(raw.audience_src.as_deref(), Some("https://stats.example.org/matomo.js"));
+    assert_eq!(raw.policy_url.as_deref(), Some("/pages/cookies/"));
+    assert_eq!(raw.lang.as_deref(), Some("en"));
+    assert_eq!(raw.consent_days.as_deref(), Some("30"));
+    assert_eq!(raw.cookie_domain.as_deref(), Some("localhost"));
+    assert!(!raw.host.is_empty());
+    assert_eq!(attributes::read_raw_config(None).audience_src, None);
+}
+
+#[wasm_bindgen_test]
+fn script_urls_must_resolve_to_http() {
+    assert!(scripts::resolve_http_url("/a.js").unwrap().starts_with("http"));
+    assert!(scripts::resolve_http_url("//cdn.example.org/a.js").unwrap().starts_with("http"));
+    assert!(matches!(
+        scripts::resolve_http_url("javascript:alert(1)"),
+        Err(scripts::ScriptError::Scheme(_))
+    ));
+    assert!(matches!(
+        scripts::resolve_http_url("http://[bad"),
+        Err(scripts::ScriptError::Unresolvable(_))
+    ));
+}
+
+#[wasm_bindgen_test]
+async fn mounting_twice_makes_one_banner() {
+    clear_preferences_cookie();
+    cookie_charter::mount_from_script(None);
+    cookie_charter::mount_from_script(None);
+    yew::scheduler::flush().await;
+    let roots = document().query_selector_all("#cookie-charter").unwrap().length();
+    assert_eq!(roots, 1);
+    let banners = document().query_selector_all("#cookie-charter .cookie-charter__banner").unwrap();
+    assert_eq!(banners.length(), 1);
+}
