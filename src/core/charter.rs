@@ -235,6 +235,12 @@ mod tests {
     }
 
     #[test]
+    fn default_revision_is_pinned() {
+        // Changing this value asks every visitor of every portal again: only on purpose.
+        assert_eq!(Charter::opendatasoft_default().revision(), "5df68c41");
+    }
+
+    #[test]
     fn wording_changes_keep_the_revision() {
         let base = Charter::opendatasoft_default();
         let mut reworded = base.clone();

@@ -1,4 +1,4 @@
-use gloo_events::EventListener;
+use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 use yew::prelude::*;
@@ -14,7 +14,9 @@ pub fn use_open_triggers(on_open: Callback<()>) {
         let on_open = on_open.clone();
         let document = web_sys::window().and_then(|w| w.document());
         let listener = document.map(|document| {
-            EventListener::new(&document, "click", move |event| {
+            // Not passive: the opener is often `<a href="#">`, whose navigation is cancelled.
+            let options = EventListenerOptions::enable_prevent_default();
+            EventListener::new_with_options(&document, "click", options, move |event| {
                 let trigger = event
                     .target()
                     .and_then(|t| t.dyn_into::<Element>().ok())

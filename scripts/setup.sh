@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Installs what building and testing cookie-charter needs, skipping whatever is already there:
+#   - the wasm32-unknown-unknown Rust target (rustup);
+#   - wasm-bindgen-cli at exactly the wasm-bindgen version of Cargo.lock (cargo install --locked);
+#   - the npm packages of package-lock.json (npm ci);
+#   - with --browser: Debian's chromium and chromium-driver (apt-get), for the tests.
+# Nothing is downloaded from anywhere but crates.io, the npm registry and Debian's archive.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+
+browser=false
+for arg in "$@"; do
+  case "$arg" in
+    --browser) browser=true ;;
+    *) echo "usage: scripts/setup.sh [--browser]" >&2; exit 2 ;;
+  esac
+done
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  echo "setup: adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+wasm_bindgen_version=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $wasm_bindgen_version" ]; then
+  echo "setup: installing wasm-bindgen-cli $wasm_bindgen_version (a few minutes, once)"
+  cargo install --locked wasm-bindgen-cli --version "$wasm_bindgen_version"
+fi
+
+stamp=node_modules/.cookie-charter-package-lock.json
+if ! cmp -s package-lock.json "$stamp" 2>/dev/null; then
+  echo "setup: installing npm packages"
+  npm ci --no-audit --no-fund
+  cp package-lock.json "$stamp"
+fi
+
+if $browser && ! { command -v chromium && command -v chromedriver; } >/dev/null 2>&1; then
+  echo "setup: installing Debian's chromium and chromium-driver"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends chromium chromium-driver
+fi

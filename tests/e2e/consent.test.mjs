@@ -1,0 +1,195 @@
+// End-to-end tests: the built dist/ on the demo portal, in headless Chromium.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { launch, openPage, audienceRequested, preferencesCookie } from './browser.mjs';
+
+const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
+let env;
+
+before(async () => {
+  env = await launch({ mounts: { '/fixtures/': fixtures } });
+});
+after(async () => {
+  await env?.close();
+});
+
+const banner = '.cookie-charter__banner';
+const panel = '.cookie-charter__panel';
+
+/** Opens `path` in a fresh context and waits until the component has started. */
+async function visit(path, setup) {
+  const tab = await openPage(env.browser);
+  if (setup) await setup(tab.context);
+  await tab.page.goto(env.server.url + path);
+  await tab.page.waitForSelector('#cookie-charter', { state: 'attached' });
+  return tab;
+}
+
+/** Reloads and waits for the component and the network to settle. */
+async function reload(page) {
+  await page.reload();
+  await page.waitForSelector('#cookie-charter', { state: 'attached' });
+  await page.waitForLoadState('networkidle');
+}
+
+test('first visit shows the banner and requests no audience script', async () => {
+  const { page, context, requests } = await visit('/');
+  await page.waitForSelector(banner, { state: 'visible' });
+  const labels = await page.locator(`${banner} button`).allTextContents();
+  assert.deepEqual(labels, ['Tout accepter', 'Tout refuser', 'Personnaliser']);
+  const sizes = await page.locator(`${banner} button`).evaluateAll((buttons) =>
+    buttons.map((b) => { const r = b.getBoundingClientRect(); return `${Math.round(r.width)}x${Math.round(r.height)}`; }));
+  assert.equal(new Set(sizes).size, 1, `equal sizes: ${sizes}`);
+  await page.waitForLoadState('networkidle');
+  assert.equal(audienceRequested(requests), false);
+  assert.equal(await preferencesCookie(context), null);
+  await context.close();
+});
+
+test('"Tout refuser" stores the refusal, closes the banner and never loads the audience script', async () => {
+  const { page, context, requests } = await visit('/');
+  await page.click('text=Tout refuser');
+  await page.waitForSelector(banner, { state: 'detached' });
+  const cookie = await preferencesCookie(context);
+  assert.equal(cookie.json.v, 1);
+  assert.equal(cookie.json.c.audience, false);
+  assert.equal(cookie.json.c.necessary, true);
+  assert.equal(cookie.path, '/');
+  assert.equal(cookie.sameSite, 'Lax');
+  assert.equal(cookie.secure, false, 'http page: no Secure');
+  const days = (cookie.expires - Date.now() / 1000) / 86400;
+  assert.ok(days > 181.9 && days <= 182, `Max-Age of 182 days, got ${days}`);
+  await reload(page);
+  assert.equal(await page.locator(banner).count(), 0, 'banner not shown again');
+  assert.equal(audienceRequested(requests), false);
+  assert.equal(await page.evaluate(() => window.__audienceRuns ?? 0), 0);
+  await context.close();
+});
+
+test('"Tout accepter" loads and runs the audience script, again after reload, banner gone', async () => {
+  const { page, context, requests } = await visit('/');
+  assert.equal(audienceRequested(requests), false);
+  await page.click('text=Tout accepter');
+  await page.waitForSelector('#audience-badge', { state: 'visible' });
+  assert.equal(await page.evaluate(() => window.__audienceRuns), 1);
+  assert.equal((await preferencesCookie(context)).json.c.audience, true);
+  await reload(page);
+  await page.waitForSelector('#audience-badge', { state: 'visible' });
+  assert.equal(await page.evaluate(() => window.__audienceRuns), 1, 'once per page');
+  assert.equal(await page.locator(banner).count(), 0);
+  assert.equal(await page.locator('script[data-cookie-charter-audience]').count(), 1);
+  await context.close();
+});
+
+test('"Personnaliser", audience on, save: the script loads', async () => {
+  const { page, context, requests } = await visit('/');
+  await page.click('text=Personnaliser');
+  await page.waitForSelector(panel, { state: 'visible' });
+  const audience = page.getByRole('switch', { name: "Mesure d'audience" });
+  assert.equal(await audience.isChecked(), false, 'off by default');
+  assert.equal(await page.getByRole('switch', { name: 'Cookies nécessaires' }).isDisabled(), true);
+  await audience.check();
+  await page.waitForLoadState('networkidle');
+  assert.equal(audienceRequested(requests), false, 'not before saving');
+  await page.click('text=Enregistrer mes choix');
+  await page.waitForSelector('#audience-badge', { state: 'visible' });
+  assert.equal((await preferencesCookie(context)).json.c.audience, true);
+  await context.close();
+});
+
+test('the footer link "Gérer mes cookies" reopens the panel with the stored choice', async () => {
+  const { page, context } = await visit('/');
+  await page.click('text=Tout refuser');
+  await page.waitForSelector(banner, { state: 'detached' });
+  await page.click('footer >> text=Gérer mes cookies');
+  await page.waitForSelector(panel, { state: 'visible' });
+  assert.equal(await page.getByRole('switch', { name: "Mesure d'audience" }).isChecked(), false);
+  assert.ok(!page.url().endsWith('#'), 'the link does not navigate');
+  await context.close();
+});
+
+test('the charter page shows every row of the charter', async () => {
+  const { page, context } = await visit('/charte-cookies.html');
+  const table = page.locator('[data-cookie-charter-table] table');
+  await table.waitFor();
+  const headers = await table.locator('thead th').allTextContents();
+  assert.deepEqual(headers, ['Nom du prestataire', 'Service et emplacement', 'Nom du cookie', 'Finalités']);
+  const names = await table.locator('tr.cookie-charter__row td:nth-child(3)').allTextContents();
+  assert.deepEqual(names, ['sessionid', 'django_language', 'csrftoken', 'cookies_preferences', '']);
+  const purposes = await table.locator('tr.cookie-charter__row td:nth-child(4)').allTextContents();
+  assert.equal(purposes[4], 'Distinguer les utilisateurs uniques en attribuant un numéro généré aléatoirement comme identifiant client');
+  await context.close();
+});
+
+/** Sets cookies_preferences to `value` before the visit. */
+function withCookie(value) {
+  return (context) => context.addCookies([{ name: 'cookies_preferences', value, url: env.server.url }]);
+}
+
+const json = (obj) => encodeURIComponent(JSON.stringify(obj));
+
+test('a tampered, unknown-version or expired cookie brings the banner back and loads nothing', async () => {
+  const now = Math.floor(Date.now() / 1000);
+  // Take a real accepted value, then break it in different ways.
+  const first = await visit('/');
+  await first.page.click('text=Tout accepter');
+  await first.page.waitForSelector('#audience-badge');
+  const good = (await preferencesCookie(first.context)).json;
+  await first.context.close();
+
+  const cases = {
+    garbage: 'not-json',
+    truncated: json(good).slice(0, 30),
+    'wrong version': json({ ...good, v: 2 }),
+    expired: json({ ...good, t: now - 200 * 86400 }),
+    'from the future': json({ ...good, t: now + 10 * 86400 }),
+    'other charter': json({ ...good, r: 'ffffffff' }),
+    'too long': json({ ...good, pad: 'x'.repeat(4000) }).slice(0, 3900),
+  };
+  for (const [name, value] of Object.entries(cases)) {
+    const { page, context, requests } = await visit('/', withCookie(value));
+    await page.waitForSelector(banner, { state: 'visible' });
+    await page.waitForLoadState('networkidle');
+    assert.equal(audienceRequested(requests), false, `${name}: no audience script`);
+    await context.close();
+  }
+
+  // The untouched value is still honoured (so the cases above fail for the right reason).
+  const { page, context } = await visit('/', withCookie(json(good)));
+  await page.waitForSelector('#audience-badge');
+  assert.equal(await page.locator(banner).count(), 0);
+  await context.close();
+});
+
+test('bad configuration is reported in the console and nothing is loaded', async () => {
+  const { page, context, requests, console: messages } = await visit('/fixtures/bad-config.html');
+  await page.waitForSelector(banner, { state: 'visible' });
+  const errors = messages.filter((m) => m.type === 'error').map((m) => m.text).join('\n');
+  for (const attribute of ['data-audience-src', 'data-policy-url', 'data-consent-days', 'data-lang', 'data-cookie-domain']) {
+    assert.match(errors, new RegExp(`\\[cookie-charter\\] ${attribute}=`), `${attribute} reported`);
+  }
+  assert.equal(await page.locator(`${banner} a`).count(), 0, 'no javascript: link');
+  await page.click('text=Tout accepter');
+  await page.waitForLoadState('networkidle');
+  assert.equal(await page.locator('script[data-cookie-charter-audience]').count(), 0);
+  assert.equal(requests.some((u) => u.startsWith('javascript:')), false);
+  const cookie = await preferencesCookie(context);
+  const days = (cookie.expires - Date.now() / 1000) / 86400;
+  assert.ok(days > 181.9 && days <= 182, 'invalid consent days fall back to 182');
+  await context.close();
+});
+
+test('English page: English banner and table, configured consent lifetime', async () => {
+  const { page, context } = await visit('/fixtures/english.html');
+  await page.waitForSelector(banner, { state: 'visible' });
+  const labels = await page.locator(`${banner} button`).allTextContents();
+  assert.deepEqual(labels, ['Accept all', 'Refuse all', 'Customise']);
+  const headers = await page.locator('[data-cookie-charter-table] thead th').allTextContents();
+  assert.deepEqual(headers, ['Provider', 'Service and location', 'Cookie name', 'Purpose']);
+  await page.click('text=Refuse all');
+  const cookie = await preferencesCookie(context);
+  const days = (cookie.expires - Date.now() / 1000) / 86400;
+  assert.ok(days > 29.9 && days <= 30, `data-consent-days=30, got ${days}`);
+  await context.close();
+});
