@@ -1,13 +1,18 @@
 //! The charter: which cookies a portal sets, grouped by category, and its revision.
 
+use serde::{Deserialize, Serialize};
+
 use super::i18n::Lang;
 
 /// A text the portal shows, in French and, when it has one, in English.
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
+/// In JSON: `{"fr": "…", "en": "…"}`, `en` optional.
+#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Text {
     /// French text (always present: the charters are French first).
     pub fr: String,
     /// English text; the French one is shown when it is missing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub en: Option<String>,
 }
 
@@ -32,38 +37,80 @@ pub const NECESSARY: &str = "necessary";
 pub const AUDIENCE: &str = "audience";
 
 /// A group of cookies the visitor accepts or refuses as one.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Category {
     /// Stable id, used in the `cookies_preferences` cookie (`necessary`, `audience`…).
     pub id: String,
     /// Whether the portal cannot work without it (shown always on, never asked).
+    #[serde(default)]
     pub required: bool,
-    /// Name shown on the switch and as the group heading of the table.
+    /// Name shown on the switch and, without a `heading`, above its rows in the table.
     pub title: Text,
+    /// Heading of its rows in the charter table, when it differs from the title.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub heading: Option<Text>,
     /// One sentence on what the category is for.
+    #[serde(default)]
     pub description: Text,
 }
 
+impl Category {
+    /// The heading of this category's rows in the charter table.
+    pub fn table_heading(&self) -> &Text {
+        self.heading.as_ref().unwrap_or(&self.title)
+    }
+}
+
 /// One row of the charter table.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CookieRow {
     /// Id of the category the cookie belongs to.
     pub category: String,
     /// "Nom du prestataire" (may be empty, as in one seed).
+    #[serde(default)]
     pub provider: String,
     /// "Service et emplacement".
     pub service: Text,
     /// "Nom du cookie" (may be empty when the charter does not name it).
+    #[serde(default)]
     pub name: String,
     /// "Finalités".
     pub purpose: Text,
+    /// How long the cookie lasts, when the charter says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lifetime: Option<Text>,
+}
+
+/// A section of the charter page's introduction: an optional heading, paragraphs, then an
+/// optional list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    /// The section's heading.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub heading: Option<Text>,
+    /// Its paragraphs.
+    #[serde(default)]
+    pub paragraphs: Vec<Text>,
+    /// A list after the paragraphs.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<Text>,
 }
 
 /// A portal's whole cookie charter.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Charter {
     /// The portal's name as the charter says it (e.g. `data.saintnazaireagglo.fr`).
     pub portal: String,
+    /// The portal's address, linked from the charter page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The introduction of the charter page; the built-in one when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub intro: Option<Vec<Section>>,
     /// Categories, in the order they are shown.
     pub categories: Vec<Category>,
     /// Cookie rows, in the order of the charter's table.
@@ -73,81 +120,7 @@ pub struct Charter {
 impl Charter {
     /// The built-in charter: Opendatasoft's necessary cookies and the audience-measurement row.
     pub fn opendatasoft_default() -> Charter {
-        let ods = |category: &str, service: Text, name: &str, purpose: Text| CookieRow {
-            category: category.to_owned(),
-            provider: "Opendatasoft".to_owned(),
-            service,
-            name: name.to_owned(),
-            purpose,
-        };
-        Charter {
-            portal: "Opendatasoft".to_owned(),
-            categories: vec![
-                Category {
-                    id: NECESSARY.to_owned(),
-                    required: true,
-                    title: Text::new("Cookies nécessaires", "Necessary cookies"),
-                    description: Text::new(
-                        "Nécessaires au bon fonctionnement de la plateforme : ils ne peuvent pas être désactivés.",
-                        "Needed for the platform to work: they cannot be switched off.",
-                    ),
-                },
-                Category {
-                    id: AUDIENCE.to_owned(),
-                    required: false,
-                    title: Text::new("Mesure d'audience", "Audience measurement"),
-                    description: Text::new(
-                        "Nous aident à savoir combien de visiteurs consultent la plateforme et quelles pages.",
-                        "Help us know how many visitors use the platform and which pages they read.",
-                    ),
-                },
-            ],
-            cookies: vec![
-                ods(
-                    NECESSARY,
-                    Text::new("Authentification (front et back office)", "Authentication (front and back office)"),
-                    "sessionid",
-                    Text::new(
-                        "Se souvenir de l'utilisateur d'une page à une autre.",
-                        "Remember the user from one page to the next.",
-                    ),
-                ),
-                ods(
-                    NECESSARY,
-                    Text::new("Sélection de la langue (front et back office)", "Language selection (front and back office)"),
-                    "django_language",
-                    Text::new("Se souvenir de la langue du visiteur", "Remember the visitor's language"),
-                ),
-                ods(
-                    NECESSARY,
-                    Text::new("API (CSRF) (front et back office)", "API (CSRF) (front and back office)"),
-                    "csrftoken",
-                    Text::new("Récupérer des données via des appels API", "Fetch data through API calls"),
-                ),
-                ods(
-                    NECESSARY,
-                    Text::new("Choix concernant vos préférences sur les cookies", "Your cookie preferences"),
-                    "cookies_preferences",
-                    Text::new(
-                        "Se souvenir du choix opéré par le visiteur concernant les cookies",
-                        "Remember the visitor's choice about cookies",
-                    ),
-                ),
-                CookieRow {
-                    category: AUDIENCE.to_owned(),
-                    provider: String::new(),
-                    service: Text::new(
-                        "Mesure d'audience (front et back office)",
-                        "Audience measurement (front and back office)",
-                    ),
-                    name: String::new(),
-                    purpose: Text::new(
-                        "Distinguer les utilisateurs uniques en attribuant un numéro généré aléatoirement comme identifiant client",
-                        "Tell unique users apart by giving each a randomly generated number as a client identifier",
-                    ),
-                },
-            ],
-        }
+        super::presets::Preset::Default.charter()
     }
 
     /// The categories the visitor may refuse, in order.
@@ -264,6 +237,7 @@ mod tests {
             id: "video".into(),
             required: false,
             title: Text::default(),
+            heading: None,
             description: Text::default(),
         });
         assert_ne!(base.revision(), more_categories.revision());

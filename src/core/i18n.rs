@@ -72,6 +72,21 @@ pub struct Texts {
     pub table_headings: [&'static str; 4],
     /// Caption of the charter table; `{portal}` is replaced by the portal's name.
     pub table_caption: &'static str,
+    /// The charter page's introduction, when the charter has none of its own.
+    pub charter_intro: &'static [IntroSection],
+    /// Heading before the table, followed by the portal's address or name.
+    pub purposes_heading: &'static str,
+}
+
+/// A section of the built-in charter introduction: optional heading, paragraphs, then a list.
+#[derive(Debug)]
+pub struct IntroSection {
+    /// The section's heading.
+    pub heading: Option<&'static str>,
+    /// Its paragraphs.
+    pub paragraphs: &'static [&'static str],
+    /// A list after the paragraphs.
+    pub items: &'static [&'static str],
 }
 
 static FR: Texts = Texts {
@@ -91,6 +106,28 @@ static FR: Texts = Texts {
     close: "Fermer",
     table_headings: ["Nom du prestataire", "Service et emplacement", "Nom du cookie", "Finalités"],
     table_caption: "Cookies déposés par la plateforme {portal}",
+    // The Opendatasoft portals' own wording, as their "Charte cookies" pages publish it.
+    charter_intro: &[
+        IntroSection {
+            heading: None,
+            paragraphs: &["Afin de vous proposer le meilleur service possible nous utilisons des cookies pour assurer son bon fonctionnement."],
+            items: &[],
+        },
+        IntroSection {
+            heading: Some("Qu'est ce qu'un cookie ?"),
+            paragraphs: &[
+                "Un \"cookie\" est une suite d'informations, généralement de petite taille et identifié par un nom, qui peut être transmis à votre navigateur par un site web sur lequel vous vous connectez. Votre navigateur web le conservera pendant une certaine durée, et le renverra au serveur web chaque fois que vous vous y re-connecterez. Les cookies ont de multiples usages : ils peuvent servir à mémoriser votre identifiant client auprès d'un site marchand, le contenu courant de votre panier d'achat, un identifiant permettant de tracer votre navigation pour des finalités statistiques ou publicitaires, etc.",
+                "Il existe plusieurs types de cookies :",
+            ],
+            items: &[
+                "Les cookies « nécessaires », internes, permettent d'enregistrer des informations entre deux consultations d'un même site web sur un même appareil. Ils permettent d'enregistrer un panier d'achat, des identifiants de connexion ou encore des éléments de personnalisation de l'interface. Ils ne requièrent pas de consentement de la part de l'utilisateur.",
+                "Les cookies « statistiques » permettent de suivre les actions d'un internaute sur un site web. Lorsque les statistiques sont anonymes (c'est-à-dire ne permettent pas de retrouver une personne), le consentement de l'utilisateur n'est pas nécessaire.",
+                "Les cookies « internes » ou « first-party » sont déposés par le site consulté. Ils peuvent être déposés en plus des cookies nécessaires et peuvent être utilisés pour collecter des données personnelles, suivre le comportement de l'utilisateur et servir à des finalités publicitaires.",
+                "Les cookies dits « tiers », « tierce partie » ou « third party » sont des cookies déposés par (ou pour) un site B (souvent une régie publicitaire) sur un site A : cela permet au site B de voir quelles pages ont été visitées sur le site A par un utilisateur et de collecter des informations sur lui.",
+            ],
+        },
+    ],
+    purposes_heading: "A quoi servent les cookies sur la plateforme",
 };
 
 static EN: Texts = Texts {
@@ -109,6 +146,27 @@ static EN: Texts = Texts {
     close: "Close",
     table_headings: ["Provider", "Service and location", "Cookie name", "Purpose"],
     table_caption: "Cookies set by the {portal} platform",
+    charter_intro: &[
+        IntroSection {
+            heading: None,
+            paragraphs: &["To offer you the best possible service, we use cookies to make sure it works properly."],
+            items: &[],
+        },
+        IntroSection {
+            heading: Some("What is a cookie?"),
+            paragraphs: &[
+                "A \"cookie\" is a piece of information, usually small and identified by a name, that a website you visit can send to your browser. Your web browser keeps it for a certain time and sends it back to the web server each time you visit again. Cookies have many uses: they can remember your customer identifier on an online shop, the current content of your shopping basket, an identifier used to track your browsing for statistical or advertising purposes, etc.",
+                "There are several kinds of cookies:",
+            ],
+            items: &[
+                "\"Necessary\" cookies, set by the site itself, record information between two visits to the same website on the same device. They record a shopping basket, login details or interface settings. They do not require the user's consent.",
+                "\"Statistics\" cookies follow a visitor's actions on a website. When the statistics are anonymous (that is, they cannot identify a person), the user's consent is not needed.",
+                "\"Internal\" or \"first-party\" cookies are set by the site you visit. They may be set in addition to necessary cookies and may be used to collect personal data, follow the user's behaviour and serve advertising purposes.",
+                "So-called \"third-party\" cookies are set by (or for) a site B (often an advertising agency) on a site A: this lets site B see which pages of site A a user visited and collect information about them.",
+            ],
+        },
+    ],
+    purposes_heading: "What cookies are used for on the platform",
 };
 
 #[cfg(test)]

@@ -2,7 +2,9 @@
 //! Nothing here touches the browser, so all of it is tested natively with `cargo test`.
 
 pub mod charter;
+pub mod charter_json;
 pub mod config;
 pub mod consent;
 pub mod cookie_codec;
 pub mod i18n;
+pub mod presets;

@@ -1,0 +1,286 @@
+//! Reading a charter from JSON (a portal's `data-charter` file or inline config block), with
+//! errors that name the field and say what was expected.
+//!
+//! The format is documented in `docs/charter.schema.json` and the README.
+
+use std::collections::BTreeSet;
+use std::fmt;
+
+use super::charter::{Charter, Text, AUDIENCE};
+use super::config::check_url;
+
+/// Longest JSON document read.
+pub const MAX_JSON_LEN: usize = 256 * 1024;
+/// Longest text (one language of one field).
+pub const MAX_TEXT_LEN: usize = 2000;
+/// Most categories in a charter.
+pub const MAX_CATEGORIES: usize = 16;
+/// Most cookie rows in a charter.
+pub const MAX_COOKIES: usize = 200;
+
+/// One thing wrong with a charter: where (`cookies[2].category`) and what.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CharterError {
+    /// Path of the field, `$` for the whole document.
+    pub path: String,
+    /// What is wrong and what was expected.
+    pub problem: String,
+}
+
+impl fmt::Display for CharterError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.problem)
+    }
+}
+
+fn error(path: impl Into<String>, problem: impl Into<String>) -> CharterError {
+    CharterError { path: path.into(), problem: problem.into() }
+}
+
+/// Parses and validates a charter. On failure, every problem found (a JSON syntax or type
+/// error stops at the first one).
+pub fn parse(json: &str) -> Result<Charter, Vec<CharterError>> {
+    if json.len() > MAX_JSON_LEN {
+        return Err(vec![error("$", format!("the document is {} bytes, at most {MAX_JSON_LEN} are read", json.len()))]);
+    }
+    let deserializer = &mut serde_json::Deserializer::from_str(json);
+    let charter: Charter = serde_path_to_error::deserialize(deserializer).map_err(|e| {
+        let path = e.path().to_string();
+        let path = if path == "." { "$".to_owned() } else { path };
+        vec![error(path, e.into_inner().to_string())]
+    })?;
+    let problems = validate(&charter);
+    if problems.is_empty() {
+        Ok(charter)
+    } else {
+        Err(problems)
+    }
+}
+
+/// Characters allowed in a cookie name (RFC 6265 token), plus `*` as a wildcard.
+fn is_cookie_name_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c)
+}
+
+fn is_category_id(id: &str) -> bool {
+    let mut chars = id.chars();
+    id.len() <= 32
+        && chars.next().is_some_and(|c| c.is_ascii_lowercase())
+        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-')
+}
+
+/// Checks one text: French present (when `required`), both languages short and free of
+/// control characters other than newlines.
+fn check_text(text: &Text, path: &str, required: bool, problems: &mut Vec<CharterError>) {
+    if required && text.fr.trim().is_empty() {
+        problems.push(error(format!("{path}.fr"), "must not be empty"));
+    }
+    for (lang, value) in [("fr", Some(&text.fr)), ("en", text.en.as_ref())] {
+        let Some(value) = value else { continue };
+        if value.chars().count() > MAX_TEXT_LEN {
+            problems.push(error(format!("{path}.{lang}"), format!("is longer than {MAX_TEXT_LEN} characters")));
+        }
+        if value.chars().any(|c| c.is_control() && c != '\n') {
+            problems.push(error(format!("{path}.{lang}"), "contains control characters"));
+        }
+    }
+}
+
+/// Every rule the types alone do not enforce.
+pub fn validate(charter: &Charter) -> Vec<CharterError> {
+    let mut problems = Vec::new();
+    if charter.portal.trim().is_empty() {
+        problems.push(error("portal", "must not be empty"));
+    }
+    if charter.portal.chars().count() > 200 {
+        problems.push(error("portal", "is longer than 200 characters"));
+    }
+    if let Some(url) = &charter.url {
+        let absolute = url.starts_with("https://") || url.starts_with("http://");
+        if check_url(url).is_err() || !absolute {
+            problems.push(error("url", "must be an absolute http(s) URL"));
+        }
+    }
+    for (i, section) in charter.intro.iter().flatten().enumerate() {
+        if let Some(heading) = &section.heading {
+            check_text(heading, &format!("intro[{i}].heading"), true, &mut problems);
+        }
+        for (j, p) in section.paragraphs.iter().enumerate() {
+            check_text(p, &format!("intro[{i}].paragraphs[{j}]"), true, &mut problems);
+        }
+        for (j, item) in section.items.iter().enumerate() {
+            check_text(item, &format!("intro[{i}].items[{j}]"), true, &mut problems);
+        }
+    }
+
+    if charter.categories.is_empty() {
+        problems.push(error("categories", "must list at least one category"));
+    }
+    if charter.categories.len() > MAX_CATEGORIES {
+        problems.push(error("categories", format!("has more than {MAX_CATEGORIES} categories")));
+    }
+    let mut ids = BTreeSet::new();
+    for (i, category) in charter.categories.iter().enumerate() {
+        let path = format!("categories[{i}]");
+        if !is_category_id(&category.id) {
+            problems.push(error(
+                format!("{path}.id"),
+                format!("{:?} is not an id: expected a lower-case letter, then letters, digits, _ or - (32 at most)", category.id),
+            ));
+        }
+        if !ids.insert(category.id.as_str()) {
+            problems.push(error(format!("{path}.id"), format!("{:?} is used twice", category.id)));
+        }
+        if category.id == AUDIENCE && category.required {
+            problems.push(error(
+                format!("{path}.required"),
+                "audience measurement needs consent: it cannot be required",
+            ));
+        }
+        check_text(&category.title, &format!("{path}.title"), true, &mut problems);
+        if let Some(heading) = &category.heading {
+            check_text(heading, &format!("{path}.heading"), true, &mut problems);
+        }
+        check_text(&category.description, &format!("{path}.description"), false, &mut problems);
+    }
+
+    if charter.cookies.len() > MAX_COOKIES {
+        problems.push(error("cookies", format!("has more than {MAX_COOKIES} rows")));
+    }
+    for (i, row) in charter.cookies.iter().enumerate() {
+        let path = format!("cookies[{i}]");
+        if !ids.contains(row.category.as_str()) {
+            let known: Vec<_> = charter.categories.iter().map(|c| c.id.as_str()).collect();
+            problems.push(error(
+                format!("{path}.category"),
+                format!("{:?} is not a category of this charter (expected one of: {})", row.category, known.join(", ")),
+            ));
+        }
+        if row.name.len() > 128 || !row.name.chars().all(is_cookie_name_char) {
+            problems.push(error(
+                format!("{path}.name"),
+                format!("{:?} is not a cookie name (letters, digits, !#$%&'*+-.^_`|~, 128 at most)", row.name),
+            ));
+        }
+        if row.provider.chars().count() > 200 || row.provider.chars().any(char::is_control) {
+            problems.push(error(format!("{path}.provider"), "must be one short line"));
+        }
+        check_text(&row.service, &format!("{path}.service"), true, &mut problems);
+        check_text(&row.purpose, &format!("{path}.purpose"), true, &mut problems);
+        if let Some(lifetime) = &row.lifetime {
+            check_text(lifetime, &format!("{path}.lifetime"), true, &mut problems);
+        }
+    }
+    problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::presets::Preset;
+
+    fn minimal() -> String {
+        r#"{
+          "portal": "data.example.fr",
+          "categories": [
+            {"id": "necessary", "required": true, "title": {"fr": "Nécessaires"}},
+            {"id": "audience", "title": {"fr": "Mesure d'audience", "en": "Audience"}}
+          ],
+          "cookies": [
+            {"category": "necessary", "provider": "Ex", "service": {"fr": "Session"},
+             "name": "sid", "purpose": {"fr": "Garder la session"}},
+            {"category": "audience", "service": {"fr": "Statistiques"}, "name": "_pk_id.*",
+             "purpose": {"fr": "Compter les visites"}, "lifetime": {"fr": "13 mois", "en": "13 months"}}
+          ]
+        }"#
+        .to_owned()
+    }
+
+    fn problems(json: &str) -> Vec<String> {
+        parse(json).unwrap_err().iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn parses_a_minimal_charter() {
+        let charter = parse(&minimal()).unwrap();
+        assert_eq!(charter.portal, "data.example.fr");
+        assert_eq!(charter.cookies[1].name, "_pk_id.*");
+        assert_eq!(charter.cookies[0].lifetime, None);
+        assert_eq!(charter.categories[1].required, false, "required defaults to false");
+        assert_eq!(charter.intro, None);
+    }
+
+    #[test]
+    fn every_preset_round_trips_through_json() {
+        for preset in Preset::ALL {
+            let charter = preset.charter();
+            let json = serde_json::to_string(&charter).unwrap();
+            assert_eq!(parse(&json).unwrap(), charter, "{preset:?}");
+        }
+    }
+
+    #[test]
+    fn syntax_and_type_errors_name_the_field() {
+        assert_eq!(problems("{").len(), 1);
+        assert!(problems("42")[0].starts_with("$: invalid type: integer `42`"), "{:?}", problems("42"));
+        let wrong_type = minimal().replace(r#""name": "sid""#, r#""name": 42"#);
+        assert!(problems(&wrong_type)[0].starts_with("cookies[0].name: invalid type: integer"), "{:?}", problems(&wrong_type));
+        let missing = minimal().replace(r#""portal": "data.example.fr","#, "");
+        assert!(problems(&missing)[0].contains("missing field `portal`"), "{:?}", problems(&missing));
+        let unknown = minimal().replace(r#""portal""#, r#""colour": "red", "portal""#);
+        assert!(problems(&unknown)[0].contains("unknown field `colour`"), "{:?}", problems(&unknown));
+        let text_as_string = minimal().replace(r#""title": {"fr": "Nécessaires"}"#, r#""title": "Nécessaires""#);
+        assert!(problems(&text_as_string)[0].starts_with("categories[0].title: invalid type: string"));
+    }
+
+    #[test]
+    fn rule_errors_are_all_reported() {
+        let json = minimal()
+            .replace(r#""category": "audience""#, r#""category": "stats""#)
+            .replace(r#""name": "sid""#, r#""name": "s;id""#)
+            .replace(r#""portal": "data.example.fr""#, r#""portal": " ", "url": "javascript:alert(1)""#);
+        let found = problems(&json);
+        assert!(found.iter().any(|p| p.starts_with("cookies[1].category: \"stats\" is not a category") && p.contains("necessary, audience")), "{found:?}");
+        assert!(found.iter().any(|p| p.starts_with("cookies[0].name:")), "{found:?}");
+        assert!(found.iter().any(|p| p.starts_with("portal: must not be empty")), "{found:?}");
+        assert!(found.iter().any(|p| p.starts_with("url: must be an absolute http(s) URL")), "{found:?}");
+    }
+
+    #[test]
+    fn audience_cannot_be_required() {
+        let json = minimal().replace(r#"{"id": "audience","#, r#"{"id": "audience", "required": true,"#);
+        assert_eq!(problems(&json), ["categories[1].required: audience measurement needs consent: it cannot be required"]);
+    }
+
+    #[test]
+    fn category_ids_are_checked_and_unique() {
+        let json = minimal().replace(r#""id": "audience""#, r#""id": "necessary""#);
+        assert!(problems(&json).iter().any(|p| p == "categories[1].id: \"necessary\" is used twice"));
+        let json = minimal().replace(r#""id": "audience""#, r#""id": "Audience Stats""#);
+        assert!(problems(&json)[0].starts_with("categories[1].id: \"Audience Stats\" is not an id"));
+        let json = minimal().replace(
+            r#""categories": ["#,
+            r#""categories": [], "unused": ["#,
+        );
+        assert!(parse(&json).is_err());
+    }
+
+    #[test]
+    fn empty_or_oversized_texts_are_refused() {
+        let json = minimal().replace(r#""purpose": {"fr": "Garder la session"}"#, r#""purpose": {"fr": "  "}"#);
+        assert_eq!(problems(&json), ["cookies[0].purpose.fr: must not be empty"]);
+        let long = "x".repeat(MAX_TEXT_LEN + 1);
+        let json = minimal().replace("Garder la session", &long);
+        assert_eq!(problems(&json), [format!("cookies[0].purpose.fr: is longer than {MAX_TEXT_LEN} characters")]);
+        let huge = " ".repeat(MAX_JSON_LEN + 1);
+        assert!(problems(&huge)[0].starts_with("$: the document is"));
+    }
+
+    #[test]
+    fn markup_in_texts_is_kept_as_text() {
+        // The components render texts as text nodes; the parser must not alter or refuse them.
+        let json = minimal().replace("Garder la session", r#"<img src=x onerror=alert(1)><script>alert(2)</script>"#);
+        let charter = parse(&json).unwrap();
+        assert_eq!(charter.cookies[0].purpose.fr, "<img src=x onerror=alert(1)><script>alert(2)</script>");
+    }
+}
