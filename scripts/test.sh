@@ -17,5 +17,5 @@ CHROMEDRIVER="$(command -v chromedriver)" cargo test --target wasm32-unknown-unk
 echo "== build dist/"
 bash scripts/build.sh
 
-echo "== end-to-end tests (dist/ on the demo portal, headless Chromium)"
-node --test tests/e2e/
+echo "== charter schema, then end-to-end tests (dist/ on the demo portal, headless Chromium)"
+node --test tests/schema.test.mjs tests/e2e/

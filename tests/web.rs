@@ -4,8 +4,11 @@
 
 use std::rc::Rc;
 
-use cookie_charter::components::{CharterTable, CharterTableProps, ConsentManager, ConsentManagerProps};
-use cookie_charter::core::charter::{Charter, AUDIENCE};
+use cookie_charter::components::{
+    CharterPage, CharterPageProps, CharterTable, CharterTableProps, ConsentManager, ConsentManagerProps,
+};
+use cookie_charter::core::charter::{Charter, Section, Text, AUDIENCE};
+use cookie_charter::core::presets::Preset;
 use cookie_charter::core::config::Config;
 use cookie_charter::core::consent::Choice;
 use cookie_charter::core::cookie_codec::{self, Expectations, COOKIE_NAME};
@@ -211,6 +214,44 @@ async fn charter_table_shows_every_row_grouped_by_category() {
 }
 
 #[wasm_bindgen_test]
+async fn charter_page_has_introduction_heading_and_table() {
+    let charter = Rc::new(Preset::Soregies.charter());
+    let page = Mounted::<CharterPage>::new(CharterPageProps { charter, lang: Lang::Fr }).await;
+    let headings: Vec<_> = page.all("h2").iter().map(|h| h.text_content().unwrap()).collect();
+    assert_eq!(
+        headings,
+        ["Qu'est ce qu'un cookie ?", "A quoi servent les cookies sur la plateforme https://opendata.soregies.fr"]
+    );
+    assert_eq!(page.all("ul li").len(), 4, "the four kinds of cookies");
+    let link = page.one("h2 a").unwrap();
+    assert_eq!(link.get_attribute("href").as_deref(), Some("https://opendata.soregies.fr"));
+    assert_eq!(page.all("tr.cookie-charter__row").len(), 4);
+    let group = page.one("th[scope=rowgroup]").unwrap().text_content().unwrap();
+    assert_eq!(group, "Cookies nécessaires au bon fonctionnement de la plateforme / cookies fonctionnels");
+}
+
+#[wasm_bindgen_test]
+async fn charter_page_in_english_and_with_a_portal_intro() {
+    let mut charter = Preset::SaintNazaire.charter();
+    let page = Mounted::<CharterPage>::new(CharterPageProps { charter: Rc::new(charter.clone()), lang: Lang::En }).await;
+    assert_eq!(page.one("h2").unwrap().text_content().unwrap(), "What is a cookie?");
+    let last = page.all("h2").pop().unwrap().text_content().unwrap();
+    assert_eq!(last, "What cookies are used for on the platform data.saintnazaireagglo.fr");
+    assert!(page.one("h2 a").is_none(), "no address: the name, unlinked");
+    drop(page);
+
+    charter.intro = Some(vec![Section {
+        heading: Some(Text { fr: "Nos cookies".into(), en: None }),
+        paragraphs: vec![Text::new("<b>Bonjour</b>", "<b>Hello</b>")],
+        items: vec![],
+    }]);
+    let page = Mounted::<CharterPage>::new(CharterPageProps { charter: Rc::new(charter), lang: Lang::En }).await;
+    assert_eq!(page.one("h2").unwrap().text_content().unwrap(), "Nos cookies", "French when no English");
+    assert_eq!(page.one("p").unwrap().text_content().unwrap(), "<b>Hello</b>", "markup shown as text");
+    assert!(page.one("p b").is_none());
+}
+
+#[wasm_bindgen_test]
 async fn charter_table_in_english() {
     let props = CharterTableProps { charter: Rc::new(Charter::opendatasoft_default()), lang: Lang::En };
     let table = Mounted::<CharterTable>::new(props).await;
@@ -256,12 +297,30 @@ fn script_urls_must_resolve_to_http() {
     ));
 }
 
+/// Waits (up to about two seconds) until `selector` matches in the document.
+async fn wait_for(selector: &str) {
+    for _ in 0..200 {
+        if document().query_selector(selector).unwrap().is_some() {
+            return;
+        }
+        let tick = js_sys::Promise::new(&mut |resolve, _| {
+            web_sys::window()
+                .unwrap()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10)
+                .unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(tick).await.unwrap();
+        yew::scheduler::flush().await;
+    }
+    panic!("{selector} never appeared");
+}
+
 #[wasm_bindgen_test]
 async fn mounting_twice_makes_one_banner() {
     clear_preferences_cookie();
     cookie_charter::mount_from_script(None);
     cookie_charter::mount_from_script(None);
-    yew::scheduler::flush().await;
+    wait_for("#cookie-charter .cookie-charter__banner").await;
     let roots = document().query_selector_all("#cookie-charter").unwrap().length();
     assert_eq!(roots, 1);
     let banners = document().query_selector_all("#cookie-charter .cookie-charter__banner").unwrap();

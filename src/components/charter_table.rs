@@ -35,7 +35,7 @@ pub fn CharterTable(props: &CharterTableProps) -> Html {
             for category in charter.categories.iter() {
                 <tbody key={category.id.clone()} data-category={category.id.clone()}>
                     <tr class="cookie-charter__group">
-                        <th scope="rowgroup" colspan="4">{ category.title.get(lang) }</th>
+                        <th scope="rowgroup" colspan="4">{ category.table_heading().get(lang) }</th>
                     </tr>
                     for row in charter.cookies_of(&category.id) {
                         <tr class="cookie-charter__row">

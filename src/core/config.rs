@@ -6,6 +6,7 @@
 use std::fmt;
 
 use super::i18n::Lang;
+use super::presets::Preset;
 
 /// Consent lifetime when none is configured: about six months.
 pub const DEFAULT_CONSENT_DAYS: u32 = 182;
@@ -25,10 +26,29 @@ pub struct RawConfig {
     pub consent_days: Option<String>,
     /// `data-cookie-domain`.
     pub cookie_domain: Option<String>,
+    /// `data-preset`.
+    pub preset: Option<String>,
+    /// `data-charter`.
+    pub charter_url: Option<String>,
+    /// The text of a `<script type="application/json" data-cookie-charter-config>` block.
+    pub inline_charter: Option<String>,
     /// The page's `<html lang>`.
     pub document_lang: Option<String>,
     /// The page's host name, to check the cookie domain against.
     pub host: String,
+}
+
+/// Where the charter comes from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CharterSource {
+    /// A built-in charter (`data-preset`, or the default).
+    Preset(Preset),
+    /// A JSON file to fetch (`data-charter`).
+    Url(String),
+    /// JSON given in the page (`data-cookie-charter-config` block).
+    Inline(String),
+    /// The configured charter is unusable: the default is shown and nothing optional loads.
+    Unusable,
 }
 
 /// A checked configuration.
@@ -44,6 +64,8 @@ pub struct Config {
     pub consent_days: u32,
     /// `Domain` attribute of the cookie, if the choice is shared across subdomains.
     pub cookie_domain: Option<String>,
+    /// Where the charter comes from.
+    pub charter: CharterSource,
 }
 
 impl Default for Config {
@@ -54,6 +76,7 @@ impl Default for Config {
             lang: Lang::Fr,
             consent_days: DEFAULT_CONSENT_DAYS,
             cookie_domain: None,
+            charter: CharterSource::Preset(Preset::Default),
         }
     }
 }
@@ -71,6 +94,13 @@ pub enum ConfigError {
     ConsentDays(String),
     /// `data-cookie-domain` is not a domain name.
     CookieDomain(String),
+    /// `data-preset` names no built-in charter.
+    Preset(String),
+    /// `data-charter` is not an http(s) or relative URL.
+    CharterUrl(String, UrlError),
+    /// More than one charter is configured; the first of inline block, `data-charter`,
+    /// `data-preset` is used.
+    SeveralCharters,
     /// `data-cookie-domain` is not this page's host or one of its parents.
     ForeignCookieDomain {
         /// The configured domain.
@@ -104,6 +134,24 @@ impl fmt::Display for ConfigError {
             ConfigError::CookieDomain(v) => write!(
                 f,
                 "data-cookie-domain={v:?} is not a domain name; the choice is kept for this host only"
+            ),
+            ConfigError::Preset(v) => {
+                let known: Vec<_> = Preset::ALL.iter().map(|p| p.name()).collect();
+                write!(
+                    f,
+                    "data-preset={v:?} is not a built-in charter (expected one of: {}); showing the \
+                     default charter and loading nothing optional",
+                    known.join(", ")
+                )
+            }
+            ConfigError::CharterUrl(v, why) => write!(
+                f,
+                "data-charter={v:?} is refused ({why}); showing the default charter and loading \
+                 nothing optional"
+            ),
+            ConfigError::SeveralCharters => f.write_str(
+                "several charters are configured; using the first of: the \
+                 data-cookie-charter-config block, data-charter, data-preset",
             ),
             ConfigError::ForeignCookieDomain { domain, host } => write!(
                 f,
@@ -233,7 +281,37 @@ pub fn validate(raw: &RawConfig) -> (Config, Vec<ConfigError>) {
         }
     }
 
+    config.charter = charter_source(raw, &mut errors);
+
     (config, errors)
+}
+
+/// The charter source: the inline block, else `data-charter`, else `data-preset`, else default.
+fn charter_source(raw: &RawConfig, errors: &mut Vec<ConfigError>) -> CharterSource {
+    let inline = raw.inline_charter.as_deref();
+    let url = raw.charter_url.as_deref();
+    let preset = present(&raw.preset);
+    if [inline.is_some(), url.is_some(), preset.is_some()].iter().filter(|&&b| b).count() > 1 {
+        errors.push(ConfigError::SeveralCharters);
+    }
+    if let Some(json) = inline {
+        CharterSource::Inline(json.to_owned())
+    } else if let Some(url) = url {
+        match check_url(url) {
+            Ok(url) => CharterSource::Url(url.to_owned()),
+            Err(why) => {
+                errors.push(ConfigError::CharterUrl(url.to_owned(), why));
+                CharterSource::Unusable
+            }
+        }
+    } else if let Some(name) = preset {
+        Preset::from_name(name).map(CharterSource::Preset).unwrap_or_else(|| {
+            errors.push(ConfigError::Preset(name.to_owned()));
+            CharterSource::Unusable
+        })
+    } else {
+        CharterSource::Preset(Preset::Default)
+    }
 }
 
 #[cfg(test)]
@@ -337,6 +415,40 @@ mod tests {
             assert_eq!(config.consent_days, DEFAULT_CONSENT_DAYS, "{bad}");
             assert_eq!(errors, [ConfigError::ConsentDays(bad.into())], "{bad}");
         }
+    }
+
+    #[test]
+    fn charter_comes_from_inline_block_then_url_then_preset() {
+        let (config, errors) = validate(&raw());
+        assert_eq!(config.charter, CharterSource::Preset(Preset::Default));
+        assert!(errors.is_empty());
+        let (config, _) = validate(&RawConfig { preset: Some("tco".into()), ..raw() });
+        assert_eq!(config.charter, CharterSource::Preset(Preset::Tco));
+        let (config, errors) = validate(&RawConfig {
+            preset: Some("tco".into()),
+            charter_url: Some("/charter.json".into()),
+            ..raw()
+        });
+        assert_eq!(config.charter, CharterSource::Url("/charter.json".into()));
+        assert_eq!(errors, [ConfigError::SeveralCharters]);
+        let (config, _) = validate(&RawConfig {
+            inline_charter: Some("{}".into()),
+            charter_url: Some("/charter.json".into()),
+            ..raw()
+        });
+        assert_eq!(config.charter, CharterSource::Inline("{}".into()));
+    }
+
+    #[test]
+    fn an_unusable_charter_configuration_is_reported() {
+        let (config, errors) = validate(&RawConfig { preset: Some("paris".into()), ..raw() });
+        assert_eq!(config.charter, CharterSource::Unusable);
+        assert_eq!(errors, [ConfigError::Preset("paris".into())]);
+        assert!(errors[0].to_string().contains("soregies, bpce, anru, tco, saintnazaire"));
+        let (config, errors) =
+            validate(&RawConfig { charter_url: Some("javascript:x".into()), ..raw() });
+        assert_eq!(config.charter, CharterSource::Unusable);
+        assert_eq!(errors, [ConfigError::CharterUrl("javascript:x".into(), UrlError::Scheme)]);
     }
 
     #[test]

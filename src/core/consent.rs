@@ -84,9 +84,23 @@ pub struct ConsentState {
 
 impl ConsentState {
     /// The state on page load, given the valid choice read from the cookie (if any).
+    /// A charter with nothing optional has nothing to ask: no banner.
     pub fn new(charter: Rc<Charter>, stored: Option<Choice>) -> ConsentState {
-        let view = if stored.is_some() { View::Closed } else { View::Banner };
-        ConsentState { charter, choice: stored, view, draft: BTreeSet::new(), decisions: 0 }
+        let mut state =
+            ConsentState { charter, choice: stored, view: View::Closed, draft: BTreeSet::new(), decisions: 0 };
+        state.view = state.resting_view();
+        state
+    }
+
+    /// What shows when the visitor is not in the panel: the banner while there is something
+    /// to ask and no choice yet, else nothing.
+    fn resting_view(&self) -> View {
+        let nothing_to_ask = self.charter.optional_categories().next().is_none();
+        if self.choice.is_some() || nothing_to_ask {
+            View::Closed
+        } else {
+            View::Banner
+        }
     }
 
     /// Whether the optional `category` may run now. `false` until the visitor says yes.
@@ -121,7 +135,7 @@ impl ConsentState {
             }
             Action::ClosePreferences => {
                 if self.view == View::Preferences {
-                    next.view = if self.choice.is_some() { View::Closed } else { View::Banner };
+                    next.view = self.resting_view();
                 }
             }
         }
@@ -252,6 +266,19 @@ mod tests {
         assert_eq!(s.view, View::Closed);
         assert!(s.allows(AUDIENCE));
         assert_eq!(s.decisions, 0, "a loaded choice is not a new decision");
+    }
+
+    #[test]
+    fn a_charter_without_optional_cookies_shows_no_banner() {
+        let charter = Rc::new(crate::core::presets::Preset::Tco.charter());
+        let s = ConsentState::new(charter, None);
+        assert_eq!(s.view, View::Closed);
+        assert!(!s.allows(AUDIENCE));
+        let s = s.apply(Action::OpenPreferences);
+        assert_eq!(s.view, View::Preferences, "the panel can still be opened");
+        assert_eq!(s.apply(Action::ClosePreferences).view, View::Closed);
+        let s = s.apply(Action::Toggle(AUDIENCE.into())).apply(Action::SavePreferences(1));
+        assert!(!s.allows(AUDIENCE), "a category the charter lacks is never allowed");
     }
 
     #[test]

@@ -4,8 +4,11 @@ use web_sys::Element;
 
 use crate::core::config::RawConfig;
 
+/// The page's inline charter block.
+pub const INLINE_CHARTER_SELECTOR: &str = r#"script[type="application/json"][data-cookie-charter-config]"#;
+
 /// Reads the configuration attributes of `script` (all absent when there is no script tag),
-/// with the page's `<html lang>` and host name.
+/// with the page's inline charter block, `<html lang>` and host name.
 pub fn read_raw_config(script: Option<&Element>) -> RawConfig {
     let attr = |name: &str| script.and_then(|s| s.get_attribute(name));
     let window = web_sys::window();
@@ -16,6 +19,12 @@ pub fn read_raw_config(script: Option<&Element>) -> RawConfig {
         lang: attr("data-lang"),
         consent_days: attr("data-consent-days"),
         cookie_domain: attr("data-cookie-domain"),
+        preset: attr("data-preset"),
+        charter_url: attr("data-charter"),
+        inline_charter: document
+            .as_ref()
+            .and_then(|d| d.query_selector(INLINE_CHARTER_SELECTOR).ok().flatten())
+            .and_then(|block| block.text_content()),
         document_lang: document
             .and_then(|d| d.document_element())
             .and_then(|html| html.get_attribute("lang")),

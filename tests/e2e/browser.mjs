@@ -50,3 +50,15 @@ export async function preferencesCookie(context) {
   const cookie = (await context.cookies()).find((c) => c.name === 'cookies_preferences');
   return cookie ? { ...cookie, json: JSON.parse(decodeURIComponent(cookie.value)) } : null;
 }
+
+/**
+ * Opens `path` of the test server in a fresh context (after `setup(context)`, if given) and
+ * waits until the component has started. Returns what openPage returns.
+ */
+export async function visit(env, path, setup) {
+  const tab = await openPage(env.browser);
+  if (setup) await setup(tab.context);
+  await tab.page.goto(env.server.url + path);
+  await tab.page.waitForSelector('#cookie-charter', { state: 'attached' });
+  return tab;
+}

@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
-import { launch, openPage, audienceRequested, preferencesCookie } from './browser.mjs';
+import { launch, visit as visitPage, audienceRequested, preferencesCookie } from './browser.mjs';
 
 const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
 let env;
@@ -17,14 +17,7 @@ after(async () => {
 const banner = '.cookie-charter__banner';
 const panel = '.cookie-charter__panel';
 
-/** Opens `path` in a fresh context and waits until the component has started. */
-async function visit(path, setup) {
-  const tab = await openPage(env.browser);
-  if (setup) await setup(tab.context);
-  await tab.page.goto(env.server.url + path);
-  await tab.page.waitForSelector('#cookie-charter', { state: 'attached' });
-  return tab;
-}
+const visit = (path, setup) => visitPage(env, path, setup);
 
 /** Reloads and waits for the component and the network to settle. */
 async function reload(page) {
