@@ -1,5 +1,7 @@
 // Shared set-up of the end-to-end tests: the demo server and Debian's Chromium, driven by
 // playwright-core (no browser download).
+import { before, after } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
 
@@ -23,6 +25,26 @@ export async function launch(serverOptions = {}) {
       await server.close();
     },
   };
+}
+
+/** Selectors of the banner and the preferences panel. */
+export const BANNER = '.cookie-charter__banner';
+export const PANEL = '.cookie-charter__panel';
+
+/**
+ * For a test file: starts the demo server (with tests/e2e/fixtures/ under /fixtures/) and the
+ * browser before its tests, closes them after. Returns the environment, filled in by `before`.
+ */
+export function useDemoServer() {
+  const env = {};
+  const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
+  before(async () => {
+    Object.assign(env, await launch({ mounts: { '/fixtures/': fixtures } }));
+  });
+  after(async () => {
+    await env.close?.();
+  });
+  return env;
 }
 
 /**

@@ -1,21 +1,11 @@
 // End-to-end tests of charters as data: presets against their seed files, custom charters
 // (fetched or inline), validation fallbacks, and re-consent when the charter changes.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { launch, visit, audienceRequested, preferencesCookie } from './browser.mjs';
+import { useDemoServer, visit, audienceRequested, preferencesCookie, BANNER as banner } from './browser.mjs';
 
-const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
-let env;
-before(async () => {
-  env = await launch({ mounts: { '/fixtures/': fixtures } });
-});
-after(async () => {
-  await env?.close();
-});
-
-const banner = '.cookie-charter__banner';
+const env = useDemoServer();
 
 /** The table rows and portal of a seed file, parsed from its text (tab-separated table). */
 function readSeed(name) {

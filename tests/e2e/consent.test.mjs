@@ -1,21 +1,9 @@
 // End-to-end tests: the built dist/ on the demo portal, in headless Chromium.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
-import { launch, visit as visitPage, audienceRequested, preferencesCookie } from './browser.mjs';
+import { useDemoServer, visit as visitPage, audienceRequested, preferencesCookie, BANNER as banner, PANEL as panel } from './browser.mjs';
 
-const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
-let env;
-
-before(async () => {
-  env = await launch({ mounts: { '/fixtures/': fixtures } });
-});
-after(async () => {
-  await env?.close();
-});
-
-const banner = '.cookie-charter__banner';
-const panel = '.cookie-charter__panel';
+const env = useDemoServer();
 
 const visit = (path, setup) => visitPage(env, path, setup);
 
