@@ -53,6 +53,10 @@ pub struct Category {
     /// One sentence on what the category is for.
     #[serde(default)]
     pub description: Text,
+    /// Cookie name patterns (`*` wildcard) erased when the visitor withdraws this category,
+    /// besides the names of its rows: the cookies its scripts are known to set.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub erase: Vec<String>,
 }
 
 impl Category {
@@ -128,6 +132,14 @@ impl Charter {
         self.categories.iter().filter(|c| !c.required)
     }
 
+    /// The cookie name patterns to erase when `category` is withdrawn: its `erase` list and the
+    /// names of its rows.
+    pub fn erase_patterns<'a>(&'a self, category: &'a str) -> Vec<&'a str> {
+        let listed = self.categories.iter().filter(|c| c.id == category).flat_map(|c| &c.erase);
+        let named = self.cookies_of(category).map(|row| &row.name).filter(|n| !n.is_empty());
+        listed.chain(named).map(String::as_str).collect()
+    }
+
     /// The rows of one category, in table order.
     pub fn cookies_of<'a>(&'a self, category: &'a str) -> impl Iterator<Item = &'a CookieRow> {
         self.cookies.iter().filter(move |row| row.category == category)
@@ -192,6 +204,16 @@ mod tests {
     }
 
     #[test]
+    fn erase_patterns_join_the_list_and_the_named_rows() {
+        let mut charter = Charter::opendatasoft_default();
+        assert!(charter.erase_patterns(AUDIENCE).contains(&"_pk_id.*"));
+        assert!(charter.erase_patterns(AUDIENCE).contains(&"_ga"));
+        charter.cookies[4].name = "_hjid".into();
+        assert!(charter.erase_patterns(AUDIENCE).contains(&"_hjid"));
+        assert!(charter.erase_patterns(NECESSARY).contains(&"sessionid"));
+    }
+
+    #[test]
     fn text_falls_back_to_french() {
         let only_fr = Text { fr: "Bonjour".into(), en: None };
         assert_eq!(only_fr.get(Lang::En), "Bonjour");
@@ -239,6 +261,7 @@ mod tests {
             title: Text::default(),
             heading: None,
             description: Text::default(),
+            erase: vec![],
         });
         assert_ne!(base.revision(), more_categories.revision());
 

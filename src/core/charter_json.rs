@@ -142,6 +142,15 @@ pub fn validate(charter: &Charter) -> Vec<CharterError> {
             check_text(heading, &format!("{path}.heading"), true, &mut problems);
         }
         check_text(&category.description, &format!("{path}.description"), false, &mut problems);
+        for (j, pattern) in category.erase.iter().enumerate() {
+            let well_formed = pattern.len() <= 128 && pattern.chars().all(is_cookie_name_char);
+            if !well_formed || pattern.is_empty() || pattern.starts_with('*') {
+                problems.push(error(
+                    format!("{path}.erase[{j}]"),
+                    format!("{pattern:?} is not a cookie name pattern (a name, `*` allowed after its first character)"),
+                ));
+            }
+        }
     }
 
     if charter.cookies.len() > MAX_COOKIES {
@@ -263,6 +272,15 @@ mod tests {
             r#""categories": [], "unused": ["#,
         );
         assert!(parse(&json).is_err());
+    }
+
+    #[test]
+    fn erase_patterns_must_start_with_a_name() {
+        let json = minimal().replace(r#"{"id": "audience","#, r#"{"id": "audience", "erase": ["_ga", "*"],"#);
+        assert_eq!(problems(&json).len(), 1);
+        assert!(problems(&json)[0].starts_with("categories[1].erase[1]:"));
+        let json = minimal().replace(r#"{"id": "audience","#, r#"{"id": "audience", "erase": ["_ga_*", "_pk_id.*"],"#);
+        assert_eq!(parse(&json).unwrap().categories[1].erase, ["_ga_*", "_pk_id.*"]);
     }
 
     #[test]

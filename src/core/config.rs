@@ -26,6 +26,10 @@ pub struct RawConfig {
     pub consent_days: Option<String>,
     /// `data-cookie-domain`.
     pub cookie_domain: Option<String>,
+    /// `data-floating-button`.
+    pub floating_button: Option<String>,
+    /// `data-reload-on-withdraw`.
+    pub reload_on_withdraw: Option<String>,
     /// `data-preset`.
     pub preset: Option<String>,
     /// `data-charter`.
@@ -66,6 +70,10 @@ pub struct Config {
     pub cookie_domain: Option<String>,
     /// Where the charter comes from.
     pub charter: CharterSource,
+    /// Show a small fixed button that reopens the preferences.
+    pub floating_button: bool,
+    /// Reload the page after a withdrawal, so that scripts already running stop.
+    pub reload_on_withdraw: bool,
 }
 
 impl Default for Config {
@@ -77,6 +85,8 @@ impl Default for Config {
             consent_days: DEFAULT_CONSENT_DAYS,
             cookie_domain: None,
             charter: CharterSource::Preset(Preset::Default),
+            floating_button: false,
+            reload_on_withdraw: false,
         }
     }
 }
@@ -94,6 +104,8 @@ pub enum ConfigError {
     ConsentDays(String),
     /// `data-cookie-domain` is not a domain name.
     CookieDomain(String),
+    /// A yes/no attribute is neither `true` nor `false`.
+    Flag(&'static str, String),
     /// `data-preset` names no built-in charter.
     Preset(String),
     /// `data-charter` is not an http(s) or relative URL.
@@ -135,6 +147,7 @@ impl fmt::Display for ConfigError {
                 f,
                 "data-cookie-domain={v:?} is not a domain name; the choice is kept for this host only"
             ),
+            ConfigError::Flag(name, v) => write!(f, "{name}={v:?} is not \"true\" or \"false\"; using false"),
             ConfigError::Preset(v) => {
                 let known: Vec<_> = Preset::ALL.iter().map(|p| p.name()).collect();
                 write!(
@@ -282,8 +295,24 @@ pub fn validate(raw: &RawConfig) -> (Config, Vec<ConfigError>) {
     }
 
     config.charter = charter_source(raw, &mut errors);
+    config.floating_button = flag("data-floating-button", &raw.floating_button, &mut errors);
+    config.reload_on_withdraw = flag("data-reload-on-withdraw", &raw.reload_on_withdraw, &mut errors);
 
     (config, errors)
+}
+
+/// A yes/no attribute: `true` (or present and empty) / `false`; anything else is reported
+/// and counts as `false`.
+fn flag(name: &'static str, value: &Option<String>, errors: &mut Vec<ConfigError>) -> bool {
+    match value.as_deref().map(str::trim) {
+        None => false,
+        Some(v) if v.is_empty() || v.eq_ignore_ascii_case("true") => true,
+        Some(v) if v.eq_ignore_ascii_case("false") => false,
+        Some(v) => {
+            errors.push(ConfigError::Flag(name, v.to_owned()));
+            false
+        }
+    }
 }
 
 /// The charter source: the inline block, else `data-charter`, else `data-preset`, else default.
@@ -415,6 +444,21 @@ mod tests {
             assert_eq!(config.consent_days, DEFAULT_CONSENT_DAYS, "{bad}");
             assert_eq!(errors, [ConfigError::ConsentDays(bad.into())], "{bad}");
         }
+    }
+
+    #[test]
+    fn yes_no_attributes() {
+        let with = |v: Option<&str>| {
+            validate(&RawConfig { floating_button: v.map(Into::into), reload_on_withdraw: v.map(Into::into), ..raw() })
+        };
+        assert!(!with(None).0.floating_button);
+        assert!(with(Some("")).0.floating_button);
+        assert!(with(Some("TRUE")).0.reload_on_withdraw);
+        assert!(!with(Some("false")).0.floating_button);
+        let (config, errors) = with(Some("yes please"));
+        assert!(!config.floating_button && !config.reload_on_withdraw);
+        assert_eq!(errors.len(), 2);
+        assert!(errors[0].to_string().starts_with("data-floating-button=\"yes please\""));
     }
 
     #[test]

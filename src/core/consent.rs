@@ -37,6 +37,13 @@ impl Choice {
     pub fn allows(&self, category: &str) -> bool {
         self.categories.get(category).copied().unwrap_or(false)
     }
+
+    /// The categories `previous` allowed and this choice does not: consent withdrawn.
+    pub fn withdrawn_since(&self, previous: Option<&Choice>) -> Vec<String> {
+        previous
+            .map(|p| p.categories.iter().filter(|(id, &on)| on && !self.allows(id)).map(|(id, _)| id.clone()).collect())
+            .unwrap_or_default()
+    }
 }
 
 /// What the component shows.
@@ -80,16 +87,39 @@ pub struct ConsentState {
     pub draft: BTreeSet<String>,
     /// How many choices were made since the page loaded: the web layer persists each new one.
     pub decisions: u32,
+    /// Categories the last choice withdrew (allowed before, refused now): their cookies go.
+    pub withdrawn: Vec<String>,
+    /// The browser sends Global Privacy Control: optional categories stay refused until the
+    /// visitor explicitly accepts, and the banner says so. Never taken as consent.
+    pub gpc: bool,
 }
 
 impl ConsentState {
     /// The state on page load, given the valid choice read from the cookie (if any).
     /// A charter with nothing optional has nothing to ask: no banner.
     pub fn new(charter: Rc<Charter>, stored: Option<Choice>) -> ConsentState {
-        let mut state =
-            ConsentState { charter, choice: stored, view: View::Closed, draft: BTreeSet::new(), decisions: 0 };
+        let mut state = ConsentState {
+            charter,
+            choice: stored,
+            view: View::Closed,
+            draft: BTreeSet::new(),
+            decisions: 0,
+            withdrawn: Vec::new(),
+            gpc: false,
+        };
         state.view = state.resting_view();
         state
+    }
+
+    /// The same state, knowing whether the browser sends Global Privacy Control.
+    pub fn with_gpc(mut self, gpc: bool) -> ConsentState {
+        self.gpc = gpc;
+        self
+    }
+
+    /// Whether the banner should mention the Global Privacy Control signal.
+    pub fn shows_gpc_notice(&self) -> bool {
+        self.gpc && self.choice.is_none()
     }
 
     /// What shows when the visitor is not in the panel: the banner while there is something
@@ -143,6 +173,7 @@ impl ConsentState {
     }
 
     fn decide(&mut self, choice: Choice) {
+        self.withdrawn = choice.withdrawn_since(self.choice.as_ref());
         self.choice = Some(choice);
         self.view = View::Closed;
         self.draft.clear();
@@ -256,6 +287,32 @@ mod tests {
             .apply(Action::ClosePreferences);
         assert_eq!(s.view, View::Closed);
         assert!(!s.allows(AUDIENCE), "closing discards the draft");
+    }
+
+    #[test]
+    fn withdrawal_is_recorded_with_the_decision() {
+        let s = fresh().apply(Action::AcceptAll(1));
+        assert!(s.withdrawn.is_empty());
+        let s = s.apply(Action::OpenPreferences).apply(Action::Toggle(AUDIENCE.into())).apply(Action::SavePreferences(2));
+        assert_eq!(s.withdrawn, [AUDIENCE]);
+        let s = s.apply(Action::RefuseAll(3));
+        assert!(s.withdrawn.is_empty(), "nothing left to withdraw");
+        let first_refusal = fresh().apply(Action::RefuseAll(1));
+        assert!(first_refusal.withdrawn.is_empty(), "a first refusal withdraws nothing");
+    }
+
+    #[test]
+    fn global_privacy_control_refuses_by_default_but_an_explicit_choice_wins() {
+        let s = fresh().with_gpc(true);
+        assert_eq!(s.view, View::Banner);
+        assert!(s.shows_gpc_notice());
+        assert!(!s.allows(AUDIENCE), "GPC is never consent");
+        let s = s.apply(Action::OpenPreferences);
+        assert!(s.draft.is_empty(), "audience switch off under GPC");
+        let accepted = s.apply(Action::AcceptAll(1));
+        assert!(accepted.allows(AUDIENCE), "the visitor's explicit choice wins");
+        assert!(!accepted.shows_gpc_notice());
+        assert!(!fresh().shows_gpc_notice());
     }
 
     #[test]

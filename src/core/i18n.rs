@@ -56,6 +56,12 @@ pub struct Texts {
     pub refuse_all: &'static str,
     /// First-layer button that opens the preferences panel.
     pub customise: &'static str,
+    /// Accessible name of the banner's close button (closing refuses).
+    pub close_banner: &'static str,
+    /// Shown in the banner when the browser sends Global Privacy Control.
+    pub gpc_notice: &'static str,
+    /// The floating button that reopens the preferences.
+    pub manage_cookies: &'static str,
     /// Heading of the preferences panel.
     pub preferences_title: &'static str,
     /// Introduction of the preferences panel.
@@ -98,6 +104,9 @@ static FR: Texts = Texts {
     accept_all: "Tout accepter",
     refuse_all: "Tout refuser",
     customise: "Personnaliser",
+    close_banner: "Fermer et refuser les cookies optionnels",
+    gpc_notice: "Votre navigateur demande à ne pas être suivi (Global Privacy Control) : la mesure d'audience reste refusée tant que vous ne l'acceptez pas.",
+    manage_cookies: "Gérer mes cookies",
     preferences_title: "Personnaliser mes choix",
     preferences_text: "Choisissez, catégorie par catégorie, les cookies que vous acceptez.",
     always_on: "Toujours actifs",
@@ -138,6 +147,9 @@ static EN: Texts = Texts {
     accept_all: "Accept all",
     refuse_all: "Refuse all",
     customise: "Customise",
+    close_banner: "Close and refuse optional cookies",
+    gpc_notice: "Your browser asks not to be tracked (Global Privacy Control): audience measurement stays refused unless you accept it.",
+    manage_cookies: "Manage my cookies",
     preferences_title: "Customise my choices",
     preferences_text: "Choose, category by category, the cookies you accept.",
     always_on: "Always on",

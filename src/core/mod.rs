@@ -6,5 +6,6 @@ pub mod charter_json;
 pub mod config;
 pub mod consent;
 pub mod cookie_codec;
+pub mod cookie_patterns;
 pub mod i18n;
 pub mod presets;

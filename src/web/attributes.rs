@@ -19,6 +19,8 @@ pub fn read_raw_config(script: Option<&Element>) -> RawConfig {
         lang: attr("data-lang"),
         consent_days: attr("data-consent-days"),
         cookie_domain: attr("data-cookie-domain"),
+        floating_button: attr("data-floating-button"),
+        reload_on_withdraw: attr("data-reload-on-withdraw"),
         preset: attr("data-preset"),
         charter_url: attr("data-charter"),
         inline_charter: document

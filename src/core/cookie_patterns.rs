@@ -1,0 +1,130 @@
+//! Finding and erasing the cookies of a withdrawn category: name patterns with `*`, and the
+//! `document.cookie` assignments that expire them on the host and its parent domains.
+
+use super::cookie_codec::COOKIE_NAME;
+
+/// Whether `name` matches `pattern`, where `*` stands for any run of characters.
+pub fn matches(pattern: &str, name: &str) -> bool {
+    let mut parts = pattern.split('*');
+    let first = parts.next().unwrap_or("");
+    let Some(mut rest) = name.strip_prefix(first) else {
+        return false;
+    };
+    let parts: Vec<&str> = parts.collect();
+    let Some((last, middle)) = parts.split_last() else {
+        return rest.is_empty(); // no `*`: the whole name must match
+    };
+    for part in middle {
+        match rest.find(part) {
+            Some(i) => rest = &rest[i + part.len()..],
+            None => return false,
+        }
+    }
+    rest.ends_with(last)
+}
+
+/// The names of the cookies in a `document.cookie` string, in order.
+pub fn cookie_names(cookie_header: &str) -> Vec<&str> {
+    cookie_header
+        .split(';')
+        .filter_map(|pair| pair.split_once('=').map(|(k, _)| k.trim()).or(Some(pair.trim())))
+        .filter(|name| !name.is_empty())
+        .collect()
+}
+
+/// The domains a script on `host` may have set cookies on: the host and each parent with at
+/// least two labels (`a.b.example.fr` → `a.b.example.fr`, `b.example.fr`, `example.fr`), plus
+/// the configured cookie domain. None for `localhost` or an IP address (host-only cookies).
+pub fn candidate_domains(host: &str, configured: Option<&str>) -> Vec<String> {
+    let host = host.trim_end_matches('.').to_ascii_lowercase();
+    let is_ip = host.parse::<std::net::IpAddr>().is_ok() || host.starts_with('[');
+    let mut domains = Vec::new();
+    if !is_ip && host.contains('.') {
+        let labels: Vec<&str> = host.split('.').collect();
+        for start in 0..labels.len().saturating_sub(1) {
+            domains.push(labels[start..].join("."));
+        }
+    }
+    if let Some(domain) = configured {
+        if !domains.iter().any(|d| d == domain) {
+            domains.push(domain.to_owned());
+        }
+    }
+    domains
+}
+
+/// The assignments to `document.cookie` that expire every cookie of `cookie_header` matching
+/// one of `patterns`: host-only and on each candidate domain, on `Path=/`. The consent cookie
+/// itself is never erased.
+pub fn erase_assignments(
+    cookie_header: &str,
+    patterns: &[&str],
+    host: &str,
+    configured_domain: Option<&str>,
+) -> Vec<String> {
+    let domains = candidate_domains(host, configured_domain);
+    let mut assignments = Vec::new();
+    let mut seen = Vec::new();
+    for name in cookie_names(cookie_header) {
+        if name == COOKIE_NAME || seen.contains(&name) || !patterns.iter().any(|p| matches(p, name)) {
+            continue;
+        }
+        seen.push(name);
+        assignments.push(format!("{name}=; Path=/; Max-Age=0"));
+        for domain in &domains {
+            assignments.push(format!("{name}=; Path=/; Max-Age=0; Domain={domain}"));
+        }
+    }
+    assignments
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn glob_matching() {
+        assert!(matches("_ga", "_ga"));
+        assert!(!matches("_ga", "_gat"));
+        assert!(!matches("_ga", "x_ga"));
+        assert!(matches("_ga_*", "_ga_ABC123"));
+        assert!(!matches("_ga_*", "_ga"));
+        assert!(matches("_pk_id.*", "_pk_id.1.d3m0"));
+        assert!(matches("_pk_*.*", "_pk_ses.1.d3m0"));
+        assert!(matches("*_consent", "matomo_consent"));
+        assert!(matches("a*b*c", "a-x-b-y-c"));
+        assert!(!matches("a*b*c", "a-x-c-y-b"));
+        assert!(matches("*", "anything"));
+    }
+
+    #[test]
+    fn lists_cookie_names() {
+        assert_eq!(cookie_names("a=1; _ga=GA1.1; b=; c"), ["a", "_ga", "b", "c"]);
+        assert!(cookie_names("").is_empty());
+    }
+
+    #[test]
+    fn candidate_domains_walk_up_to_two_labels() {
+        assert_eq!(candidate_domains("data.saintnazaireagglo.fr", None), ["data.saintnazaireagglo.fr", "saintnazaireagglo.fr"]);
+        assert_eq!(candidate_domains("a.b.example.fr", Some("example.fr")), ["a.b.example.fr", "b.example.fr", "example.fr"]);
+        assert!(candidate_domains("localhost", None).is_empty());
+        assert!(candidate_domains("127.0.0.1", None).is_empty());
+        assert_eq!(candidate_domains("localhost", Some("localhost")), ["localhost"]);
+    }
+
+    #[test]
+    fn erases_matching_cookies_everywhere_but_never_the_consent_cookie() {
+        let header = "sessionid=1; _ga=GA1; _ga_XYZ=2; _pk_id.1.ab=3; cookies_preferences=x; other=4";
+        let patterns = ["_ga", "_ga_*", "_pk_id.*", "*"];
+        let got = erase_assignments(header, &patterns, "data.example.fr", None);
+        assert!(got.contains(&"_ga=; Path=/; Max-Age=0".to_owned()));
+        assert!(got.contains(&"_ga=; Path=/; Max-Age=0; Domain=example.fr".to_owned()));
+        assert!(got.contains(&"_pk_id.1.ab=; Path=/; Max-Age=0; Domain=data.example.fr".to_owned()));
+        assert!(!got.iter().any(|a| a.starts_with("cookies_preferences=")));
+        let only_audience = erase_assignments(header, &["_ga", "_ga_*", "_pk_id.*"], "localhost", None);
+        assert_eq!(
+            only_audience,
+            ["_ga=; Path=/; Max-Age=0", "_ga_XYZ=; Path=/; Max-Age=0", "_pk_id.1.ab=; Path=/; Max-Age=0"]
+        );
+    }
+}
