@@ -19,7 +19,7 @@ use web_sys::Element;
 use crate::components::{CharterPage, CharterPageProps, ConsentManager, ConsentManagerProps};
 use crate::core::charter::{Charter, AUDIENCE};
 use crate::core::config::{self, Config};
-use crate::web::{attributes, charter_source, consent_store, console, scripts};
+use crate::web::{attributes, charter_source, consent_store, console, privacy_signals, scripts};
 
 /// Id of the element the banner is rendered in.
 pub const ROOT_ID: &str = "cookie-charter";
@@ -79,7 +79,8 @@ fn mount(document: &web_sys::Document, config: Rc<Config>, charter: Rc<Charter>)
     if body.append_child(&root).is_err() {
         return;
     }
-    let props = ConsentManagerProps { config: config.clone(), charter: charter.clone(), stored };
+    let gpc = privacy_signals::global_privacy_control();
+    let props = ConsentManagerProps { config: config.clone(), charter: charter.clone(), stored, gpc };
     yew::Renderer::<ConsentManager>::with_root_and_props(root, props).render();
 
     if let Ok(hosts) = document.query_selector_all(TABLE_SELECTOR) {

@@ -86,6 +86,12 @@ fn scripts_with_src(fragment: &str) -> usize {
         .count()
 }
 
+fn config_with(change: impl FnOnce(&mut Config)) -> Rc<Config> {
+    let mut config = Config { policy_url: Some("/charte-cookies.html".into()), ..Config::default() };
+    change(&mut config);
+    Rc::new(config)
+}
+
 fn props(audience_src: Option<&str>, lang: Lang, stored: Option<Choice>) -> ConsentManagerProps {
     ConsentManagerProps {
         config: Rc::new(Config {
@@ -96,6 +102,7 @@ fn props(audience_src: Option<&str>, lang: Lang, stored: Option<Choice>) -> Cons
         }),
         charter: Rc::new(Charter::opendatasoft_default()),
         stored,
+        gpc: false,
     }
 }
 
@@ -104,7 +111,7 @@ async fn banner_has_text_link_and_three_equal_buttons() {
     let app = Mounted::<ConsentManager>::new(props(None, Lang::Fr, None)).await;
     let banner = app.one(".cookie-charter__banner").expect("banner shown on first visit");
     assert_eq!(banner.get_attribute("role").as_deref(), Some("dialog"));
-    let buttons = app.all(".cookie-charter__banner button");
+    let buttons = app.all(".cookie-charter__banner .cookie-charter__actions button");
     let labels: Vec<_> = buttons.iter().map(|b| b.text_content().unwrap()).collect();
     assert_eq!(labels, ["Tout accepter", "Tout refuser", "Personnaliser"]);
     let classes: Vec<_> = buttons.iter().map(|b| b.class_name()).collect();
@@ -117,7 +124,7 @@ async fn banner_has_text_link_and_three_equal_buttons() {
 async fn banner_speaks_english_when_asked() {
     let app = Mounted::<ConsentManager>::new(props(None, Lang::En, None)).await;
     let labels: Vec<_> =
-        app.all(".cookie-charter__banner button").iter().map(|b| b.text_content().unwrap()).collect();
+        app.all(".cookie-charter__banner .cookie-charter__actions button").iter().map(|b| b.text_content().unwrap()).collect();
     assert_eq!(labels, ["Accept all", "Refuse all", "Customise"]);
     assert_eq!(app.one(".cookie-charter").unwrap().get_attribute("lang").as_deref(), Some("en"));
 }
@@ -297,22 +304,29 @@ fn script_urls_must_resolve_to_http() {
     ));
 }
 
+/// Lets `ms` milliseconds of the page's work happen, then flushes Yew.
+async fn sleep(ms: i32) {
+    let tick = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(tick).await.unwrap();
+    yew::scheduler::flush().await;
+}
+
 /// Waits (up to about two seconds) until `selector` matches in the document.
 async fn wait_for(selector: &str) {
+    wait_until(selector, || document().query_selector(selector).unwrap().is_some()).await;
+}
+
+/// Waits (up to about two seconds) until `done()`; panics naming `what` otherwise.
+async fn wait_until(what: &str, done: impl Fn() -> bool) {
     for _ in 0..200 {
-        if document().query_selector(selector).unwrap().is_some() {
+        if done() {
             return;
         }
-        let tick = js_sys::Promise::new(&mut |resolve, _| {
-            web_sys::window()
-                .unwrap()
-                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10)
-                .unwrap();
-        });
-        wasm_bindgen_futures::JsFuture::from(tick).await.unwrap();
-        yew::scheduler::flush().await;
+        sleep(10).await;
     }
-    panic!("{selector} never appeared");
+    panic!("{what} never happened");
 }
 
 #[wasm_bindgen_test]
@@ -325,4 +339,158 @@ async fn mounting_twice_makes_one_banner() {
     assert_eq!(roots, 1);
     let banners = document().query_selector_all("#cookie-charter .cookie-charter__banner").unwrap();
     assert_eq!(banners.length(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn closing_the_banner_refuses_and_is_stored() {
+    clear_preferences_cookie();
+    let app = Mounted::<ConsentManager>::new(props(None, Lang::Fr, None)).await;
+    let close = app.one(".cookie-charter__banner [data-action=dismiss]").unwrap();
+    assert_eq!(close.get_attribute("aria-label").as_deref(), Some("Fermer et refuser les cookies optionnels"));
+    app.click(".cookie-charter__banner [data-action=dismiss]").await;
+    assert!(app.one(".cookie-charter__banner").is_none());
+    assert!(!stored_choice().expect("stored").allows(AUDIENCE));
+}
+
+#[wasm_bindgen_test]
+async fn escape_on_the_banner_refuses_and_focus_starts_there() {
+    clear_preferences_cookie();
+    let app = Mounted::<ConsentManager>::new(props(None, Lang::Fr, None)).await;
+    let banner = app.one(".cookie-charter__banner").unwrap();
+    assert_eq!(document().active_element(), Some(banner.clone()), "the banner takes focus");
+    assert!(document().document_element().unwrap().class_list().contains("cookie-charter-banner-open"));
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("Escape");
+    init.set_bubbles(true);
+    let event = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    banner.dispatch_event(&event).unwrap();
+    yew::scheduler::flush().await;
+    assert!(app.one(".cookie-charter__banner").is_none());
+    assert!(!stored_choice().expect("Esc stores a refusal").allows(AUDIENCE));
+    assert!(!document().document_element().unwrap().class_list().contains("cookie-charter-banner-open"));
+}
+
+#[wasm_bindgen_test]
+async fn preferences_open_as_a_modal_dialog_and_give_focus_back() {
+    let opener: HtmlElement = document().create_element("button").unwrap().dyn_into().unwrap();
+    opener.set_attribute("data-cookie-charter-open", "").unwrap();
+    document().body().unwrap().append_child(&opener).unwrap();
+    let stored = Choice::new(&Charter::opendatasoft_default(), 1, |_| false);
+    let app = Mounted::<ConsentManager>::new(props(None, Lang::Fr, Some(stored))).await;
+    opener.focus().unwrap();
+    opener.click();
+    yew::scheduler::flush().await;
+    let dialog: web_sys::HtmlDialogElement = app.one("dialog.cookie-charter__panel").unwrap().dyn_into().unwrap();
+    assert!(dialog.open());
+    assert!(dialog.matches(":modal").unwrap(), "opened with showModal");
+    app.click("dialog .cookie-charter__close").await;
+    assert!(app.one("dialog").is_none());
+    assert_eq!(document().active_element(), Some(opener.clone().into()), "focus returns to the opener");
+    opener.remove();
+}
+
+#[wasm_bindgen_test]
+async fn global_privacy_control_is_mentioned_and_refuses_by_default() {
+    let mut p = props(Some("/gpc-audience.js"), Lang::Fr, None);
+    p.gpc = true;
+    let app = Mounted::<ConsentManager>::new(p).await;
+    assert!(app.one("[data-notice=gpc]").unwrap().text_content().unwrap().contains("Global Privacy Control"));
+    app.click("[data-action=customise]").await;
+    let switch: HtmlInputElement = app.one("input[data-category=audience]").unwrap().dyn_into().unwrap();
+    assert!(!switch.checked());
+    assert_eq!(scripts_with_src("gpc-audience.js"), 0);
+}
+
+#[wasm_bindgen_test]
+async fn floating_button_reopens_the_preferences() {
+    let stored = Choice::new(&Charter::opendatasoft_default(), 1, |_| false);
+    let p = ConsentManagerProps {
+        config: config_with(|c| c.floating_button = true),
+        charter: Rc::new(Charter::opendatasoft_default()),
+        stored: Some(stored),
+        gpc: false,
+    };
+    let app = Mounted::<ConsentManager>::new(p).await;
+    assert_eq!(app.one(".cookie-charter__floating").unwrap().text_content().unwrap(), "Gérer mes cookies");
+    app.click(".cookie-charter__floating").await;
+    assert!(app.one("dialog.cookie-charter__panel").is_some());
+    assert!(app.one(".cookie-charter__floating").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn withdrawal_erases_audience_cookies_and_every_choice_fires_an_event() {
+    clear_preferences_cookie();
+    let events = std::rc::Rc::new(std::cell::RefCell::new(Vec::<wasm_bindgen::JsValue>::new()));
+    let recorder = {
+        let events = events.clone();
+        gloo_events::EventListener::new(&document(), "cookie-charter:change", move |e| {
+            let e: &web_sys::CustomEvent = e.dyn_ref().unwrap();
+            events.borrow_mut().push(e.detail());
+        })
+    };
+    let app = Mounted::<ConsentManager>::new(props(None, Lang::Fr, None)).await;
+    app.click("[data-action=accept-all]").await;
+    for cookie in ["_pk_id.1.abcd=1; Path=/", "_ga=GA1.1.2; Path=/", "_ga_XYZ=3; Path=/", "keepme=4; Path=/"] {
+        cookies::write(cookie);
+    }
+    let trigger: HtmlElement = document().create_element("a").unwrap().dyn_into().unwrap();
+    trigger.set_attribute("data-cookie-charter-open", "").unwrap();
+    document().body().unwrap().append_child(&trigger).unwrap();
+    trigger.click();
+    yew::scheduler::flush().await;
+    app.click("input[data-category=audience]").await;
+    app.click("[data-action=save]").await;
+    let jar = cookies::all();
+    for gone in ["_pk_id.1.abcd", "_ga=", "_ga_XYZ"] {
+        assert!(!jar.contains(gone), "{gone} still in {jar}");
+    }
+    assert!(jar.contains("keepme=4"), "other cookies stay");
+    assert!(jar.contains("cookies_preferences="), "the choice stays");
+    let seen = events.borrow();
+    assert_eq!(seen.len(), 2, "one event per choice");
+    let audience = |v: &wasm_bindgen::JsValue| js_sys::Reflect::get(v, &"audience".into()).unwrap().as_bool();
+    assert_eq!(audience(&seen[0]), Some(true));
+    assert_eq!(audience(&seen[1]), Some(false));
+    let revision = js_sys::Reflect::get(&seen[1], &"revision".into()).unwrap().as_string();
+    assert_eq!(revision, Some(Charter::opendatasoft_default().revision()));
+    cookies::write("keepme=; Path=/; Max-Age=0");
+    trigger.remove();
+    drop(recorder);
+}
+
+#[wasm_bindgen_test]
+async fn blocked_tags_run_only_after_consent_in_order_and_once() {
+    clear_preferences_cookie();
+    let host = document().create_element("div").unwrap();
+    host.set_inner_html(
+        r#"<script type="text/plain" data-cookie-category="audience">window.__blocked = (window.__blocked || []).concat("first");</script>
+           <iframe data-cookie-category="audience" data-src="/blocked-frame.html" title="x"></iframe>
+           <script type="text/plain" data-cookie-category="audience">window.__blocked = (window.__blocked || []).concat("second");</script>
+           <iframe data-cookie-category="audience" data-src="javascript:alert(1)" title="y"></iframe>"#,
+    );
+    document().body().unwrap().append_child(&host).unwrap();
+    let runs = || js_sys::Reflect::get(&web_sys::window().unwrap(), &"__blocked".into()).unwrap();
+    let app = Mounted::<ConsentManager>::new(props(None, Lang::Fr, None)).await;
+    assert!(runs().is_undefined(), "nothing before consent");
+    app.click("[data-action=refuse-all]").await;
+    assert!(runs().is_undefined(), "nothing after refusal");
+    drop(app);
+
+    let app = Mounted::<ConsentManager>::new(props(None, Lang::Fr, None)).await;
+    app.click("[data-action=accept-all]").await;
+    wait_until("both blocked scripts ran", || js_sys::Array::from(&runs()).length() == 2).await;
+    let order: Vec<String> = js_sys::Array::from(&runs()).iter().filter_map(|v| v.as_string()).collect();
+    assert_eq!(order, ["first", "second"]);
+    let frames = host.query_selector_all("iframe").unwrap();
+    let frame = |i| frames.item(i).unwrap().dyn_into::<Element>().unwrap();
+    assert!(frame(0).get_attribute("src").unwrap().ends_with("/blocked-frame.html"));
+    assert_eq!(frame(1).get_attribute("src"), None, "a javascript: frame is never activated");
+    drop(app);
+
+    // A later consent on the same page does not run them again.
+    let stored = Choice::new(&Charter::opendatasoft_default(), 1, |_| true);
+    let _again = Mounted::<ConsentManager>::new(props(None, Lang::Fr, Some(stored))).await;
+    sleep(50).await;
+    assert_eq!(js_sys::Array::from(&runs()).length(), 2);
+    host.remove();
 }

@@ -5,6 +5,8 @@
   var year = 60 * 60 * 24 * 395;
   document.cookie = '_pk_id.1.d3m0=' + Math.random().toString(16).slice(2) + '; Path=/; Max-Age=' + year + '; SameSite=Lax';
   document.cookie = '_pk_ses.1.d3m0=1; Path=/; Max-Age=1800; SameSite=Lax';
+  document.cookie = '_ga=GA1.1.' + Date.now() + '; Path=/; Max-Age=' + year + '; SameSite=Lax';
+  document.cookie = '_ga_D3M0=GS1.1.' + Date.now() + '; Path=/; Max-Age=' + year + '; SameSite=Lax';
   var badge = document.createElement('div');
   badge.id = 'audience-badge';
   badge.className = 'audience-badge';

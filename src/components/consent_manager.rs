@@ -18,6 +18,9 @@ pub struct ConsentManagerProps {
     pub charter: Rc<Charter>,
     /// The valid choice read from the cookie, if any.
     pub stored: Option<Choice>,
+    /// The browser sends Global Privacy Control.
+    #[prop_or_default]
+    pub gpc: bool,
 }
 
 /// The root component: holds the consent state, shows the banner or the panel, and lets the
@@ -27,7 +30,8 @@ pub fn ConsentManager(props: &ConsentManagerProps) -> Html {
     let state = {
         let charter = props.charter.clone();
         let stored = props.stored.clone();
-        use_reducer(move || ConsentState::new(charter, stored))
+        let gpc = props.gpc;
+        use_reducer(move || ConsentState::new(charter, stored).with_gpc(gpc))
     };
     use_consent_effects(&state, props.config.clone());
 
@@ -42,13 +46,27 @@ pub fn ConsentManager(props: &ConsentManagerProps) -> Html {
         let dispatcher = dispatcher.clone();
         Callback::from(move |_: MouseEvent| dispatcher.dispatch(action()))
     };
+    let on_dismiss = {
+        let dispatcher = dispatcher.clone();
+        Callback::from(move |()| dispatcher.dispatch(Action::RefuseAll(clock::now())))
+    };
+    let on_close = {
+        let dispatcher = dispatcher.clone();
+        Callback::from(move |()| dispatcher.dispatch(Action::ClosePreferences))
+    };
     let lang = props.config.lang;
 
     let view = match state.view {
+        View::Closed if props.config.floating_button => html! {
+            <button type="button" class="cookie-charter__floating" data-action="manage"
+                    onclick={on_click(|| Action::OpenPreferences)}>{ lang.texts().manage_cookies }</button>
+        },
         View::Closed => html! {},
         View::Banner => html! {
             <Banner {lang}
                     policy_url={props.config.policy_url.clone().map(AttrValue::from)}
+                    gpc_notice={state.shows_gpc_notice()}
+                    {on_dismiss}
                     on_accept_all={on_click(|| Action::AcceptAll(clock::now()))}
                     on_refuse_all={on_click(|| Action::RefuseAll(clock::now()))}
                     on_customise={on_click(|| Action::OpenPreferences)} />
@@ -62,7 +80,7 @@ pub fn ConsentManager(props: &ConsentManagerProps) -> Html {
                 <Preferences {lang} charter={state.charter.clone()} draft={state.draft.clone()}
                              {on_toggle}
                              on_save={on_click(|| Action::SavePreferences(clock::now()))}
-                             on_close={on_click(|| Action::ClosePreferences)} />
+                             {on_close} />
             }
         }
     };

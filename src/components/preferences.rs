@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use crate::core::charter::{Charter, CookieRow};
 use crate::core::i18n::Lang;
+use crate::hooks::use_modal_dialog;
 
 /// Properties of [`Preferences`].
 #[derive(Properties, PartialEq)]
@@ -19,8 +20,8 @@ pub struct PreferencesProps {
     pub on_toggle: Callback<String>,
     /// "Enregistrer mes choix".
     pub on_save: Callback<MouseEvent>,
-    /// The close button.
-    pub on_close: Callback<MouseEvent>,
+    /// The close button or Esc.
+    pub on_close: Callback<()>,
 }
 
 /// What a row is called in the panel's list: its cookie name, or its service when unnamed.
@@ -32,18 +33,28 @@ fn row_label(row: &CookieRow, lang: Lang) -> String {
     }
 }
 
-/// The preferences panel: one switch per category, each listing its cookies, and a save button.
+/// The preferences panel, a modal `<dialog>`: one switch per category, each listing its
+/// cookies, and a save button. Esc or the close button close it without saving.
 #[component]
 pub fn Preferences(props: &PreferencesProps) -> Html {
     let lang = props.lang;
     let t = lang.texts();
+    let node = use_node_ref();
+    use_modal_dialog(node.clone());
+    let oncancel = {
+        let on_close = props.on_close.clone();
+        Callback::from(move |e: Event| {
+            e.prevent_default();
+            on_close.emit(());
+        })
+    };
+    let on_close_click = props.on_close.reform(|_: MouseEvent| ());
     html! {
-        <section class="cookie-charter__panel" role="dialog" aria-modal="false"
-                 aria-labelledby="cookie-charter-panel-title">
+        <dialog ref={node} class="cookie-charter__panel" aria-labelledby="cookie-charter-panel-title" {oncancel}>
             <div class="cookie-charter__panel-head">
                 <h2 id="cookie-charter-panel-title" class="cookie-charter__title">{ t.preferences_title }</h2>
                 <button type="button" class="cookie-charter__close" aria-label={t.close}
-                        title={t.close} onclick={props.on_close.clone()}>{ "×" }</button>
+                        title={t.close} onclick={on_close_click}>{ "×" }</button>
             </div>
             <p class="cookie-charter__text">{ t.preferences_text }</p>
             for category in props.charter.categories.iter() {
@@ -84,6 +95,6 @@ pub fn Preferences(props: &PreferencesProps) -> Html {
                 <button type="button" class="cookie-charter__button" data-action="save"
                         onclick={props.on_save.clone()}>{ t.save }</button>
             </div>
-        </section>
+        </dialog>
     }
 }

@@ -27,3 +27,17 @@ pub fn page_is_secure() -> bool {
         .and_then(|w| w.location().protocol().ok())
         .is_some_and(|p| p == "https:")
 }
+
+/// The whole `document.cookie` string (empty when cookies cannot be read).
+pub fn all() -> String {
+    html_document().and_then(|doc| doc.cookie().ok()).unwrap_or_default()
+}
+
+/// Expires every cookie matching `patterns` (never the consent cookie), host-only and on
+/// the host's parent domains and `configured_domain`.
+pub fn erase_matching(patterns: &[&str], configured_domain: Option<&str>) {
+    let host = web_sys::window().and_then(|w| w.location().hostname().ok()).unwrap_or_default();
+    for assignment in crate::core::cookie_patterns::erase_assignments(&all(), patterns, &host, configured_domain) {
+        write(&assignment);
+    }
+}

@@ -1,10 +1,13 @@
 //! The thin web layer: each module wraps one browser API for the rest of the crate.
 
 pub mod attributes;
+pub mod blocked_tags;
 pub mod charter_source;
 pub mod clock;
 pub mod console;
 pub mod consent_store;
 pub mod cookies;
+pub mod events;
 pub mod fetch;
+pub mod privacy_signals;
 pub mod scripts;

@@ -51,7 +51,7 @@ test('English charter page: introduction, headings and rows translated', async (
   assert.equal(await page.locator('[data-cookie-charter-table] caption').textContent(),
     'Cookies set by the data.saintnazaireagglo.fr platform');
   await page.waitForSelector(banner);
-  assert.deepEqual(await page.locator(`${banner} button`).allTextContents(), ['Accept all', 'Refuse all', 'Customise']);
+  assert.deepEqual(await page.locator(`${banner} .cookie-charter__actions button`).allTextContents(), ['Accept all', 'Refuse all', 'Customise']);
   await context.close();
 });
 

@@ -17,9 +17,9 @@ async function reload(page) {
 test('first visit shows the banner and requests no audience script', async () => {
   const { page, context, requests } = await visit('/');
   await page.waitForSelector(banner, { state: 'visible' });
-  const labels = await page.locator(`${banner} button`).allTextContents();
+  const labels = await page.locator(`${banner} .cookie-charter__actions button`).allTextContents();
   assert.deepEqual(labels, ['Tout accepter', 'Tout refuser', 'Personnaliser']);
-  const sizes = await page.locator(`${banner} button`).evaluateAll((buttons) =>
+  const sizes = await page.locator(`${banner} .cookie-charter__actions button`).evaluateAll((buttons) =>
     buttons.map((b) => { const r = b.getBoundingClientRect(); return `${Math.round(r.width)}x${Math.round(r.height)}`; }));
   assert.equal(new Set(sizes).size, 1, `equal sizes: ${sizes}`);
   await page.waitForLoadState('networkidle');
@@ -164,7 +164,7 @@ test('bad configuration is reported in the console and nothing is loaded', async
 test('English page: English banner and table, configured consent lifetime', async () => {
   const { page, context } = await visit('/fixtures/english.html');
   await page.waitForSelector(banner, { state: 'visible' });
-  const labels = await page.locator(`${banner} button`).allTextContents();
+  const labels = await page.locator(`${banner} .cookie-charter__actions button`).allTextContents();
   assert.deepEqual(labels, ['Accept all', 'Refuse all', 'Customise']);
   const headers = await page.locator('[data-cookie-charter-table] thead th').allTextContents();
   assert.deepEqual(headers, ['Provider', 'Service and location', 'Cookie name', 'Purpose']);

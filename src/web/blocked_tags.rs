@@ -1,0 +1,88 @@
+//! Tags a portal blocks until consent: `<script type="text/plain" data-cookie-category="…">`
+//! (with `src` or inline) and `<iframe data-cookie-category="…" data-src="…">`.
+
+use js_sys::Promise;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Document, Element, HtmlScriptElement};
+
+use super::{console, scripts};
+
+/// Set on a blocked tag once it has been activated, so that it never runs twice.
+pub const ACTIVATED_MARKER: &str = "data-cookie-charter-activated";
+
+/// Activates, in document order and once each, the blocked tags of `category`: an external
+/// script runs (or fails) before the tags after it are activated.
+pub async fn activate(category: String) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let selector = format!(
+        r#"script[type="text/plain"][data-cookie-category="{category}"]:not([{ACTIVATED_MARKER}]),iframe[data-cookie-category="{category}"][data-src]:not([{ACTIVATED_MARKER}])"#
+    );
+    let Ok(list) = document.query_selector_all(&selector) else { return };
+    let tags: Vec<Element> =
+        (0..list.length()).filter_map(|i| list.item(i).and_then(|n| n.dyn_into().ok())).collect();
+    // Claim them all first, so that a second activation never runs one of them again.
+    for tag in &tags {
+        let _ = tag.set_attribute(ACTIVATED_MARKER, "");
+    }
+    for tag in tags {
+        if tag.tag_name().eq_ignore_ascii_case("script") {
+            if let Some(external) = activate_script(&document, &tag) {
+                loaded_or_failed(&external).await;
+            }
+        } else if let Some(src) = tag.get_attribute("data-src") {
+            match scripts::resolve_http_url(&src) {
+                Ok(href) => {
+                    let _ = tag.set_attribute("src", &href);
+                }
+                Err(e) => console::error(&format!("blocked iframe not activated: {e}")),
+            }
+        }
+    }
+}
+
+/// Resolves when `script` has loaded or failed to.
+async fn loaded_or_failed(script: &Element) {
+    let done = Promise::new(&mut |resolve, _| {
+        let _ = script.add_event_listener_with_callback("load", &resolve);
+        let _ = script.add_event_listener_with_callback("error", &resolve);
+    });
+    let _ = JsFuture::from(done).await;
+}
+
+/// Inserts a live copy of a blocked script after it: same attributes but `type` (taken from
+/// `data-type` if given), same inline text. Returns the copy when it is external (to wait for).
+fn activate_script(document: &Document, blocked: &Element) -> Option<Element> {
+    let live = document.create_element("script").ok()?;
+    let names = blocked.get_attribute_names();
+    for name in names.iter().filter_map(|n| n.as_string()) {
+        if matches!(name.as_str(), "type" | "src" | "data-type") {
+            continue;
+        }
+        if let Some(value) = blocked.get_attribute(&name) {
+            let _ = live.set_attribute(&name, &value);
+        }
+    }
+    if let Some(kind) = blocked.get_attribute("data-type") {
+        let _ = live.set_attribute("type", &kind);
+    }
+    if let Some(src) = blocked.get_attribute("src") {
+        match scripts::resolve_http_url(&src) {
+            Ok(href) => {
+                let _ = live.set_attribute("src", &href);
+            }
+            Err(e) => {
+                console::error(&format!("blocked script not activated: {e}"));
+                return None;
+            }
+        }
+    } else {
+        live.set_text_content(blocked.text_content().as_deref());
+    }
+    if let Some(script) = live.dyn_ref::<HtmlScriptElement>() {
+        script.set_async(false);
+    }
+    let parent = blocked.parent_node()?;
+    parent.insert_before(&live, blocked.next_sibling().as_ref()).ok()?;
+    live.has_attribute("src").then_some(live)
+}

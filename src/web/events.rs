@@ -1,0 +1,35 @@
+//! The `cookie-charter:change` event, dispatched on `document` after each choice.
+
+use js_sys::{Object, Reflect};
+use wasm_bindgen::JsValue;
+use web_sys::{CustomEvent, CustomEventInit};
+
+use crate::core::consent::Choice;
+
+/// Name of the event dispatched on `document` after each choice.
+pub const CHANGE_EVENT: &str = "cookie-charter:change";
+
+/// The choice as a plain JS object: one boolean per category, `categories`, `decidedAt`
+/// (Unix seconds) and `revision`.
+pub fn choice_to_js(choice: &Choice) -> JsValue {
+    let detail = Object::new();
+    let categories = Object::new();
+    for (id, &on) in &choice.categories {
+        let _ = Reflect::set(&detail, &id.into(), &on.into());
+        let _ = Reflect::set(&categories, &id.into(), &on.into());
+    }
+    let _ = Reflect::set(&detail, &"categories".into(), &categories);
+    let _ = Reflect::set(&detail, &"decidedAt".into(), &(choice.decided_at as f64).into());
+    let _ = Reflect::set(&detail, &"revision".into(), &choice.revision.as_str().into());
+    detail.into()
+}
+
+/// Dispatches `cookie-charter:change` with the choice as `detail`.
+pub fn dispatch_change(choice: &Choice) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let init = CustomEventInit::new();
+    init.set_detail(&choice_to_js(choice));
+    if let Ok(event) = CustomEvent::new_with_event_init_dict(CHANGE_EVENT, &init) {
+        let _ = document.dispatch_event(&event);
+    }
+}
