@@ -215,7 +215,7 @@ mod tests {
         assert_eq!(charter.portal, "data.example.fr");
         assert_eq!(charter.cookies[1].name, "_pk_id.*");
         assert_eq!(charter.cookies[0].lifetime, None);
-        assert_eq!(charter.categories[1].required, false, "required defaults to false");
+        assert!(!charter.categories[1].required, "required defaults to false");
         assert_eq!(charter.intro, None);
     }
 
