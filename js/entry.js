@@ -1,12 +1,20 @@
 // Entry point of dist/cookie-charter.js (bundled by esbuild with the wasm-bindgen glue).
-// Adds the stylesheet that sits next to this file, loads the wasm next to it, and starts the
-// component from this module's own <script> tag. If anything fails, nothing optional loads.
-import init, { mountFromScript } from '../target/pkg/cookie_charter.js';
+//
+// - With a <script type="module" src=".../cookie-charter.js" data-…> tag, it starts by itself
+//   from that tag's attributes.
+// - Imported from a bundler, it does nothing until `mount(options)` is called.
+// The wasm and the stylesheet are found next to this file. If anything fails, nothing
+// optional is loaded. The API is also on `window.CookieCharter`.
+import init, * as wasm from '../target/pkg/cookie_charter.js';
 
 const here = import.meta.url;
+const CHANGE = 'cookie-charter:change';
+let loading = null;
+let mounted = null;
 
 /** The <script> tag that loaded this module, or null (imported from another module). */
 function ownScriptTag() {
+  if (typeof document === 'undefined') return null;
   for (const script of document.querySelectorAll('script[src]')) {
     if (script.src === here) return script;
   }
@@ -25,16 +33,88 @@ function linkStylesheet() {
   (document.head || document.documentElement).append(link);
 }
 
-async function start() {
-  linkStylesheet();
-  try {
+/** Loads the wasm once. */
+function load() {
+  loading ??= (async () => {
+    linkStylesheet();
     await init({ module_or_path: new URL('cookie-charter.wasm', here) });
-  } catch (error) {
-    console.error('[cookie-charter] the WebAssembly module could not be loaded; ' +
-      'no banner is shown and nothing optional is loaded.', error);
-    return;
-  }
-  mountFromScript(ownScriptTag());
+  })();
+  return loading;
 }
 
-await start();
+function failed(error) {
+  console.error('[cookie-charter] the WebAssembly module could not be loaded; ' +
+    'no banner is shown and nothing optional is loaded.', error);
+  throw error;
+}
+
+function start(run) {
+  mounted ??= load().then(run, failed);
+  return mounted;
+}
+
+/** The mounted component, or an error saying mount() comes first. */
+function whenMounted() {
+  if (!mounted) return Promise.reject(new Error('[cookie-charter] not mounted: call mount(options) first'));
+  return mounted;
+}
+
+/** Resolves with the detail of the next change event. */
+function nextChange() {
+  return new Promise((resolve) => document.addEventListener(CHANGE, (e) => resolve(e.detail), { once: true }));
+}
+
+export function mount(options = {}) {
+  if (mounted) {
+    console.warn('[cookie-charter] already started on this page; the second start is ignored');
+    return mounted;
+  }
+  return start(() => wasm.mount(options));
+}
+
+export function getConsent() {
+  return loading && mounted ? wasm.getConsent() : null;
+}
+
+export async function showPreferences() {
+  await whenMounted();
+  wasm.showPreferences();
+}
+
+export async function acceptAll() {
+  await whenMounted();
+  const change = nextChange();
+  wasm.acceptAll();
+  return change;
+}
+
+export async function refuseAll() {
+  await whenMounted();
+  const change = nextChange();
+  wasm.refuseAll();
+  return change;
+}
+
+export async function reset() {
+  await whenMounted();
+  if (wasm.getConsent() === null) {
+    wasm.reset(); // shows the banner again if it was closed; nothing to forget
+    return;
+  }
+  const change = nextChange();
+  wasm.reset();
+  await change;
+}
+
+export function on(type, listener) {
+  if (type !== 'change') throw new TypeError(`[cookie-charter] unknown event ${JSON.stringify(type)}; expected "change"`);
+  const handler = (event) => listener(event.detail);
+  document.addEventListener(CHANGE, handler);
+  return () => document.removeEventListener(CHANGE, handler);
+}
+
+const api = Object.freeze({ mount, getConsent, showPreferences, acceptAll, refuseAll, reset, on });
+if (typeof window !== 'undefined' && !window.CookieCharter) window.CookieCharter = api;
+
+const tag = ownScriptTag();
+if (tag) start(() => wasm.mountFromScript(tag)).catch(() => {});

@@ -15,4 +15,5 @@ node_modules/.bin/esbuild js/entry.js --bundle --format=esm --target=es2022 --mi
   --log-level=warning --outfile=dist/cookie-charter.js
 cp target/pkg/cookie_charter_bg.wasm dist/cookie-charter.wasm
 cp styles/cookie-charter.css dist/cookie-charter.css
+cp js/cookie-charter.d.ts dist/cookie-charter.d.ts
 node scripts/sizes.mjs

@@ -33,6 +33,11 @@ pub fn ConsentManager(props: &ConsentManagerProps) -> Html {
         let gpc = props.gpc;
         use_reducer(move || ConsentState::new(charter, stored).with_gpc(gpc))
     };
+    {
+        // Before the effects: the JS API sees this state when the change event fires.
+        let state = state.clone();
+        use_effect(move || crate::api::register(state));
+    }
     use_consent_effects(&state, props.config.clone());
 
     let dispatcher = state.dispatcher();

@@ -30,6 +30,10 @@ pub struct RawConfig {
     pub floating_button: Option<String>,
     /// `data-reload-on-withdraw`.
     pub reload_on_withdraw: Option<String>,
+    /// `data-google-consent-mode`.
+    pub google_consent_mode: Option<String>,
+    /// `data-matomo`.
+    pub matomo: Option<String>,
     /// `data-preset`.
     pub preset: Option<String>,
     /// `data-charter`.
@@ -74,6 +78,10 @@ pub struct Config {
     pub floating_button: bool,
     /// Reload the page after a withdrawal, so that scripts already running stop.
     pub reload_on_withdraw: bool,
+    /// Drive Google Consent Mode v2 (`gtag('consent', …)`).
+    pub google_consent_mode: bool,
+    /// Drive Matomo's consent API (`_paq.push([...])`).
+    pub matomo: bool,
 }
 
 impl Default for Config {
@@ -87,6 +95,8 @@ impl Default for Config {
             charter: CharterSource::Preset(Preset::Default),
             floating_button: false,
             reload_on_withdraw: false,
+            google_consent_mode: false,
+            matomo: false,
         }
     }
 }
@@ -297,6 +307,8 @@ pub fn validate(raw: &RawConfig) -> (Config, Vec<ConfigError>) {
     config.charter = charter_source(raw, &mut errors);
     config.floating_button = flag("data-floating-button", &raw.floating_button, &mut errors);
     config.reload_on_withdraw = flag("data-reload-on-withdraw", &raw.reload_on_withdraw, &mut errors);
+    config.google_consent_mode = flag("data-google-consent-mode", &raw.google_consent_mode, &mut errors);
+    config.matomo = flag("data-matomo", &raw.matomo, &mut errors);
 
     (config, errors)
 }

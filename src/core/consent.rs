@@ -72,6 +72,8 @@ pub enum Action {
     SavePreferences(UnixSeconds),
     /// Close the panel without saving: back to the banner if nothing is stored yet.
     ClosePreferences,
+    /// Forget the choice (the JS API's `reset()`): its cookie goes, the banner shows again.
+    Reset,
 }
 
 /// The whole state of the consent UI.
@@ -167,6 +169,16 @@ impl ConsentState {
                 if self.view == View::Preferences {
                     next.view = self.resting_view();
                 }
+            }
+            Action::Reset => {
+                if let Some(previous) = &self.choice {
+                    next.withdrawn =
+                        previous.categories.iter().filter(|(_, &on)| on).map(|(id, _)| id.clone()).collect();
+                    next.choice = None;
+                    next.draft.clear();
+                    next.decisions += 1;
+                }
+                next.view = next.resting_view();
             }
         }
         next
@@ -313,6 +325,19 @@ mod tests {
         assert!(accepted.allows(AUDIENCE), "the visitor's explicit choice wins");
         assert!(!accepted.shows_gpc_notice());
         assert!(!fresh().shows_gpc_notice());
+    }
+
+    #[test]
+    fn reset_forgets_the_choice_and_asks_again() {
+        let s = fresh().apply(Action::AcceptAll(1)).apply(Action::Reset);
+        assert_eq!(s.choice, None);
+        assert_eq!(s.view, View::Banner);
+        assert!(!s.allows(AUDIENCE));
+        assert_eq!(s.decisions, 2, "the web layer must delete the cookie");
+        assert!(s.withdrawn.contains(&AUDIENCE.to_owned()));
+        let nothing = fresh().apply(Action::Reset);
+        assert_eq!(nothing.decisions, 0, "nothing to forget");
+        assert_eq!(nothing.view, View::Banner);
     }
 
     #[test]

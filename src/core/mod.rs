@@ -8,4 +8,5 @@ pub mod consent;
 pub mod cookie_codec;
 pub mod cookie_patterns;
 pub mod i18n;
+pub mod integrations;
 pub mod presets;

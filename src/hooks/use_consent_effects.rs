@@ -5,11 +5,12 @@ use yew::prelude::*;
 use crate::core::charter::AUDIENCE;
 use crate::core::config::Config;
 use crate::core::consent::ConsentState;
-use crate::web::{blocked_tags, consent_store, console, cookies, events, scripts};
+use crate::web::{blocked_tags, consent_store, console, cookies, events, integrations, scripts};
 
 /// Performs what the consent state calls for:
-/// - on each new choice: store it in the cookie, erase the cookies of withdrawn categories,
-///   dispatch `cookie-charter:change`, and reload if configured after a withdrawal;
+/// - on each new choice (or reset): store it in the cookie (or delete it), erase the cookies
+///   of withdrawn categories, tell Google Consent Mode / Matomo if configured, dispatch
+///   `cookie-charter:change`, and reload if configured after a withdrawal;
 /// - for each optional category the choice allows: activate its blocked tags, and for
 ///   `audience` add the audience script — never before consent.
 #[hook]
@@ -18,12 +19,18 @@ pub fn use_consent_effects(state: &UseReducerHandle<ConsentState>, config: Rc<Co
         let state = state.clone();
         let config = config.clone();
         use_effect_with(state.decisions, move |decisions| {
-            let Some(choice) = state.choice.as_ref().filter(|_| *decisions > 0) else { return };
-            consent_store::save(choice, &config);
+            if *decisions == 0 {
+                return;
+            }
+            match &state.choice {
+                Some(choice) => consent_store::save(choice, &config),
+                None => consent_store::forget(&config),
+            }
             for category in &state.withdrawn {
                 cookies::erase_matching(&state.charter.erase_patterns(category), config.cookie_domain.as_deref());
             }
-            events::dispatch_change(choice);
+            integrations::on_decision(&config, state.choice.as_ref());
+            events::dispatch_change(state.choice.as_ref());
             if config.reload_on_withdraw && !state.withdrawn.is_empty() {
                 if let Some(window) = web_sys::window() {
                     let _ = window.location().reload();

@@ -21,6 +21,8 @@ pub fn read_raw_config(script: Option<&Element>) -> RawConfig {
         cookie_domain: attr("data-cookie-domain"),
         floating_button: attr("data-floating-button"),
         reload_on_withdraw: attr("data-reload-on-withdraw"),
+        google_consent_mode: attr("data-google-consent-mode"),
+        matomo: attr("data-matomo"),
         preset: attr("data-preset"),
         charter_url: attr("data-charter"),
         inline_charter: document

@@ -32,3 +32,13 @@ pub fn save(choice: &Choice, config: &Config) {
         console::error("cookies cannot be written here: the choice holds for this page only");
     }
 }
+
+/// Deletes the stored choice (the JS API's `reset()`).
+pub fn forget(config: &Config) {
+    let attrs = CookieAttributes {
+        max_age_secs: 0,
+        domain: config.cookie_domain.as_deref(),
+        secure: cookies::page_is_secure(),
+    };
+    cookies::write(&cookie_codec::assignment(COOKIE_NAME, "", &attrs));
+}

@@ -24,11 +24,11 @@ pub fn choice_to_js(choice: &Choice) -> JsValue {
     detail.into()
 }
 
-/// Dispatches `cookie-charter:change` with the choice as `detail`.
-pub fn dispatch_change(choice: &Choice) {
+/// Dispatches `cookie-charter:change` with the choice as `detail` (`null` after a reset).
+pub fn dispatch_change(choice: Option<&Choice>) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     let init = CustomEventInit::new();
-    init.set_detail(&choice_to_js(choice));
+    init.set_detail(&choice.map(choice_to_js).unwrap_or(JsValue::NULL));
     if let Ok(event) = CustomEvent::new_with_event_init_dict(CHANGE_EVENT, &init) {
         let _ = document.dispatch_event(&event);
     }

@@ -9,5 +9,7 @@ pub mod consent_store;
 pub mod cookies;
 pub mod events;
 pub mod fetch;
+pub mod integrations;
+pub mod options;
 pub mod privacy_signals;
 pub mod scripts;

@@ -1,0 +1,102 @@
+// Type declarations of cookie-charter's JavaScript API (dist/cookie-charter.js).
+
+/** The visitor's choice: one boolean per charter category (`audience`, `necessary`, …). */
+export interface Consent {
+  /** Whether audience measurement is accepted. */
+  audience: boolean;
+  /** Always true: necessary cookies need no consent. */
+  necessary: boolean;
+  /** Every category of the charter and whether it is accepted. */
+  categories: Record<string, boolean>;
+  /** When the choice was made, in Unix seconds. */
+  decidedAt: number;
+  /** The revision of the charter the choice answers (8 hex digits). */
+  revision: string;
+  /** Any other category of a custom charter. */
+  [category: string]: boolean | number | string | Record<string, boolean>;
+}
+
+/** A text in French and optionally English. */
+export interface Text { fr: string; en?: string }
+
+/** A charter, as in docs/charter.schema.json. */
+export interface Charter {
+  portal: string;
+  url?: string;
+  intro?: { heading?: Text; paragraphs?: Text[]; items?: Text[] }[];
+  categories: { id: string; required?: boolean; title: Text; heading?: Text; description?: Text; erase?: string[] }[];
+  cookies: { category: string; provider?: string; service: Text; name?: string; purpose: Text; lifetime?: Text }[];
+}
+
+/** The options of `mount()`: the script tag's data attributes, in camelCase. */
+export interface MountOptions {
+  /** URL of the audience-measurement script (http(s) or relative); loaded only after opt-in. */
+  audienceSrc?: string;
+  /** Link to the portal's "Charte cookies" page. */
+  policyUrl?: string;
+  /** Language of the texts; default from `<html lang>`, then French. */
+  lang?: 'fr' | 'en';
+  /** Lifetime of a choice in days, 1 to 395 (default 182). */
+  consentDays?: number;
+  /** Domain attribute of the choice cookie, to share it across subdomains. */
+  cookieDomain?: string;
+  /** A built-in charter. */
+  preset?: 'opendatasoft' | 'soregies' | 'bpce' | 'anru' | 'tco' | 'saintnazaire';
+  /** The portal's charter: a URL to fetch, or the charter itself. */
+  charter?: string | Charter;
+  /** Show a small fixed button that reopens the preferences. */
+  floatingButton?: boolean;
+  /** Reload the page after a withdrawal. */
+  reloadOnWithdraw?: boolean;
+  /** Drive Google Consent Mode v2 (`gtag('consent', …)` on window.dataLayer). */
+  googleConsentMode?: boolean;
+  /** Drive Matomo's consent API (`_paq.push([...])`). */
+  matomo?: boolean;
+}
+
+/**
+ * Starts the component (banner if needed, charter elements, gated scripts). Resolves once
+ * rendered. A second call, or a second script tag, does not create a second banner.
+ * Invalid options are reported in the console and fall back safely.
+ */
+export function mount(options?: MountOptions): Promise<void>;
+
+/** The current choice, or `null` before the visitor has chosen (or before `mount()`). */
+export function getConsent(): Consent | null;
+
+/** Opens the preferences panel. Rejects if `mount()` was not called. */
+export function showPreferences(): Promise<void>;
+
+/** Accepts every optional category; resolves with the new choice. */
+export function acceptAll(): Promise<Consent>;
+
+/** Refuses every optional category; resolves with the new choice. */
+export function refuseAll(): Promise<Consent>;
+
+/** Forgets the choice (its cookie, and the cookies of what was accepted) and shows the banner. */
+export function reset(): Promise<void>;
+
+/**
+ * Calls `listener` after every choice (with `null` after `reset()`); returns a function that
+ * unsubscribes. The same change is dispatched as `CustomEvent('cookie-charter:change')` on
+ * `document`.
+ */
+export function on(type: 'change', listener: (consent: Consent | null) => void): () => void;
+
+declare global {
+  interface Window {
+    /** The same API, for script-tag users. */
+    CookieCharter: {
+      mount: typeof mount;
+      getConsent: typeof getConsent;
+      showPreferences: typeof showPreferences;
+      acceptAll: typeof acceptAll;
+      refuseAll: typeof refuseAll;
+      reset: typeof reset;
+      on: typeof on;
+    };
+  }
+  interface DocumentEventMap {
+    'cookie-charter:change': CustomEvent<Consent | null>;
+  }
+}

@@ -1,0 +1,106 @@
+//! What the consent choice means for the tag managers a portal may use: Google Consent Mode v2
+//! and Matomo's consent API. Pure: the web layer pushes the commands.
+
+use super::consent::Choice;
+use super::charter::AUDIENCE;
+
+/// How long Google tags wait for the first `update` after the `default`, in milliseconds.
+pub const GOOGLE_WAIT_FOR_UPDATE_MS: u32 = 500;
+
+/// The Google Consent Mode v2 keys and their values for `gtag('consent', 'default', …)`:
+/// everything denied until the visitor chooses.
+pub fn google_default() -> [(&'static str, &'static str); 4] {
+    [
+        ("analytics_storage", "denied"),
+        ("ad_storage", "denied"),
+        ("ad_user_data", "denied"),
+        ("ad_personalization", "denied"),
+    ]
+}
+
+/// The keys of `gtag('consent', 'update', …)` for a choice: analytics follows the audience
+/// category; the advertising keys stay denied (the charters have no advertising).
+pub fn google_update(choice: Option<&Choice>) -> [(&'static str, &'static str); 4] {
+    let analytics = if choice.is_some_and(|c| c.allows(AUDIENCE)) { "granted" } else { "denied" };
+    [
+        ("analytics_storage", analytics),
+        ("ad_storage", "denied"),
+        ("ad_user_data", "denied"),
+        ("ad_personalization", "denied"),
+    ]
+}
+
+/// A Matomo `_paq` command.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MatomoCommand {
+    /// `requireCookieConsent`: no tracking cookie until consent (cookieless stats go on).
+    RequireCookieConsent,
+    /// `setCookieConsentGiven`: consent for this page view (a stored choice).
+    SetCookieConsentGiven,
+    /// `rememberCookieConsentGiven`: the visitor just consented.
+    RememberCookieConsentGiven,
+    /// `forgetCookieConsentGiven`: the visitor refused or withdrew.
+    ForgetCookieConsentGiven,
+}
+
+impl MatomoCommand {
+    /// The command's name in `_paq.push([name])`.
+    pub fn name(self) -> &'static str {
+        match self {
+            MatomoCommand::RequireCookieConsent => "requireCookieConsent",
+            MatomoCommand::SetCookieConsentGiven => "setCookieConsentGiven",
+            MatomoCommand::RememberCookieConsentGiven => "rememberCookieConsentGiven",
+            MatomoCommand::ForgetCookieConsentGiven => "forgetCookieConsentGiven",
+        }
+    }
+}
+
+/// The Matomo commands on page load, given the stored choice.
+pub fn matomo_on_load(stored: Option<&Choice>) -> Vec<MatomoCommand> {
+    let mut commands = vec![MatomoCommand::RequireCookieConsent];
+    if stored.is_some_and(|c| c.allows(AUDIENCE)) {
+        commands.push(MatomoCommand::SetCookieConsentGiven);
+    }
+    commands
+}
+
+/// The Matomo command after the visitor makes (or resets) a choice.
+pub fn matomo_on_decision(choice: Option<&Choice>) -> MatomoCommand {
+    if choice.is_some_and(|c| c.allows(AUDIENCE)) {
+        MatomoCommand::RememberCookieConsentGiven
+    } else {
+        MatomoCommand::ForgetCookieConsentGiven
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::charter::Charter;
+
+    fn choice(audience: bool) -> Choice {
+        Choice::new(&Charter::opendatasoft_default(), 1, |_| audience)
+    }
+
+    #[test]
+    fn google_denies_everything_by_default_and_grants_only_analytics() {
+        assert!(google_default().iter().all(|(_, v)| *v == "denied"));
+        assert_eq!(google_update(Some(&choice(true)))[0], ("analytics_storage", "granted"));
+        assert!(google_update(Some(&choice(true)))[1..].iter().all(|(_, v)| *v == "denied"));
+        assert_eq!(google_update(Some(&choice(false)))[0], ("analytics_storage", "denied"));
+        assert_eq!(google_update(None)[0], ("analytics_storage", "denied"));
+    }
+
+    #[test]
+    fn matomo_requires_consent_first_and_follows_choices() {
+        assert_eq!(matomo_on_load(None), [MatomoCommand::RequireCookieConsent]);
+        assert_eq!(matomo_on_load(Some(&choice(false))), [MatomoCommand::RequireCookieConsent]);
+        assert_eq!(
+            matomo_on_load(Some(&choice(true))),
+            [MatomoCommand::RequireCookieConsent, MatomoCommand::SetCookieConsentGiven]
+        );
+        assert_eq!(matomo_on_decision(Some(&choice(true))).name(), "rememberCookieConsentGiven");
+        assert_eq!(matomo_on_decision(Some(&choice(false))).name(), "forgetCookieConsentGiven");
+        assert_eq!(matomo_on_decision(None).name(), "forgetCookieConsentGiven");
+    }
+}

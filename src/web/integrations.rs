@@ -1,0 +1,63 @@
+//! Pushing consent to the page's tag managers: Google's `dataLayer` (Consent Mode v2) and
+//! Matomo's `_paq`. What to push is decided in `core::integrations`.
+
+use js_sys::{Object, Reflect};
+use wasm_bindgen::prelude::*;
+
+use crate::core::config::Config;
+use crate::core::consent::Choice;
+use crate::core::integrations::{self, MatomoCommand, GOOGLE_WAIT_FOR_UPDATE_MS};
+
+#[wasm_bindgen(inline_js = r#"
+export function gtag_consent(kind, settings) {
+  window.dataLayer = window.dataLayer || [];
+  // gtag() pushes its `arguments` object, not an array: Google's tags expect exactly that.
+  (function () { window.dataLayer.push(arguments); })('consent', kind, settings);
+}
+export function paq_push(command, first) {
+  var paq = (window._paq = window._paq || []);
+  // Before matomo.js has loaded, _paq is a plain array: a command that must precede the
+  // page's own trackPageView goes to its front.
+  if (first && Array.isArray(paq)) paq.unshift([command]); else paq.push([command]);
+}
+"#)]
+extern "C" {
+    fn gtag_consent(kind: &str, settings: &JsValue);
+    fn paq_push(command: &str, first: bool);
+}
+
+fn settings(pairs: &[(&str, &str)]) -> Object {
+    let object = Object::new();
+    for (key, value) in pairs {
+        let _ = Reflect::set(&object, &(*key).into(), &(*value).into());
+    }
+    object
+}
+
+/// On page load: Google's `default` (all denied) then, with a stored choice, its `update`;
+/// Matomo's `requireCookieConsent` (and consent for this page if stored).
+pub fn on_load(config: &Config, stored: Option<&Choice>) {
+    if config.google_consent_mode {
+        let default = settings(&integrations::google_default());
+        let _ = Reflect::set(&default, &"wait_for_update".into(), &GOOGLE_WAIT_FOR_UPDATE_MS.into());
+        gtag_consent("default", &default);
+        if stored.is_some() {
+            gtag_consent("update", &settings(&integrations::google_update(stored)));
+        }
+    }
+    if config.matomo {
+        for command in integrations::matomo_on_load(stored) {
+            paq_push(command.name(), command == MatomoCommand::RequireCookieConsent);
+        }
+    }
+}
+
+/// After the visitor makes (or resets) a choice.
+pub fn on_decision(config: &Config, choice: Option<&Choice>) {
+    if config.google_consent_mode {
+        gtag_consent("update", &settings(&integrations::google_update(choice)));
+    }
+    if config.matomo {
+        paq_push(integrations::matomo_on_decision(choice).name(), false);
+    }
+}
