@@ -9,8 +9,18 @@ import init, * as wasm from '../target/pkg/cookie_charter.js';
 
 const here = import.meta.url;
 const CHANGE = 'cookie-charter:change';
+// Shared by every copy of this module on the page (two script tags with different URLs are two
+// module instances): the first to start owns the page, the others forward to it.
+const REGISTRY = Symbol.for('cookie-charter');
 let loading = null;
 let mounted = null;
+let api = null;
+
+/** The API of another copy that already started on this page, if any. */
+function owner() {
+  const registered = typeof window !== 'undefined' ? window[REGISTRY] : undefined;
+  return registered && registered.api !== api ? registered : null;
+}
 
 /** The <script> tag that loaded this module, or null (imported from another module). */
 function ownScriptTag() {
@@ -49,7 +59,15 @@ function failed(error) {
 }
 
 function start(run) {
-  mounted ??= load().then(run, failed);
+  const other = owner();
+  if (other) {
+    console.warn('[cookie-charter] already started on this page; the second start is ignored');
+    return other.mounted;
+  }
+  if (!mounted) {
+    mounted = load().then(run, failed);
+    window[REGISTRY] = { api, mounted };
+  }
   return mounted;
 }
 
@@ -65,6 +83,7 @@ function nextChange() {
 }
 
 export function mount(options = {}) {
+  if (owner()) return owner().api.mount(options);
   if (mounted) {
     console.warn('[cookie-charter] already started on this page; the second start is ignored');
     return mounted;
@@ -73,15 +92,18 @@ export function mount(options = {}) {
 }
 
 export function getConsent() {
+  if (owner()) return owner().api.getConsent();
   return loading && mounted ? wasm.getConsent() : null;
 }
 
 export async function showPreferences() {
+  if (owner()) return owner().api.showPreferences();
   await whenMounted();
   wasm.showPreferences();
 }
 
 export async function acceptAll() {
+  if (owner()) return owner().api.acceptAll();
   await whenMounted();
   const change = nextChange();
   wasm.acceptAll();
@@ -89,6 +111,7 @@ export async function acceptAll() {
 }
 
 export async function refuseAll() {
+  if (owner()) return owner().api.refuseAll();
   await whenMounted();
   const change = nextChange();
   wasm.refuseAll();
@@ -96,6 +119,7 @@ export async function refuseAll() {
 }
 
 export async function reset() {
+  if (owner()) return owner().api.reset();
   await whenMounted();
   if (wasm.getConsent() === null) {
     wasm.reset(); // shows the banner again if it was closed; nothing to forget
@@ -113,7 +137,7 @@ export function on(type, listener) {
   return () => document.removeEventListener(CHANGE, handler);
 }
 
-const api = Object.freeze({ mount, getConsent, showPreferences, acceptAll, refuseAll, reset, on });
+api = Object.freeze({ mount, getConsent, showPreferences, acceptAll, refuseAll, reset, on });
 if (typeof window !== 'undefined' && !window.CookieCharter) window.CookieCharter = api;
 
 const tag = ownScriptTag();
