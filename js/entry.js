@@ -3,9 +3,9 @@
 // - With a <script type="module" src=".../cookie-charter.js" data-…> tag, it starts by itself
 //   from that tag's attributes.
 // - Imported from a bundler, it does nothing until `mount(options)` is called.
-// The wasm and the stylesheet are found next to this file. If anything fails, nothing
+// The wasm (cookie-charter_bg.wasm) and the stylesheet are found next to this file. If anything fails, nothing
 // optional is loaded. The API is also on `window.CookieCharter`.
-import init, * as wasm from '../target/pkg/cookie_charter.js';
+import init, * as wasm from '../target/pkg/cookie-charter.js';
 
 const here = import.meta.url;
 const CHANGE = 'cookie-charter:change';
@@ -22,18 +22,29 @@ function owner() {
   return registered && registered.api !== api ? registered : null;
 }
 
-/** The <script> tag that loaded this module, or null (imported from another module). */
+const ATTRIBUTES = ['data-audience-src', 'data-policy-url', 'data-lang', 'data-consent-days',
+  'data-cookie-domain', 'data-preset', 'data-charter', 'data-floating-button',
+  'data-reload-on-withdraw', 'data-google-consent-mode', 'data-matomo'];
+
+/**
+ * The <script> tag that loaded this very file to start the banner, or null. When a bundler
+ * merged this module into an app's bundle, the app's own tag loads it: that tag is ours only if
+ * the file is still called cookie-charter*.js or the tag carries one of our attributes.
+ */
 function ownScriptTag() {
   if (typeof document === 'undefined') return null;
   for (const script of document.querySelectorAll('script[src]')) {
-    if (script.src === here) return script;
+    if (script.src !== here) continue;
+    const file = new URL(here).pathname.split('/').pop();
+    if (file.startsWith('cookie-charter') || ATTRIBUTES.some((a) => script.hasAttribute(a))) return script;
   }
   return null;
 }
 
 /** Links cookie-charter.css unless the page already does. */
 function linkStylesheet() {
-  const href = new URL('cookie-charter.css', here).href;
+  // Written out as `new URL('…', import.meta.url)` so that bundlers (Vite) copy the file.
+  const href = new URL('cookie-charter.css', import.meta.url).href;
   for (const link of document.querySelectorAll('link[rel~="stylesheet"]')) {
     if (link.href === href) return;
   }
@@ -47,7 +58,7 @@ function linkStylesheet() {
 function load() {
   loading ??= (async () => {
     linkStylesheet();
-    await init({ module_or_path: new URL('cookie-charter.wasm', here) });
+    await init({ module_or_path: new URL('cookie-charter_bg.wasm', import.meta.url) });
   })();
   return loading;
 }

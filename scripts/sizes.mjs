@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
-const files = ['cookie-charter.js', 'cookie-charter.wasm', 'cookie-charter.css'];
+const files = ['cookie-charter.js', 'cookie-charter_bg.wasm', 'cookie-charter.css'];
 const rows = files.map((name) => {
   const bytes = readFileSync(new URL(`../dist/${name}`, import.meta.url));
   return {

@@ -17,5 +17,8 @@ CHROMEDRIVER="$(command -v chromedriver)" cargo test --target wasm32-unknown-unk
 echo "== build dist/"
 bash scripts/build.sh
 
+echo "== npm package: pack, install into examples/vite, type-check, Vite build"
+bash scripts/example-vite.sh
+
 echo "== charter schema, then end-to-end tests (dist/ on the demo portal, headless Chromium)"
 node --test tests/schema.test.mjs tests/e2e/

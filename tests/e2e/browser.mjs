@@ -32,14 +32,14 @@ export const BANNER = '.cookie-charter__banner';
 export const PANEL = '.cookie-charter__panel';
 
 /**
- * For a test file: starts the demo server (with tests/e2e/fixtures/ under /fixtures/) and the
- * browser before its tests, closes them after. Returns the environment, filled in by `before`.
+ * For a test file: starts the demo server (with tests/e2e/fixtures/ under /fixtures/, plus
+ * `extraMounts`: URL prefix → folder) and the browser before its tests, closes them after. Returns the environment, filled in by `before`.
  */
-export function useDemoServer() {
+export function useDemoServer(extraMounts = {}) {
   const env = {};
   const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
   before(async () => {
-    Object.assign(env, await launch({ mounts: { '/fixtures/': fixtures } }));
+    Object.assign(env, await launch({ mounts: { '/fixtures/': fixtures, ...extraMounts } }));
   });
   after(async () => {
     await env.close?.();

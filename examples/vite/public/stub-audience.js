@@ -1,0 +1,2 @@
+// Stand-in for an audience-measurement script: counts its runs.
+window.__audienceRuns = (window.__audienceRuns || 0) + 1;

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Packs the npm package (npm pack, which builds dist/ first), installs the tarball into
+# examples/vite (from the file, not a link), type-checks the example against the shipped
+# declarations and builds it with Vite into examples/vite/dist (served under /vite/ by the tests).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+rm -f cookie-charter-*.tgz
+tarball=$(npm pack --silent | tail -n 1)
+echo "packed $tarball:"
+tar -tzf "$tarball" | sed 's/^/  /'
+
+cd examples/vite
+rm -rf node_modules dist
+npm install --no-save --no-package-lock --no-audit --no-fund "../../$tarball"
+../../node_modules/.bin/tsc -p tsconfig.json
+../../node_modules/.bin/vite build --base /vite/ --logLevel warn

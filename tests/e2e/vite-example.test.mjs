@@ -1,0 +1,42 @@
+// The npm package as a front-end team uses it: examples/vite depends on the packed tarball
+// (scripts/example-vite.sh packs, installs, type-checks and builds it); here its Vite build runs
+// in headless Chromium.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { useDemoServer, openPage, BANNER as banner } from './browser.mjs';
+
+const built = fileURLToPath(new URL('../../examples/vite/dist/', import.meta.url));
+const env = useDemoServer({ '/vite/': built });
+
+test('the Vite app built from the packed tarball: banner, getConsent and events, reset', async () => {
+  assert.ok(existsSync(`${built}/index.html`), 'examples/vite/dist is missing: run scripts/example-vite.sh');
+  const { page, context, requests } = await openPage(env.browser);
+  await page.goto(`${env.server.url}/vite/`);
+  await page.waitForSelector('body[data-mounted=true]');
+  await page.waitForSelector(banner, { state: 'visible' });
+  assert.equal(await page.locator('#consent').textContent(), 'aucun');
+  assert.equal(await page.locator('[data-cookie-charter-table] tr.cookie-charter__row').count(), 5, 'saintnazaire preset');
+  assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('.cookie-charter__banner')).position), 'fixed',
+    'the stylesheet was bundled and linked');
+  await page.waitForLoadState('networkidle');
+  assert.equal(requests.some((u) => u.endsWith('/stub-audience.js')), false);
+
+  await page.click('text=Tout accepter');
+  await page.waitForFunction(() => window.__audienceRuns === 1);
+  assert.equal(await page.locator('#consent').textContent(), 'mesure acceptée');
+  assert.equal(await page.locator('#events').textContent(), '1');
+  assert.equal(await page.evaluate(() => window.CookieCharter.getConsent().audience), true);
+
+  await page.click('#reset');
+  await page.waitForSelector(banner, { state: 'visible' });
+  assert.equal(await page.locator('#consent').textContent(), 'aucun');
+  assert.equal(await page.locator('#events').textContent(), '2');
+  assert.equal(await page.evaluate(() => window.CookieCharter.getConsent()), null);
+
+  await page.click('text=Tout refuser');
+  await page.click('#preferences');
+  await page.waitForSelector('dialog.cookie-charter__panel');
+  await context.close();
+});
