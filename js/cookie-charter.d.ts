@@ -16,6 +16,22 @@ export interface Consent {
   [category: string]: boolean | number | string | Record<string, boolean>;
 }
 
+/** A consent receipt: the proof of one choice, kept in localStorage and sent to `receiptUrl`. */
+export interface Receipt {
+  /** Random UUID, also stored in the cookies_preferences cookie. */
+  id: string;
+  /** When the choice was made, in Unix seconds. */
+  decidedAt: number;
+  /** The charter revision answered. */
+  revision: string;
+  /** Every category and whether it was accepted. */
+  choices: Record<string, boolean>;
+  /** The language the texts were shown in. */
+  lang: 'fr' | 'en';
+  /** The page the choice was made on, without query or fragment. */
+  page: string;
+}
+
 /** A text in French and optionally English. */
 export interface Text { fr: string; en?: string }
 
@@ -52,6 +68,10 @@ export interface MountOptions {
   googleConsentMode?: boolean;
   /** Drive Matomo's consent API (`_paq.push([...])`). */
   matomo?: boolean;
+  /** Where to send each consent receipt (`navigator.sendBeacon`, JSON as text/plain). */
+  receiptUrl?: string;
+  /** CSP nonce for the scripts the component adds (default: the script tag's own nonce). */
+  nonce?: string;
 }
 
 /**
@@ -63,6 +83,9 @@ export function mount(options?: MountOptions): Promise<void>;
 
 /** The current choice, or `null` before the visitor has chosen (or before `mount()`). */
 export function getConsent(): Consent | null;
+
+/** The receipt of the current choice, or `null`. */
+export function getReceipt(): Receipt | null;
 
 /** Opens the preferences panel. Rejects if `mount()` was not called. */
 export function showPreferences(): Promise<void>;
@@ -89,6 +112,7 @@ declare global {
     CookieCharter: {
       mount: typeof mount;
       getConsent: typeof getConsent;
+      getReceipt: typeof getReceipt;
       showPreferences: typeof showPreferences;
       acceptAll: typeof acceptAll;
       refuseAll: typeof refuseAll;

@@ -24,7 +24,7 @@ function owner() {
 
 const ATTRIBUTES = ['data-audience-src', 'data-policy-url', 'data-lang', 'data-consent-days',
   'data-cookie-domain', 'data-preset', 'data-charter', 'data-floating-button',
-  'data-reload-on-withdraw', 'data-google-consent-mode', 'data-matomo'];
+  'data-reload-on-withdraw', 'data-google-consent-mode', 'data-matomo', 'data-receipt-url', 'data-nonce'];
 
 /**
  * The <script> tag that loaded this very file to start the banner, or null. When a bundler
@@ -107,6 +107,11 @@ export function getConsent() {
   return loading && mounted ? wasm.getConsent() : null;
 }
 
+export function getReceipt() {
+  if (owner()) return owner().api.getReceipt();
+  return loading && mounted ? wasm.getReceipt() : null;
+}
+
 export async function showPreferences() {
   if (owner()) return owner().api.showPreferences();
   await whenMounted();
@@ -148,7 +153,7 @@ export function on(type, listener) {
   return () => document.removeEventListener(CHANGE, handler);
 }
 
-api = Object.freeze({ mount, getConsent, showPreferences, acceptAll, refuseAll, reset, on });
+api = Object.freeze({ mount, getConsent, getReceipt, showPreferences, acceptAll, refuseAll, reset, on });
 if (typeof window !== 'undefined' && !window.CookieCharter) window.CookieCharter = api;
 
 const tag = ownScriptTag();

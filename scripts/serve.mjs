@@ -1,4 +1,6 @@
-// Static server for the demo and the end-to-end tests: dist/ under /cookie-charter/, www/ at /.
+// Static server for the demo and the end-to-end tests: dist/ under /cookie-charter/, www/ at /,
+// /csp.html with a strict Content-Security-Policy header, and a tiny consent-receipt receiver
+// (POST /receipts records a receipt, GET /receipts lists them).
 // `node scripts/serve.mjs [port]` serves on localhost; `startServer()` is used by the tests.
 import http from 'node:http';
 import { fileURLToPath } from 'node:url';
@@ -6,11 +8,18 @@ import sirv from 'sirv';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
+/** The strict policy the component works under (see the README's Security section). */
+export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
+  "img-src 'self'; connect-src 'self'";
+
 /**
- * Starts the server on 127.0.0.1. `mounts` adds folders under URL prefixes (tests add fixtures).
- * Resolves to { url, close() }.
+ * Starts the server on 127.0.0.1. `mounts` adds folders under URL prefixes (tests add fixtures);
+ * `headers` maps a path to extra response headers. Resolves to { url, receipts, close() }, where
+ * `receipts` is the list of receipts the receiver got.
  */
-export function startServer({ port = 0, mounts = {} } = {}) {
+export function startServer({ port = 0, mounts = {}, headers = {} } = {}) {
+  const extraHeaders = { '/csp.html': { 'Content-Security-Policy': STRICT_CSP }, ...headers };
+  const receipts = [];
   const options = { dev: true, etag: false, extensions: ['html'] };
   const routes = [
     ['/cookie-charter/', sirv(`${root}/dist`, options)],
@@ -22,6 +31,9 @@ export function startServer({ port = 0, mounts = {} } = {}) {
       res.statusCode = 404;
       res.end('Not found');
     };
+    const path = req.url.split('?')[0];
+    if (path === '/receipts') return receiver(req, res, receipts);
+    for (const [name, value] of Object.entries(extraHeaders[path] ?? {})) res.setHeader(name, value);
     for (const [prefix, handler] of routes) {
       if (req.url.startsWith(prefix)) {
         const original = req.url;
@@ -39,9 +51,37 @@ export function startServer({ port = 0, mounts = {} } = {}) {
       const { port: actual } = server.address();
       resolve({
         url: `http://localhost:${actual}`,
+        receipts,
         close: () => new Promise((done) => server.close(done)),
       });
     });
+  });
+}
+
+/** The reference receipt receiver: keeps each POSTed JSON receipt (at most 1000, 8 KB each). */
+function receiver(req, res, receipts) {
+  if (req.method === 'GET') {
+    res.setHeader('Content-Type', 'application/json');
+    return res.end(JSON.stringify(receipts));
+  }
+  if (req.method !== 'POST') {
+    res.statusCode = 405;
+    return res.end();
+  }
+  let body = '';
+  req.setEncoding('utf8');
+  req.on('data', (chunk) => {
+    body += chunk;
+    if (body.length > 8192) req.destroy();
+  });
+  req.on('end', () => {
+    try {
+      if (receipts.length < 1000) receipts.push({ contentType: req.headers['content-type'], receipt: JSON.parse(body) });
+      res.statusCode = 204;
+    } catch {
+      res.statusCode = 400;
+    }
+    res.end();
   });
 }
 

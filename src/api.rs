@@ -8,7 +8,7 @@ use wasm_bindgen::prelude::*;
 use yew::UseReducerHandle;
 
 use crate::core::consent::{Action, ConsentState};
-use crate::web::{clock, events};
+use crate::web::{clock, events, receipts};
 
 thread_local! {
     static HANDLE: RefCell<Option<UseReducerHandle<ConsentState>>> = const { RefCell::new(None) };
@@ -38,6 +38,16 @@ pub fn get_consent() -> JsValue {
     HANDLE.with(|h| {
         h.borrow().as_ref().and_then(|state| state.choice.as_ref().map(events::choice_to_js)).unwrap_or(JsValue::NULL)
     })
+}
+
+/// The consent receipt of the current choice (`{ id, decidedAt, revision, choices, lang,
+/// page }`), or `null`.
+#[wasm_bindgen(js_name = getReceipt)]
+pub fn get_receipt() -> JsValue {
+    let receipt = HANDLE.with(|h| h.borrow().as_ref().and_then(|s| s.choice.as_ref().and_then(receipts::kept_for)));
+    receipt
+        .and_then(|r| js_sys::JSON::parse(&r.to_json()).ok())
+        .unwrap_or(JsValue::NULL)
 }
 
 /// Opens the preferences panel.

@@ -21,7 +21,9 @@ use web_sys::Element;
 use crate::components::{CharterPage, CharterPageProps, ConsentManager, ConsentManagerProps};
 use crate::core::charter::{Charter, AUDIENCE};
 use crate::core::config::{self, Config, RawConfig};
-use crate::web::{attributes, charter_source, consent_store, console, integrations, options, privacy_signals, scripts};
+use crate::web::{
+    attributes, charter_source, consent_store, console, cookies, integrations, options, privacy_signals, scripts,
+};
 
 /// Id of the element the banner is rendered in.
 pub const ROOT_ID: &str = "cookie-charter";
@@ -94,7 +96,12 @@ fn render(document: &web_sys::Document, config: Rc<Config>, charter: Rc<Charter>
         return;
     }
     let gpc = privacy_signals::global_privacy_control();
-    let props = ConsentManagerProps { config: config.clone(), charter: charter.clone(), stored, gpc };
+    let storage_available = cookies::can_store();
+    if !storage_available {
+        console::error("cookies are disabled on this page: a choice cannot be kept, so nothing optional is loaded");
+    }
+    let props =
+        ConsentManagerProps { config: config.clone(), charter: charter.clone(), stored, gpc, storage_available };
     yew::Renderer::<ConsentManager>::with_root_and_props(root, props).render();
 
     if let Ok(hosts) = document.query_selector_all(TABLE_SELECTOR) {

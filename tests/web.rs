@@ -103,6 +103,7 @@ fn props(audience_src: Option<&str>, lang: Lang, stored: Option<Choice>) -> Cons
         charter: Rc::new(Charter::opendatasoft_default()),
         stored,
         gpc: false,
+        storage_available: true,
     }
 }
 
@@ -409,6 +410,7 @@ async fn floating_button_reopens_the_preferences() {
         charter: Rc::new(Charter::opendatasoft_default()),
         stored: Some(stored),
         gpc: false,
+        storage_available: true,
     };
     let app = Mounted::<ConsentManager>::new(p).await;
     assert_eq!(app.one(".cookie-charter__floating").unwrap().text_content().unwrap(), "Gérer mes cookies");

@@ -21,6 +21,9 @@ pub struct ConsentManagerProps {
     /// The browser sends Global Privacy Control.
     #[prop_or_default]
     pub gpc: bool,
+    /// Cookies work on this page (else nothing optional is ever allowed).
+    #[prop_or(true)]
+    pub storage_available: bool,
 }
 
 /// The root component: holds the consent state, shows the banner or the panel, and lets the
@@ -30,8 +33,8 @@ pub fn ConsentManager(props: &ConsentManagerProps) -> Html {
     let state = {
         let charter = props.charter.clone();
         let stored = props.stored.clone();
-        let gpc = props.gpc;
-        use_reducer(move || ConsentState::new(charter, stored).with_gpc(gpc))
+        let (gpc, storage) = (props.gpc, props.storage_available);
+        use_reducer(move || ConsentState::new(charter, stored).with_gpc(gpc).with_storage(storage))
     };
     {
         // Before the effects: the JS API sees this state when the change event fires.

@@ -34,6 +34,10 @@ pub struct RawConfig {
     pub google_consent_mode: Option<String>,
     /// `data-matomo`.
     pub matomo: Option<String>,
+    /// `data-receipt-url`.
+    pub receipt_url: Option<String>,
+    /// `data-nonce`, else the script tag's own nonce.
+    pub nonce: Option<String>,
     /// `data-preset`.
     pub preset: Option<String>,
     /// `data-charter`.
@@ -82,6 +86,10 @@ pub struct Config {
     pub google_consent_mode: bool,
     /// Drive Matomo's consent API (`_paq.push([...])`).
     pub matomo: bool,
+    /// Where to send each consent receipt (`navigator.sendBeacon`).
+    pub receipt_url: Option<String>,
+    /// CSP nonce given to the scripts the component adds.
+    pub nonce: Option<String>,
 }
 
 impl Default for Config {
@@ -97,6 +105,8 @@ impl Default for Config {
             reload_on_withdraw: false,
             google_consent_mode: false,
             matomo: false,
+            receipt_url: None,
+            nonce: None,
         }
     }
 }
@@ -114,6 +124,10 @@ pub enum ConfigError {
     ConsentDays(String),
     /// `data-cookie-domain` is not a domain name.
     CookieDomain(String),
+    /// `data-receipt-url` is not an http(s) or relative URL.
+    ReceiptUrl(String, UrlError),
+    /// `data-nonce` has characters a CSP nonce cannot have.
+    Nonce,
     /// A yes/no attribute is neither `true` nor `false`.
     Flag(&'static str, String),
     /// `data-preset` names no built-in charter.
@@ -156,6 +170,12 @@ impl fmt::Display for ConfigError {
             ConfigError::CookieDomain(v) => write!(
                 f,
                 "data-cookie-domain={v:?} is not a domain name; the choice is kept for this host only"
+            ),
+            ConfigError::ReceiptUrl(v, why) => {
+                write!(f, "data-receipt-url={v:?} is refused ({why}); receipts are kept in the browser only")
+            }
+            ConfigError::Nonce => f.write_str(
+                "data-nonce is not a CSP nonce (letters, digits, +, /, -, _, =); added scripts get no nonce",
             ),
             ConfigError::Flag(name, v) => write!(f, "{name}={v:?} is not \"true\" or \"false\"; using false"),
             ConfigError::Preset(v) => {
@@ -309,6 +329,21 @@ pub fn validate(raw: &RawConfig) -> (Config, Vec<ConfigError>) {
     config.reload_on_withdraw = flag("data-reload-on-withdraw", &raw.reload_on_withdraw, &mut errors);
     config.google_consent_mode = flag("data-google-consent-mode", &raw.google_consent_mode, &mut errors);
     config.matomo = flag("data-matomo", &raw.matomo, &mut errors);
+    if let Some(url) = present(&raw.receipt_url) {
+        match check_url(url) {
+            Ok(url) => config.receipt_url = Some(url.to_owned()),
+            Err(why) => errors.push(ConfigError::ReceiptUrl(url.to_owned(), why)),
+        }
+    }
+    if let Some(nonce) = present(&raw.nonce) {
+        let valid = nonce.len() <= 256
+            && nonce.bytes().all(|b| b.is_ascii_alphanumeric() || b"+/-_=".contains(&b));
+        if valid {
+            config.nonce = Some(nonce.to_owned());
+        } else {
+            errors.push(ConfigError::Nonce);
+        }
+    }
 
     (config, errors)
 }
@@ -456,6 +491,25 @@ mod tests {
             assert_eq!(config.consent_days, DEFAULT_CONSENT_DAYS, "{bad}");
             assert_eq!(errors, [ConfigError::ConsentDays(bad.into())], "{bad}");
         }
+    }
+
+    #[test]
+    fn receipt_url_and_nonce_are_checked() {
+        let (config, errors) = validate(&RawConfig {
+            receipt_url: Some("/consent/receipts".into()),
+            nonce: Some("r4nd0m+/=".into()),
+            ..raw()
+        });
+        assert!(errors.is_empty());
+        assert_eq!(config.receipt_url.as_deref(), Some("/consent/receipts"));
+        assert_eq!(config.nonce.as_deref(), Some("r4nd0m+/="));
+        let (config, errors) = validate(&RawConfig {
+            receipt_url: Some("javascript:x".into()),
+            nonce: Some("\"><script>".into()),
+            ..raw()
+        });
+        assert_eq!((config.receipt_url, config.nonce), (None, None));
+        assert_eq!(errors.len(), 2);
     }
 
     #[test]

@@ -20,6 +20,8 @@ pub struct Choice {
     pub decided_at: UnixSeconds,
     /// The charter revision the visitor answered (see [`Charter::revision`]).
     pub revision: String,
+    /// The id of the consent receipt kept for this choice, once stored.
+    pub receipt: Option<String>,
 }
 
 impl Choice {
@@ -30,7 +32,7 @@ impl Choice {
             .iter()
             .map(|c| (c.id.clone(), c.required || accept(&c.id)))
             .collect();
-        Choice { categories, decided_at: now, revision: charter.revision() }
+        Choice { categories, decided_at: now, revision: charter.revision(), receipt: None }
     }
 
     /// Whether the visitor accepted `category`; `false` for a category the choice does not name.
@@ -94,6 +96,9 @@ pub struct ConsentState {
     /// The browser sends Global Privacy Control: optional categories stay refused until the
     /// visitor explicitly accepts, and the banner says so. Never taken as consent.
     pub gpc: bool,
+    /// Whether the choice can be kept (cookies work). When it cannot, nothing optional is
+    /// ever allowed: the banner comes back on every page and a consent could not be proven.
+    pub storage_available: bool,
 }
 
 impl ConsentState {
@@ -108,6 +113,7 @@ impl ConsentState {
             decisions: 0,
             withdrawn: Vec::new(),
             gpc: false,
+            storage_available: true,
         };
         state.view = state.resting_view();
         state
@@ -116,6 +122,12 @@ impl ConsentState {
     /// The same state, knowing whether the browser sends Global Privacy Control.
     pub fn with_gpc(mut self, gpc: bool) -> ConsentState {
         self.gpc = gpc;
+        self
+    }
+
+    /// The same state, knowing whether the choice can be stored.
+    pub fn with_storage(mut self, available: bool) -> ConsentState {
+        self.storage_available = available;
         self
     }
 
@@ -135,9 +147,10 @@ impl ConsentState {
         }
     }
 
-    /// Whether the optional `category` may run now. `false` until the visitor says yes.
+    /// Whether the optional `category` may run now. `false` until the visitor says yes, and
+    /// always `false` when the choice cannot be stored.
     pub fn allows(&self, category: &str) -> bool {
-        self.choice.as_ref().is_some_and(|c| c.allows(category))
+        self.storage_available && self.choice.as_ref().is_some_and(|c| c.allows(category))
     }
 
     /// The state after `action`.
@@ -338,6 +351,13 @@ mod tests {
         let nothing = fresh().apply(Action::Reset);
         assert_eq!(nothing.decisions, 0, "nothing to forget");
         assert_eq!(nothing.view, View::Banner);
+    }
+
+    #[test]
+    fn without_storage_nothing_optional_is_ever_allowed() {
+        let s = fresh().with_storage(false).apply(Action::AcceptAll(1));
+        assert!(s.choice.is_some(), "the choice is still made (and the banner closes)");
+        assert!(!s.allows(AUDIENCE));
     }
 
     #[test]

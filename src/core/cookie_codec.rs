@@ -2,7 +2,8 @@
 //! strings that read and write it.
 //!
 //! The value is URI-encoded (as `encodeURIComponent` does) JSON:
-//! `{"v":1,"t":<unix seconds>,"r":"<charter revision>","c":{"<category>":<bool>,…}}`.
+//! `{"v":1,"t":<unix seconds>,"r":"<charter revision>","c":{"<category>":<bool>,…},"i":"<receipt id>"}`
+//! (`i` optional).
 //! Anything else — not UTF-8, not that JSON, another version, too old, from the future or for
 //! another charter revision — is an error, which the component treats as "no choice".
 
@@ -75,6 +76,13 @@ struct WireV1 {
     t: UnixSeconds,
     r: String,
     c: BTreeMap<String, bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    i: Option<String>,
+}
+
+/// Whether `id` can be a receipt id: 1 to 64 letters, digits or hyphens.
+pub fn is_receipt_id(id: &str) -> bool {
+    (1..=64).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
 }
 
 #[derive(Deserialize)]
@@ -89,6 +97,7 @@ pub fn encode(choice: &Choice) -> String {
         t: choice.decided_at,
         r: choice.revision.clone(),
         c: choice.categories.clone(),
+        i: choice.receipt.clone(),
     };
     let json = serde_json::to_string(&wire).unwrap_or_default();
     utf8_percent_encode(&json, URI_COMPONENT).to_string()
@@ -126,7 +135,10 @@ pub fn decode(value: &str, expect: &Expectations<'_>) -> Result<Choice, DecodeEr
     if wire.r != expect.revision {
         return Err(DecodeError::RevisionChanged);
     }
-    Ok(Choice { categories: wire.c, decided_at: wire.t, revision: wire.r })
+    if wire.i.as_deref().is_some_and(|id| !is_receipt_id(id)) {
+        return Err(DecodeError::Malformed("the receipt id is not 1 to 64 letters, digits or hyphens".into()));
+    }
+    Ok(Choice { categories: wire.c, decided_at: wire.t, revision: wire.r, receipt: wire.i })
 }
 
 /// The value of the first cookie called `name` in a `document.cookie` string.
@@ -239,6 +251,16 @@ mod tests {
         assert_eq!(decode(&encode(&choice), &expect(&rev)), Err(DecodeError::FromTheFuture));
         choice.decided_at = NOW;
         assert_eq!(decode(&encode(&choice), &expect("deadbeef")), Err(DecodeError::RevisionChanged));
+    }
+
+    #[test]
+    fn carries_the_receipt_id() {
+        let mut choice = sample(true);
+        choice.receipt = Some("3f2a9c1e-77b0-4d2e-9a51-0c6e5d4b3a21".into());
+        let value = encode(&choice);
+        assert_eq!(decode(&value, &expect(&choice.revision)), Ok(choice.clone()));
+        choice.receipt = Some("bad id;".into());
+        assert!(matches!(decode(&encode(&choice), &expect(&choice.revision)), Err(DecodeError::Malformed(_))));
     }
 
     #[test]

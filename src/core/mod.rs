@@ -10,3 +10,4 @@ pub mod cookie_patterns;
 pub mod i18n;
 pub mod integrations;
 pub mod presets;
+pub mod receipt;

@@ -5,10 +5,11 @@ use yew::prelude::*;
 use crate::core::charter::AUDIENCE;
 use crate::core::config::Config;
 use crate::core::consent::ConsentState;
-use crate::web::{blocked_tags, consent_store, console, cookies, events, integrations, scripts};
+use crate::web::{blocked_tags, consent_store, console, cookies, events, integrations, receipts, scripts};
 
 /// Performs what the consent state calls for:
-/// - on each new choice (or reset): store it in the cookie (or delete it), erase the cookies
+/// - on each new choice (or reset): store it in the cookie with a new consent receipt (or
+///   delete both), erase the cookies
 ///   of withdrawn categories, tell Google Consent Mode / Matomo if configured, dispatch
 ///   `cookie-charter:change`, and reload if configured after a withdrawal;
 /// - for each optional category the choice allows: activate its blocked tags, and for
@@ -23,8 +24,18 @@ pub fn use_consent_effects(state: &UseReducerHandle<ConsentState>, config: Rc<Co
                 return;
             }
             match &state.choice {
-                Some(choice) => consent_store::save(choice, &config),
-                None => consent_store::forget(&config),
+                Some(choice) => {
+                    let mut kept = choice.clone();
+                    kept.receipt = receipts::random_id();
+                    consent_store::save(&kept, &config);
+                    if let Some(id) = &kept.receipt {
+                        receipts::record(id, &kept, &config);
+                    }
+                }
+                None => {
+                    consent_store::forget(&config);
+                    receipts::forget();
+                }
             }
             for category in &state.withdrawn {
                 cookies::erase_matching(&state.charter.erase_patterns(category), config.cookie_domain.as_deref());
@@ -44,12 +55,12 @@ pub fn use_consent_effects(state: &UseReducerHandle<ConsentState>, config: Rc<Co
         for category in allowed {
             if category == AUDIENCE {
                 if let Some(src) = &config.audience_src {
-                    if let Err(e) = scripts::load_audience_once(src) {
+                    if let Err(e) = scripts::load_audience_once(src, config.nonce.as_deref()) {
                         console::error(&e.to_string());
                     }
                 }
             }
-            wasm_bindgen_futures::spawn_local(blocked_tags::activate(category.clone()));
+            wasm_bindgen_futures::spawn_local(blocked_tags::activate(category.clone(), config.nonce.clone()));
         }
     });
 }

@@ -23,6 +23,14 @@ pub fn read_raw_config(script: Option<&Element>) -> RawConfig {
         reload_on_withdraw: attr("data-reload-on-withdraw"),
         google_consent_mode: attr("data-google-consent-mode"),
         matomo: attr("data-matomo"),
+        receipt_url: attr("data-receipt-url"),
+        // Browsers hide a parsed nonce attribute; the `nonce` property keeps it.
+        nonce: attr("data-nonce").or_else(|| {
+            script
+                .and_then(|s| js_sys::Reflect::get(s, &"nonce".into()).ok())
+                .and_then(|n| n.as_string())
+                .filter(|n| !n.is_empty())
+        }),
         preset: attr("data-preset"),
         charter_url: attr("data-charter"),
         inline_charter: document

@@ -12,8 +12,9 @@ use super::{console, scripts};
 pub const ACTIVATED_MARKER: &str = "data-cookie-charter-activated";
 
 /// Activates, in document order and once each, the blocked tags of `category`: an external
-/// script runs (or fails) before the tags after it are activated.
-pub async fn activate(category: String) {
+/// script runs (or fails) before the tags after it are activated. Scripts get `nonce` (their
+/// own, else the configured one).
+pub async fn activate(category: String, nonce: Option<String>) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     let selector = format!(
         r#"script[type="text/plain"][data-cookie-category="{category}"]:not([{ACTIVATED_MARKER}]),iframe[data-cookie-category="{category}"][data-src]:not([{ACTIVATED_MARKER}])"#
@@ -27,7 +28,7 @@ pub async fn activate(category: String) {
     }
     for tag in tags {
         if tag.tag_name().eq_ignore_ascii_case("script") {
-            if let Some(external) = activate_script(&document, &tag) {
+            if let Some(external) = activate_script(&document, &tag, nonce.as_deref()) {
                 loaded_or_failed(&external).await;
             }
         } else if let Some(src) = tag.get_attribute("data-src") {
@@ -52,11 +53,16 @@ async fn loaded_or_failed(script: &Element) {
 
 /// Inserts a live copy of a blocked script after it: same attributes but `type` (taken from
 /// `data-type` if given), same inline text. Returns the copy when it is external (to wait for).
-fn activate_script(document: &Document, blocked: &Element) -> Option<Element> {
+fn activate_script(document: &Document, blocked: &Element, nonce: Option<&str>) -> Option<Element> {
     let live = document.create_element("script").ok()?;
+    // A parsed nonce attribute reads as empty; the property keeps it.
+    let own_nonce = js_sys::Reflect::get(blocked, &"nonce".into()).ok().and_then(|n| n.as_string());
+    if let Some(nonce) = own_nonce.filter(|n| !n.is_empty()).as_deref().or(nonce) {
+        let _ = live.set_attribute("nonce", nonce);
+    }
     let names = blocked.get_attribute_names();
     for name in names.iter().filter_map(|n| n.as_string()) {
-        if matches!(name.as_str(), "type" | "src" | "data-type") {
+        if matches!(name.as_str(), "type" | "src" | "data-type" | "nonce") {
             continue;
         }
         if let Some(value) = blocked.get_attribute(&name) {

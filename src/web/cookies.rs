@@ -41,3 +41,14 @@ pub fn erase_matching(patterns: &[&str], configured_domain: Option<&str>) {
         write(&assignment);
     }
 }
+
+/// Whether this page can keep a cookie: a probe cookie is written, read back and removed.
+pub fn can_store() -> bool {
+    const PROBE: &str = "cookie_charter_probe";
+    if !write(&format!("{PROBE}=1; Path=/; Max-Age=10; SameSite=Lax")) {
+        return false;
+    }
+    let stored = read(PROBE).is_some();
+    write(&format!("{PROBE}=; Path=/; Max-Age=0"));
+    stored
+}

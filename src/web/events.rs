@@ -8,6 +8,21 @@ use crate::core::consent::Choice;
 
 /// Name of the event dispatched on `document` after each choice.
 pub const CHANGE_EVENT: &str = "cookie-charter:change";
+/// Name of the event dispatched on `document` when something the component added failed.
+pub const ERROR_EVENT: &str = "cookie-charter:error";
+
+/// Dispatches `cookie-charter:error` with `{ type, src }` as `detail`.
+pub fn dispatch_error(kind: &str, src: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let detail = Object::new();
+    let _ = Reflect::set(&detail, &"type".into(), &kind.into());
+    let _ = Reflect::set(&detail, &"src".into(), &src.into());
+    let init = CustomEventInit::new();
+    init.set_detail(&detail);
+    if let Ok(event) = CustomEvent::new_with_event_init_dict(ERROR_EVENT, &init) {
+        let _ = document.dispatch_event(&event);
+    }
+}
 
 /// The choice as a plain JS object: one boolean per category, `categories`, `decidedAt`
 /// (Unix seconds) and `revision`.

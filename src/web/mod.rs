@@ -12,4 +12,5 @@ pub mod fetch;
 pub mod integrations;
 pub mod options;
 pub mod privacy_signals;
+pub mod receipts;
 pub mod scripts;

@@ -9,7 +9,7 @@ use crate::core::config::RawConfig;
 use super::{attributes, console};
 
 /// The option names `mount()` knows, each with the attribute it stands for.
-pub const OPTIONS: [(&str, &str); 11] = [
+pub const OPTIONS: [(&str, &str); 13] = [
     ("audienceSrc", "data-audience-src"),
     ("policyUrl", "data-policy-url"),
     ("lang", "data-lang"),
@@ -21,6 +21,8 @@ pub const OPTIONS: [(&str, &str); 11] = [
     ("reloadOnWithdraw", "data-reload-on-withdraw"),
     ("googleConsentMode", "data-google-consent-mode"),
     ("matomo", "data-matomo"),
+    ("receiptUrl", "data-receipt-url"),
+    ("nonce", "data-nonce"),
 ];
 
 /// A value as the attribute text it stands for: strings as they are, numbers and booleans
@@ -67,6 +69,8 @@ pub fn read_raw_config(options: &JsValue) -> RawConfig {
     raw.reload_on_withdraw = get("reloadOnWithdraw");
     raw.google_consent_mode = get("googleConsentMode");
     raw.matomo = get("matomo");
+    raw.receipt_url = get("receiptUrl");
+    raw.nonce = get("nonce");
     let charter = Reflect::get(options, &"charter".into()).unwrap_or(JsValue::UNDEFINED);
     if charter.is_object() {
         raw.inline_charter = as_text(&charter);

@@ -5,6 +5,8 @@ use std::fmt;
 
 use web_sys::Url;
 
+use super::{console, events};
+
 /// Marks the script element this crate added.
 pub const LOADED_MARKER: &str = "data-cookie-charter-audience";
 
@@ -47,9 +49,10 @@ pub fn resolve_http_url(src: &str) -> Result<String, ScriptError> {
     }
 }
 
-/// Appends `<script async src=…>` to `<head>` unless this page already got it.
-/// Returns whether a script was added by this call.
-pub fn load_audience_once(src: &str) -> Result<bool, ScriptError> {
+/// Appends `<script async src=…>` (with `nonce` if given) to `<head>` unless this page already
+/// got it. It is tried once: if it fails to load, a console error and a `cookie-charter:error`
+/// event say so, and it is not retried. Returns whether a script was added by this call.
+pub fn load_audience_once(src: &str, nonce: Option<&str>) -> Result<bool, ScriptError> {
     if LOADED.with(Cell::get) {
         return Ok(false);
     }
@@ -59,6 +62,15 @@ pub fn load_audience_once(src: &str) -> Result<bool, ScriptError> {
     script.set_attribute("src", &href).map_err(|_| ScriptError::Dom)?;
     script.set_attribute("async", "").map_err(|_| ScriptError::Dom)?;
     script.set_attribute(LOADED_MARKER, "").map_err(|_| ScriptError::Dom)?;
+    if let Some(nonce) = nonce {
+        script.set_attribute("nonce", nonce).map_err(|_| ScriptError::Dom)?;
+    }
+    let failed_src = href.clone();
+    gloo_events::EventListener::once(&script, "error", move |_| {
+        console::error(&format!("the audience script {failed_src:?} failed to load; it is not retried"));
+        events::dispatch_error("audience-script", &failed_src);
+    })
+    .forget();
     let parent = document.head().map(Into::into).or_else(|| document.document_element());
     parent.ok_or(ScriptError::Dom)?.append_child(&script).map_err(|_| ScriptError::Dom)?;
     LOADED.with(|l| l.set(true));

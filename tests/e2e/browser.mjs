@@ -33,13 +33,14 @@ export const PANEL = '.cookie-charter__panel';
 
 /**
  * For a test file: starts the demo server (with tests/e2e/fixtures/ under /fixtures/, plus
- * `extraMounts`: URL prefix → folder) and the browser before its tests, closes them after. Returns the environment, filled in by `before`.
+ * `extraMounts`: URL prefix → folder; `headers`: path → extra response headers) and the
+ * browser before its tests, closes them after. Returns the environment, filled in by `before`.
  */
-export function useDemoServer(extraMounts = {}) {
+export function useDemoServer(extraMounts = {}, headers = {}) {
   const env = {};
   const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
   before(async () => {
-    Object.assign(env, await launch({ mounts: { '/fixtures/': fixtures, ...extraMounts } }));
+    Object.assign(env, await launch({ mounts: { '/fixtures/': fixtures, ...extraMounts }, headers }));
   });
   after(async () => {
     await env.close?.();

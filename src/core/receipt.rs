@@ -1,0 +1,77 @@
+//! The consent receipt: a record of one choice that a portal can keep as proof of consent
+//! (random id, when, which charter revision, what was chosen, in which language, on which page).
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::consent::{Choice, UnixSeconds};
+use super::i18n::Lang;
+
+/// A consent receipt, as kept in the browser and sent to `data-receipt-url`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Receipt {
+    /// Random id, also stored in the `cookies_preferences` cookie (`i`).
+    pub id: String,
+    /// When the choice was made, Unix seconds.
+    pub decided_at: UnixSeconds,
+    /// The charter revision answered.
+    pub revision: String,
+    /// Every category and whether it was accepted.
+    pub choices: BTreeMap<String, bool>,
+    /// The language the texts were shown in.
+    pub lang: String,
+    /// The page the choice was made on, without query or fragment.
+    pub page: String,
+}
+
+impl Receipt {
+    /// The receipt of `choice`, made on `page_url` in `lang`, under `id`.
+    pub fn new(id: &str, choice: &Choice, lang: Lang, page_url: &str) -> Receipt {
+        Receipt {
+            id: id.to_owned(),
+            decided_at: choice.decided_at,
+            revision: choice.revision.clone(),
+            choices: choice.categories.clone(),
+            lang: lang.tag().to_owned(),
+            page: page_without_query(page_url).to_owned(),
+        }
+    }
+
+    /// The receipt as JSON.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
+/// `url` without its query string and fragment (they may carry personal data).
+pub fn page_without_query(url: &str) -> &str {
+    let end = url.find(['?', '#']).unwrap_or(url.len());
+    &url[..end]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::charter::Charter;
+
+    #[test]
+    fn strips_query_and_fragment() {
+        assert_eq!(page_without_query("https://data.example.fr/explore/?q=nom%20pr%C3%A9nom#x"), "https://data.example.fr/explore/");
+        assert_eq!(page_without_query("https://data.example.fr/#a?b"), "https://data.example.fr/");
+        assert_eq!(page_without_query("https://data.example.fr/page"), "https://data.example.fr/page");
+    }
+
+    #[test]
+    fn records_the_choice() {
+        let choice = Choice::new(&Charter::opendatasoft_default(), 1_790_000_000, |_| true);
+        let receipt = Receipt::new("abc-1", &choice, Lang::En, "https://d.example.fr/p?email=x@y.fr");
+        assert_eq!(receipt.page, "https://d.example.fr/p");
+        assert_eq!(receipt.lang, "en");
+        assert_eq!(receipt.choices.get("audience"), Some(&true));
+        let json = receipt.to_json();
+        assert!(json.contains(r#""decidedAt":1790000000"#), "{json}");
+        assert_eq!(serde_json::from_str::<Receipt>(&json).unwrap(), receipt);
+    }
+}

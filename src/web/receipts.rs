@@ -1,0 +1,54 @@
+//! Consent receipts: a random id, kept in `localStorage` with the choice and, when
+//! `data-receipt-url` is set, sent with `navigator.sendBeacon`.
+
+use gloo_storage::{LocalStorage, Storage};
+
+use crate::core::config::Config;
+use crate::core::consent::Choice;
+use crate::core::receipt::Receipt;
+
+use super::console;
+
+/// `localStorage` key of the last receipt.
+pub const STORAGE_KEY: &str = "cookie-charter:receipt";
+
+/// A random UUID (version 4) from the browser's cryptographic generator, or `None` if the
+/// page has none.
+pub fn random_id() -> Option<String> {
+    let crypto = web_sys::window()?.crypto().ok()?;
+    let mut bytes = [0u8; 16];
+    crypto.get_random_values_with_u8_array(&mut bytes).ok()?;
+    bytes[6] = (bytes[6] & 0x0f) | 0x40;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    Some(format!("{}-{}-{}-{}-{}", &hex[..8], &hex[8..12], &hex[12..16], &hex[16..20], &hex[20..]))
+}
+
+/// Makes the receipt of `choice` under `id`, keeps it, and sends it if configured.
+pub fn record(id: &str, choice: &Choice, config: &Config) {
+    let page = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+    let receipt = Receipt::new(id, choice, config.lang, &page);
+    if LocalStorage::set(STORAGE_KEY, &receipt).is_err() {
+        console::warn("the consent receipt could not be kept in localStorage");
+    }
+    if let Some(url) = &config.receipt_url {
+        let sent = web_sys::window()
+            .and_then(|w| w.navigator().send_beacon_with_opt_str(url, Some(&receipt.to_json())).ok())
+            .unwrap_or(false);
+        if !sent {
+            console::error(&format!("the consent receipt could not be sent to {url:?}"));
+        }
+    }
+}
+
+/// The kept receipt of `choice` (same time, revision and choices), if any.
+pub fn kept_for(choice: &Choice) -> Option<Receipt> {
+    LocalStorage::get::<Receipt>(STORAGE_KEY).ok().filter(|r| {
+        r.decided_at == choice.decided_at && r.revision == choice.revision && r.choices == choice.categories
+    })
+}
+
+/// Forgets the kept receipt (`reset()`).
+pub fn forget() {
+    LocalStorage::delete(STORAGE_KEY);
+}
