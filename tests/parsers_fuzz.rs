@@ -1,0 +1,121 @@
+//! Property tests of everything that reads untrusted input: the `cookies_preferences` value,
+//! the charter JSON, cookie name patterns and data-attribute configuration. Any input gives a
+//! value or a typed error, never a panic; encoding then decoding gives back what was encoded.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::collections::BTreeMap;
+
+use cookie_charter::core::charter_json;
+use cookie_charter::core::config::{self, RawConfig};
+use cookie_charter::core::consent::Choice;
+use cookie_charter::core::cookie_codec::{self, Expectations};
+use cookie_charter::core::cookie_patterns;
+use cookie_charter::core::presets::Preset;
+use proptest::prelude::*;
+
+const NOW: u64 = 1_790_000_000;
+
+fn config() -> ProptestConfig {
+    ProptestConfig { cases: 512, failure_persistence: None, ..ProptestConfig::default() }
+}
+
+/// A JSON-ish string: mostly the characters JSON and URI encoding are made of.
+fn jsonish() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop_oneof![
+            Just("{".to_owned()), Just("}".to_owned()), Just("[".to_owned()), Just("]".to_owned()),
+            Just("\"".to_owned()), Just(":".to_owned()), Just(",".to_owned()), Just("%".to_owned()),
+            Just("\"v\":1".to_owned()), Just("\"t\":".to_owned()), Just("\"c\":{".to_owned()),
+            Just("true".to_owned()), Just("null".to_owned()), Just("%7B".to_owned()), Just("%22".to_owned()),
+            "[0-9]{1,20}", "\\PC{0,4}",
+        ],
+        0..40,
+    )
+    .prop_map(|parts| parts.concat())
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn any_cookie_value_decodes_or_is_refused(value in prop_oneof!["\\PC{0,300}", jsonish()]) {
+        let expect = Expectations { now: NOW, lifetime_days: 182, revision: "5df68c41" };
+        let _ = cookie_codec::decode(&value, &expect);
+    }
+
+    #[test]
+    fn encode_then_decode_is_identity(
+        categories in prop::collection::btree_map("[a-z][a-z0-9_-]{0,12}", any::<bool>(), 0..6),
+        age in 0u64..(182 * 86_400),
+        revision in "[0-9a-f]{8}",
+        receipt in prop::option::of("[A-Za-z0-9-]{1,64}"),
+    ) {
+        let choice = Choice { categories, decided_at: NOW - age, revision: revision.clone(), receipt };
+        let value = cookie_codec::encode(&choice);
+        prop_assert!(value.len() <= cookie_codec::MAX_VALUE_LEN);
+        let expect = Expectations { now: NOW, lifetime_days: 182, revision: &revision };
+        prop_assert_eq!(cookie_codec::decode(&value, &expect), Ok(choice));
+    }
+
+    #[test]
+    fn any_charter_json_parses_or_names_its_problems(json in prop_oneof!["\\PC{0,400}", jsonish()]) {
+        if let Err(problems) = charter_json::parse(&json) {
+            prop_assert!(!problems.is_empty());
+            prop_assert!(problems.iter().all(|p| !p.path.is_empty() && !p.problem.is_empty()));
+        }
+    }
+
+    #[test]
+    fn mutated_preset_json_never_panics(cut in 0usize..4000, insert in "\\PC{0,8}") {
+        let json = Preset::SaintNazaire.json();
+        let mut at = cut.min(json.len());
+        while !json.is_char_boundary(at) { at -= 1; }
+        let mutated = format!("{}{}{}", &json[..at], insert, &json[at..]);
+        let _ = charter_json::parse(&mutated);
+        let _ = charter_json::parse(&json[..at]);
+    }
+
+    #[test]
+    fn charter_round_trips_through_json(preset in prop::sample::select(Preset::ALL.to_vec())) {
+        let charter = preset.charter();
+        let json = serde_json::to_string(&charter).unwrap();
+        prop_assert_eq!(charter_json::parse(&json), Ok(charter));
+    }
+
+    #[test]
+    fn pattern_matching_and_erasing_never_panic(
+        pattern in "[a-z_.*]{0,12}", name in "[a-z_.]{0,16}",
+        header in "\\PC{0,200}", host in "[a-z0-9.-]{0,40}",
+    ) {
+        let _ = cookie_patterns::matches(&pattern, &name);
+        let assignments = cookie_patterns::erase_assignments(&header, &[pattern.as_str()], &host, None);
+        prop_assert!(assignments.iter().all(|a| !a.starts_with("cookies_preferences=")));
+    }
+
+    #[test]
+    fn any_attributes_give_a_safe_configuration(
+        src in "\\PC{0,60}", days in "\\PC{0,8}", lang in "\\PC{0,8}", domain in "\\PC{0,30}",
+    ) {
+        let raw = RawConfig {
+            audience_src: Some(src), consent_days: Some(days), lang: Some(lang),
+            cookie_domain: Some(domain), host: "data.example.fr".into(), ..RawConfig::default()
+        };
+        let (config, _) = config::validate(&raw);
+        prop_assert!((1..=config::MAX_CONSENT_DAYS).contains(&config.consent_days));
+        if let Some(src) = &config.audience_src {
+            let lower = src.to_ascii_lowercase();
+            let scheme = lower.split(['/', '?', '#']).next().unwrap_or("");
+            prop_assert!(!scheme.contains(':') || scheme == "http:" || scheme == "https:", "{}", src);
+        }
+    }
+}
+
+#[test]
+fn the_same_choice_always_encodes_the_same() {
+    // The codec sorts categories: the same choice always encodes to the same value.
+    let mut a = BTreeMap::new();
+    a.insert("b".to_owned(), true);
+    a.insert("a".to_owned(), false);
+    let choice = Choice { categories: a, decided_at: NOW, revision: "x".into(), receipt: None };
+    assert_eq!(cookie_codec::encode(&choice), cookie_codec::encode(&choice.clone()));
+}
