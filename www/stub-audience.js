@@ -2,6 +2,7 @@
 // the tests: it counts its runs, sets the kind of cookies such scripts set, and shows a badge.
 (function () {
   window.__audienceRuns = (window.__audienceRuns || 0) + 1;
+  if (window.__audienceAt === undefined) window.__audienceAt = performance.now();
   var year = 60 * 60 * 24 * 395;
   document.cookie = '_pk_id.1.d3m0=' + Math.random().toString(16).slice(2) + '; Path=/; Max-Age=' + year + '; SameSite=Lax';
   document.cookie = '_pk_ses.1.d3m0=1; Path=/; Max-Age=1800; SameSite=Lax';
