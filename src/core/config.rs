@@ -50,6 +50,33 @@ pub struct RawConfig {
     pub host: String,
 }
 
+/// One embed setting: its `data-*` attribute, its `mount()` option name, and its field.
+pub struct Setting {
+    /// The script tag's attribute, e.g. `data-audience-src`.
+    pub attribute: &'static str,
+    /// The same in `mount(options)`, e.g. `audienceSrc`.
+    pub option: &'static str,
+    /// Where the value goes in [`RawConfig`].
+    pub field: fn(&mut RawConfig) -> &mut Option<String>,
+}
+
+/// Every embed setting, as attributes and as `mount()` options.
+pub const SETTINGS: [Setting; 13] = [
+    Setting { attribute: "data-audience-src", option: "audienceSrc", field: |r| &mut r.audience_src },
+    Setting { attribute: "data-policy-url", option: "policyUrl", field: |r| &mut r.policy_url },
+    Setting { attribute: "data-lang", option: "lang", field: |r| &mut r.lang },
+    Setting { attribute: "data-consent-days", option: "consentDays", field: |r| &mut r.consent_days },
+    Setting { attribute: "data-cookie-domain", option: "cookieDomain", field: |r| &mut r.cookie_domain },
+    Setting { attribute: "data-preset", option: "preset", field: |r| &mut r.preset },
+    Setting { attribute: "data-charter", option: "charter", field: |r| &mut r.charter_url },
+    Setting { attribute: "data-floating-button", option: "floatingButton", field: |r| &mut r.floating_button },
+    Setting { attribute: "data-reload-on-withdraw", option: "reloadOnWithdraw", field: |r| &mut r.reload_on_withdraw },
+    Setting { attribute: "data-google-consent-mode", option: "googleConsentMode", field: |r| &mut r.google_consent_mode },
+    Setting { attribute: "data-matomo", option: "matomo", field: |r| &mut r.matomo },
+    Setting { attribute: "data-receipt-url", option: "receiptUrl", field: |r| &mut r.receipt_url },
+    Setting { attribute: "data-nonce", option: "nonce", field: |r| &mut r.nonce },
+];
+
 /// Where the charter comes from.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum CharterSource {
@@ -490,6 +517,18 @@ mod tests {
             let (config, errors) = days(bad);
             assert_eq!(config.consent_days, DEFAULT_CONSENT_DAYS, "{bad}");
             assert_eq!(errors, [ConfigError::ConsentDays(bad.into())], "{bad}");
+        }
+    }
+
+    #[test]
+    fn every_setting_has_its_own_field_and_names() {
+        let mut raw = RawConfig::default();
+        for (i, setting) in SETTINGS.iter().enumerate() {
+            *(setting.field)(&mut raw) = Some(i.to_string());
+            assert!(setting.attribute.starts_with("data-"));
+        }
+        for (i, setting) in SETTINGS.iter().enumerate() {
+            assert_eq!((setting.field)(&mut raw).as_deref(), Some(i.to_string().as_str()), "{}", setting.option);
         }
     }
 

@@ -1,29 +1,12 @@
 //! The embed configuration given as a JS object to `mount(options)`: the same settings as the
-//! `data-*` attributes, in camelCase.
+//! `data-*` attributes, in camelCase (see `core::config::SETTINGS`).
 
 use js_sys::{Object, Reflect, JSON};
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::core::config::RawConfig;
+use crate::core::config::{RawConfig, SETTINGS};
 
 use super::{attributes, console};
-
-/// The option names `mount()` knows, each with the attribute it stands for.
-pub const OPTIONS: [(&str, &str); 13] = [
-    ("audienceSrc", "data-audience-src"),
-    ("policyUrl", "data-policy-url"),
-    ("lang", "data-lang"),
-    ("consentDays", "data-consent-days"),
-    ("cookieDomain", "data-cookie-domain"),
-    ("preset", "data-preset"),
-    ("charter", "data-charter"),
-    ("floatingButton", "data-floating-button"),
-    ("reloadOnWithdraw", "data-reload-on-withdraw"),
-    ("googleConsentMode", "data-google-consent-mode"),
-    ("matomo", "data-matomo"),
-    ("receiptUrl", "data-receipt-url"),
-    ("nonce", "data-nonce"),
-];
 
 /// A value as the attribute text it stands for: strings as they are, numbers and booleans
 /// written out; `undefined` and `null` as absent.
@@ -53,29 +36,20 @@ pub fn read_raw_config(options: &JsValue) -> RawConfig {
         return raw;
     }
     for key in Object::keys(options.unchecked_ref::<Object>()).iter().filter_map(|k| k.as_string()) {
-        if !OPTIONS.iter().any(|(name, _)| *name == key) {
-            let known: Vec<_> = OPTIONS.iter().map(|(name, _)| *name).collect();
+        if !SETTINGS.iter().any(|s| s.option == key) {
+            let known: Vec<_> = SETTINGS.iter().map(|s| s.option).collect();
             console::error(&format!("mount(options): unknown option {key:?} (expected one of: {})", known.join(", ")));
         }
     }
-    let get = |name: &str| Reflect::get(options, &name.into()).ok().as_ref().and_then(as_text);
-    raw.audience_src = get("audienceSrc");
-    raw.policy_url = get("policyUrl");
-    raw.lang = get("lang");
-    raw.consent_days = get("consentDays");
-    raw.cookie_domain = get("cookieDomain");
-    raw.preset = get("preset");
-    raw.floating_button = get("floatingButton");
-    raw.reload_on_withdraw = get("reloadOnWithdraw");
-    raw.google_consent_mode = get("googleConsentMode");
-    raw.matomo = get("matomo");
-    raw.receipt_url = get("receiptUrl");
-    raw.nonce = get("nonce");
+    for setting in &SETTINGS {
+        let value = Reflect::get(options, &setting.option.into()).unwrap_or(JsValue::UNDEFINED);
+        *(setting.field)(&mut raw) = as_text(&value);
+    }
+    // `charter` may also be the charter itself rather than its URL.
     let charter = Reflect::get(options, &"charter".into()).unwrap_or(JsValue::UNDEFINED);
     if charter.is_object() {
+        raw.charter_url = None;
         raw.inline_charter = as_text(&charter);
-    } else {
-        raw.charter_url = as_text(&charter);
     }
     raw
 }
