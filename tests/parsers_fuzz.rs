@@ -12,11 +12,16 @@ use cookie_charter::core::cookie_codec::{self, Expectations};
 use cookie_charter::core::cookie_patterns;
 use cookie_charter::core::presets::Preset;
 use proptest::prelude::*;
+use proptest::test_runner::RngSeed;
 
 const NOW: u64 = 1_790_000_000;
 
+/// 512 cases a property, from a fixed seed so that the test command is repeatable; set
+/// `PROPTEST_CASES` and `FUZZ_SEED` to explore further.
 fn config() -> ProptestConfig {
-    ProptestConfig { cases: 512, failure_persistence: None, ..ProptestConfig::default() }
+    let seed = std::env::var("FUZZ_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(20_261_123);
+    let cases = std::env::var("PROPTEST_CASES").ok().and_then(|s| s.parse().ok()).unwrap_or(512);
+    ProptestConfig { cases, failure_persistence: None, rng_seed: RngSeed::Fixed(seed), ..ProptestConfig::default() }
 }
 
 /// A JSON-ish string: mostly the characters JSON and URI encoding are made of.

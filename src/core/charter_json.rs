@@ -46,7 +46,8 @@ pub fn parse(json: &str) -> Result<Charter, Vec<CharterError>> {
     let deserializer = &mut serde_json::Deserializer::from_str(json);
     let charter: Charter = serde_path_to_error::deserialize(deserializer).map_err(|e| {
         let path = e.path().to_string();
-        let path = if path == "." { "$".to_owned() } else { path };
+        // The whole document, or a key that is itself empty, has no path of its own.
+        let path = if path.is_empty() || path == "." { "$".to_owned() } else { path };
         vec![error(path, e.into_inner().to_string())]
     })?;
     let problems = validate(&charter);
@@ -240,6 +241,14 @@ mod tests {
         assert!(problems(&unknown)[0].contains("unknown field `colour`"), "{:?}", problems(&unknown));
         let text_as_string = minimal().replace(r#""title": {"fr": "Nécessaires"}"#, r#""title": "Nécessaires""#);
         assert!(problems(&text_as_string)[0].starts_with("categories[0].title: invalid type: string"));
+    }
+
+    #[test]
+    fn an_empty_key_is_reported_at_the_document() {
+        // Found by tests/parsers_fuzz.rs: an empty field name gave an empty path.
+        let found = problems(r#"{"":1}"#);
+        assert!(found[0].starts_with("$: unknown field ``"), "{found:?}");
+        assert!(!problems(r#"{""v":1"#)[0].starts_with(':'));
     }
 
     #[test]
