@@ -11,8 +11,7 @@ fn html_document() -> Option<HtmlDocument> {
 
 /// The value of the cookie `name`, if the page can read cookies and has one.
 pub fn read(name: &str) -> Option<String> {
-    let all = html_document()?.cookie().ok()?;
-    cookie_codec::find(&all, name).map(str::to_owned)
+    cookie_codec::find(&all(), name).map(str::to_owned)
 }
 
 /// Assigns `assignment` (a `name=value; attributes` string) to `document.cookie`.

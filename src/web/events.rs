@@ -1,4 +1,5 @@
-//! The `cookie-charter:change` event, dispatched on `document` after each choice.
+//! The events the component dispatches on `document`: `cookie-charter:change` after each choice,
+//! `cookie-charter:error` when something it added failed.
 
 use js_sys::{Object, Reflect};
 use wasm_bindgen::JsValue;
@@ -11,17 +12,22 @@ pub const CHANGE_EVENT: &str = "cookie-charter:change";
 /// Name of the event dispatched on `document` when something the component added failed.
 pub const ERROR_EVENT: &str = "cookie-charter:error";
 
+/// Dispatches `CustomEvent(name, { detail })` on `document`.
+fn dispatch(name: &str, detail: &JsValue) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let init = CustomEventInit::new();
+    init.set_detail(detail);
+    if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
+        let _ = document.dispatch_event(&event);
+    }
+}
+
 /// Dispatches `cookie-charter:error` with `{ type, src }` as `detail`.
 pub fn dispatch_error(kind: &str, src: &str) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     let detail = Object::new();
     let _ = Reflect::set(&detail, &"type".into(), &kind.into());
     let _ = Reflect::set(&detail, &"src".into(), &src.into());
-    let init = CustomEventInit::new();
-    init.set_detail(&detail);
-    if let Ok(event) = CustomEvent::new_with_event_init_dict(ERROR_EVENT, &init) {
-        let _ = document.dispatch_event(&event);
-    }
+    dispatch(ERROR_EVENT, &detail);
 }
 
 /// The choice as a plain JS object: one boolean per category, `categories`, `decidedAt`
@@ -41,10 +47,5 @@ pub fn choice_to_js(choice: &Choice) -> JsValue {
 
 /// Dispatches `cookie-charter:change` with the choice as `detail` (`null` after a reset).
 pub fn dispatch_change(choice: Option<&Choice>) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-    let init = CustomEventInit::new();
-    init.set_detail(&choice.map(choice_to_js).unwrap_or(JsValue::NULL));
-    if let Ok(event) = CustomEvent::new_with_event_init_dict(CHANGE_EVENT, &init) {
-        let _ = document.dispatch_event(&event);
-    }
+    dispatch(CHANGE_EVENT, &choice.map(choice_to_js).unwrap_or(JsValue::NULL));
 }
