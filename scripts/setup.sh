@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building and testing cookie-charter needs, skipping whatever is already there:
 #   - the wasm32-unknown-unknown Rust target (rustup);
+#   - the pinned nightly Rust of scripts/toolchain.env, with rust-src (the shipped build);
 #   - wasm-bindgen-cli at exactly the wasm-bindgen version of Cargo.lock (cargo install --locked);
 #   - the npm packages of package-lock.json (npm ci);
 #   - with --browser: Debian's chromium and chromium-driver (apt-get), for the tests.
@@ -20,6 +21,13 @@ done
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   echo "setup: adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown
+fi
+
+source scripts/toolchain.env
+if ! rustup run "$NIGHTLY" rustc --version >/dev/null 2>&1 \
+  || ! rustup component list --toolchain "$NIGHTLY" --installed | grep -q '^rust-src'; then
+  echo "setup: installing Rust $NIGHTLY with rust-src (builds the shipped wasm)"
+  rustup toolchain install "$NIGHTLY" --profile minimal --component rust-src
 fi
 
 wasm_bindgen_version=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)

@@ -36,7 +36,10 @@ fn dispatch(action: Action) {
 #[wasm_bindgen(js_name = getConsent)]
 pub fn get_consent() -> JsValue {
     HANDLE.with(|h| {
-        h.borrow().as_ref().and_then(|state| state.choice.as_ref().map(events::choice_to_js)).unwrap_or(JsValue::NULL)
+        h.borrow()
+            .as_ref()
+            .and_then(|state| state.choice.as_ref().map(events::choice_to_js))
+            .unwrap_or(JsValue::NULL)
     })
 }
 
@@ -44,7 +47,11 @@ pub fn get_consent() -> JsValue {
 /// page }`), or `null`.
 #[wasm_bindgen(js_name = getReceipt)]
 pub fn get_receipt() -> JsValue {
-    let receipt = HANDLE.with(|h| h.borrow().as_ref().and_then(|s| s.choice.as_ref().and_then(receipts::kept_for)));
+    let receipt = HANDLE.with(|h| {
+        h.borrow()
+            .as_ref()
+            .and_then(|s| s.choice.as_ref().and_then(receipts::kept_for))
+    });
     receipt
         .and_then(|r| js_sys::JSON::parse(&r.to_json()).ok())
         .unwrap_or(JsValue::NULL)

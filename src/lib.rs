@@ -22,7 +22,8 @@ use crate::components::{CharterPage, CharterPageProps, ConsentManager, ConsentMa
 use crate::core::charter::{Charter, AUDIENCE};
 use crate::core::config::{self, Config, RawConfig};
 use crate::web::{
-    attributes, charter_source, consent_store, console, cookies, integrations, options, privacy_signals, scripts,
+    attributes, charter_source, consent_store, console, cookies, integrations, options,
+    privacy_signals, scripts,
 };
 
 /// Id of the element the banner is rendered in.
@@ -90,7 +91,9 @@ fn render(document: &web_sys::Document, config: Rc<Config>, charter: Rc<Charter>
     };
     let stored = consent_store::load(&config, &charter.revision());
     integrations::on_load(&config, stored.as_ref());
-    let Ok(root) = document.create_element("div") else { return };
+    let Ok(root) = document.create_element("div") else {
+        return;
+    };
     root.set_id(ROOT_ID);
     if body.append_child(&root).is_err() {
         return;
@@ -100,8 +103,13 @@ fn render(document: &web_sys::Document, config: Rc<Config>, charter: Rc<Charter>
     if !storage_available {
         console::error("cookies are disabled on this page: a choice cannot be kept, so nothing optional is loaded");
     }
-    let props =
-        ConsentManagerProps { config: config.clone(), charter: charter.clone(), stored, gpc, storage_available };
+    let props = ConsentManagerProps {
+        config: config.clone(),
+        charter: charter.clone(),
+        stored,
+        gpc,
+        storage_available,
+    };
     yew::Renderer::<ConsentManager>::with_root_and_props(root, props).render();
 
     if let Ok(hosts) = document.query_selector_all(TABLE_SELECTOR) {
@@ -109,7 +117,10 @@ fn render(document: &web_sys::Document, config: Rc<Config>, charter: Rc<Charter>
             let Some(host) = hosts.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
                 continue;
             };
-            let props = CharterPageProps { charter: charter.clone(), lang: config.lang };
+            let props = CharterPageProps {
+                charter: charter.clone(),
+                lang: config.lang,
+            };
             yew::Renderer::<CharterPage>::with_root_and_props(host, props).render();
         }
     }

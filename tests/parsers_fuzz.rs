@@ -19,20 +19,43 @@ const NOW: u64 = 1_790_000_000;
 /// 512 cases a property, from a fixed seed so that the test command is repeatable; set
 /// `PROPTEST_CASES` and `FUZZ_SEED` to explore further.
 fn config() -> ProptestConfig {
-    let seed = std::env::var("FUZZ_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(20_261_123);
-    let cases = std::env::var("PROPTEST_CASES").ok().and_then(|s| s.parse().ok()).unwrap_or(512);
-    ProptestConfig { cases, failure_persistence: None, rng_seed: RngSeed::Fixed(seed), ..ProptestConfig::default() }
+    let seed = std::env::var("FUZZ_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(20_261_123);
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(512);
+    ProptestConfig {
+        cases,
+        failure_persistence: None,
+        rng_seed: RngSeed::Fixed(seed),
+        ..ProptestConfig::default()
+    }
 }
 
 /// A JSON-ish string: mostly the characters JSON and URI encoding are made of.
 fn jsonish() -> impl Strategy<Value = String> {
     prop::collection::vec(
         prop_oneof![
-            Just("{".to_owned()), Just("}".to_owned()), Just("[".to_owned()), Just("]".to_owned()),
-            Just("\"".to_owned()), Just(":".to_owned()), Just(",".to_owned()), Just("%".to_owned()),
-            Just("\"v\":1".to_owned()), Just("\"t\":".to_owned()), Just("\"c\":{".to_owned()),
-            Just("true".to_owned()), Just("null".to_owned()), Just("%7B".to_owned()), Just("%22".to_owned()),
-            "[0-9]{1,20}", "\\PC{0,4}",
+            Just("{".to_owned()),
+            Just("}".to_owned()),
+            Just("[".to_owned()),
+            Just("]".to_owned()),
+            Just("\"".to_owned()),
+            Just(":".to_owned()),
+            Just(",".to_owned()),
+            Just("%".to_owned()),
+            Just("\"v\":1".to_owned()),
+            Just("\"t\":".to_owned()),
+            Just("\"c\":{".to_owned()),
+            Just("true".to_owned()),
+            Just("null".to_owned()),
+            Just("%7B".to_owned()),
+            Just("%22".to_owned()),
+            "[0-9]{1,20}",
+            "\\PC{0,4}",
         ],
         0..40,
     )
@@ -121,6 +144,14 @@ fn the_same_choice_always_encodes_the_same() {
     let mut a = BTreeMap::new();
     a.insert("b".to_owned(), true);
     a.insert("a".to_owned(), false);
-    let choice = Choice { categories: a, decided_at: NOW, revision: "x".into(), receipt: None };
-    assert_eq!(cookie_codec::encode(&choice), cookie_codec::encode(&choice.clone()));
+    let choice = Choice {
+        categories: a,
+        decided_at: NOW,
+        revision: "x".into(),
+        receipt: None,
+    };
+    assert_eq!(
+        cookie_codec::encode(&choice),
+        cookie_codec::encode(&choice.clone())
+    );
 }

@@ -14,7 +14,11 @@ struct Seed {
 }
 
 fn read_seed(preset: Preset) -> Seed {
-    let path = format!("{}/tests/seeds/{}.txt", env!("CARGO_MANIFEST_DIR"), preset.name());
+    let path = format!(
+        "{}/tests/seeds/{}.txt",
+        env!("CARGO_MANIFEST_DIR"),
+        preset.name()
+    );
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
     let lines: Vec<&str> = text.lines().collect();
 
@@ -22,15 +26,24 @@ fn read_seed(preset: Preset) -> Seed {
         .iter()
         .position(|l| l.starts_with("A quoi servent les cookies sur la plateforme"))
         .expect("purposes heading");
-    let rest = lines[heading].trim_start_matches("A quoi servent les cookies sur la plateforme").trim();
+    let rest = lines[heading]
+        .trim_start_matches("A quoi servent les cookies sur la plateforme")
+        .trim();
     // One seed puts the address on the next non-empty line.
     let platform = if rest.is_empty() {
-        lines[heading + 1..].iter().map(|l| l.trim()).find(|l| !l.is_empty()).unwrap()
+        lines[heading + 1..]
+            .iter()
+            .map(|l| l.trim())
+            .find(|l| !l.is_empty())
+            .unwrap()
     } else {
         rest
     };
 
-    let header = lines.iter().position(|l| l.starts_with("Nom du prestataire\t")).expect("table header");
+    let header = lines
+        .iter()
+        .position(|l| l.starts_with("Nom du prestataire\t"))
+        .expect("table header");
     let rows = lines[header + 1..]
         .iter()
         .filter(|l| !l.trim().is_empty() && !l.starts_with("---"))
@@ -40,18 +53,35 @@ fn read_seed(preset: Preset) -> Seed {
             [0, 1, 2, 3].map(|i| cells[i].trim().to_owned())
         })
         .collect();
-    Seed { platform: platform.to_owned(), rows, text }
+    Seed {
+        platform: platform.to_owned(),
+        rows,
+        text,
+    }
 }
 
 fn preset_rows(charter: &Charter) -> Vec<[String; 4]> {
     charter
         .cookies
         .iter()
-        .map(|r| [r.provider.clone(), r.service.fr.clone(), r.name.clone(), r.purpose.fr.clone()])
+        .map(|r| {
+            [
+                r.provider.clone(),
+                r.service.fr.clone(),
+                r.name.clone(),
+                r.purpose.fr.clone(),
+            ]
+        })
         .collect()
 }
 
-const SEEDED: [Preset; 5] = [Preset::Soregies, Preset::Bpce, Preset::Anru, Preset::Tco, Preset::SaintNazaire];
+const SEEDED: [Preset; 5] = [
+    Preset::Soregies,
+    Preset::Bpce,
+    Preset::Anru,
+    Preset::Tco,
+    Preset::SaintNazaire,
+];
 
 #[test]
 fn each_preset_has_its_seed_table_row_for_row() {
@@ -67,7 +97,11 @@ fn each_preset_names_its_portal_as_the_seed_does() {
     for preset in SEEDED {
         let seed = read_seed(preset);
         let charter = preset.charter();
-        match seed.platform.strip_prefix('<').and_then(|p| p.strip_suffix('>')) {
+        match seed
+            .platform
+            .strip_prefix('<')
+            .and_then(|p| p.strip_suffix('>'))
+        {
             Some(url) => {
                 assert_eq!(charter.url.as_deref(), Some(url), "{}", preset.name());
                 assert!(url.ends_with(&charter.portal), "{}", preset.name());
@@ -95,18 +129,34 @@ fn the_built_in_french_introduction_is_the_seeds_wording() {
     for preset in SEEDED {
         let seed = read_seed(preset);
         for section in intro {
-            for text in section.heading.iter().chain(section.paragraphs).chain(section.items) {
-                assert!(seed.text.contains(text), "{}: {text:?} not in the seed", preset.name());
+            for text in section
+                .heading
+                .iter()
+                .chain(section.paragraphs)
+                .chain(section.items)
+            {
+                assert!(
+                    seed.text.contains(text),
+                    "{}: {text:?} not in the seed",
+                    preset.name()
+                );
             }
         }
         let table_heading = preset.charter().categories[0].table_heading().fr.clone();
-        assert!(seed.text.contains(table_heading.as_str()), "{}", preset.name());
+        assert!(
+            seed.text.contains(table_heading.as_str()),
+            "{}",
+            preset.name()
+        );
     }
 }
 
 #[test]
 fn english_introduction_has_the_same_shape() {
-    let (fr, en) = (Lang::Fr.texts().charter_intro, Lang::En.texts().charter_intro);
+    let (fr, en) = (
+        Lang::Fr.texts().charter_intro,
+        Lang::En.texts().charter_intro,
+    );
     assert_eq!(fr.len(), en.len());
     for (f, e) in fr.iter().zip(en) {
         assert_eq!(f.heading.is_some(), e.heading.is_some());
@@ -120,10 +170,18 @@ fn every_preset_text_has_an_english_version() {
     for preset in Preset::ALL {
         let charter = preset.charter();
         for c in &charter.categories {
-            assert!(c.title.en.is_some() && c.description.en.is_some(), "{}", preset.name());
+            assert!(
+                c.title.en.is_some() && c.description.en.is_some(),
+                "{}",
+                preset.name()
+            );
         }
         for r in &charter.cookies {
-            assert!(r.service.en.is_some() && r.purpose.en.is_some(), "{}", preset.name());
+            assert!(
+                r.service.en.is_some() && r.purpose.en.is_some(),
+                "{}",
+                preset.name()
+            );
         }
     }
 }

@@ -5,14 +5,15 @@
 use std::rc::Rc;
 
 use cookie_charter::components::{
-    CharterPage, CharterPageProps, CharterTable, CharterTableProps, ConsentManager, ConsentManagerProps,
+    CharterPage, CharterPageProps, CharterTable, CharterTableProps, ConsentManager,
+    ConsentManagerProps,
 };
 use cookie_charter::core::charter::{Charter, Section, Text, AUDIENCE};
-use cookie_charter::core::presets::Preset;
 use cookie_charter::core::config::Config;
 use cookie_charter::core::consent::Choice;
 use cookie_charter::core::cookie_codec::{self, Expectations, COOKIE_NAME};
 use cookie_charter::core::i18n::Lang;
+use cookie_charter::core::presets::Preset;
 use cookie_charter::web::{attributes, cookies, scripts};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -37,12 +38,17 @@ impl<C: yew::BaseComponent> Mounted<C> {
         document().body().unwrap().append_child(&root).unwrap();
         let handle = yew::Renderer::<C>::with_root_and_props(root.clone(), props).render();
         yew::scheduler::flush().await;
-        Mounted { root, handle: Some(handle) }
+        Mounted {
+            root,
+            handle: Some(handle),
+        }
     }
 
     fn all(&self, selector: &str) -> Vec<Element> {
         let list = self.root.query_selector_all(selector).unwrap();
-        (0..list.length()).map(|i| list.item(i).unwrap().dyn_into().unwrap()).collect()
+        (0..list.length())
+            .map(|i| list.item(i).unwrap().dyn_into().unwrap())
+            .collect()
     }
 
     fn one(&self, selector: &str) -> Option<Element> {
@@ -50,7 +56,9 @@ impl<C: yew::BaseComponent> Mounted<C> {
     }
 
     async fn click(&self, selector: &str) {
-        let el = self.one(selector).unwrap_or_else(|| panic!("no {selector}"));
+        let el = self
+            .one(selector)
+            .unwrap_or_else(|| panic!("no {selector}"));
         el.dyn_into::<HtmlElement>().unwrap().click();
         yew::scheduler::flush().await;
     }
@@ -72,7 +80,11 @@ fn clear_preferences_cookie() {
 fn stored_choice() -> Option<Choice> {
     let value = cookies::read(COOKIE_NAME)?;
     let charter = Charter::opendatasoft_default();
-    let expect = Expectations { now: cookie_charter::web::clock::now(), lifetime_days: 182, revision: &charter.revision() };
+    let expect = Expectations {
+        now: cookie_charter::web::clock::now(),
+        lifetime_days: 182,
+        revision: &charter.revision(),
+    };
     cookie_codec::decode(&value, &expect).ok()
 }
 
@@ -81,13 +93,18 @@ fn scripts_with_src(fragment: &str) -> usize {
     (0..list.length())
         .filter(|&i| {
             let el: Element = list.item(i).unwrap().dyn_into().unwrap();
-            el.get_attribute("src").unwrap_or_default().contains(fragment)
+            el.get_attribute("src")
+                .unwrap_or_default()
+                .contains(fragment)
         })
         .count()
 }
 
 fn config_with(change: impl FnOnce(&mut Config)) -> Rc<Config> {
-    let mut config = Config { policy_url: Some("/charte-cookies.html".into()), ..Config::default() };
+    let mut config = Config {
+        policy_url: Some("/charte-cookies.html".into()),
+        ..Config::default()
+    };
     change(&mut config);
     Rc::new(config)
 }
@@ -110,24 +127,41 @@ fn props(audience_src: Option<&str>, lang: Lang, stored: Option<Choice>) -> Cons
 #[wasm_bindgen_test]
 async fn banner_has_text_link_and_three_equal_buttons() {
     let app = Mounted::<ConsentManager>::new(props(None, Lang::Fr, None)).await;
-    let banner = app.one(".cookie-charter__banner").expect("banner shown on first visit");
+    let banner = app
+        .one(".cookie-charter__banner")
+        .expect("banner shown on first visit");
     assert_eq!(banner.get_attribute("role").as_deref(), Some("dialog"));
     let buttons = app.all(".cookie-charter__banner .cookie-charter__actions button");
     let labels: Vec<_> = buttons.iter().map(|b| b.text_content().unwrap()).collect();
     assert_eq!(labels, ["Tout accepter", "Tout refuser", "Personnaliser"]);
     let classes: Vec<_> = buttons.iter().map(|b| b.class_name()).collect();
-    assert!(classes.iter().all(|c| c == &classes[0]), "same style for all three: {classes:?}");
+    assert!(
+        classes.iter().all(|c| c == &classes[0]),
+        "same style for all three: {classes:?}"
+    );
     let link = app.one(".cookie-charter__banner a").unwrap();
-    assert_eq!(link.get_attribute("href").as_deref(), Some("/charte-cookies.html"));
+    assert_eq!(
+        link.get_attribute("href").as_deref(),
+        Some("/charte-cookies.html")
+    );
 }
 
 #[wasm_bindgen_test]
 async fn banner_speaks_english_when_asked() {
     let app = Mounted::<ConsentManager>::new(props(None, Lang::En, None)).await;
-    let labels: Vec<_> =
-        app.all(".cookie-charter__banner .cookie-charter__actions button").iter().map(|b| b.text_content().unwrap()).collect();
+    let labels: Vec<_> = app
+        .all(".cookie-charter__banner .cookie-charter__actions button")
+        .iter()
+        .map(|b| b.text_content().unwrap())
+        .collect();
     assert_eq!(labels, ["Accept all", "Refuse all", "Customise"]);
-    assert_eq!(app.one(".cookie-charter").unwrap().get_attribute("lang").as_deref(), Some("en"));
+    assert_eq!(
+        app.one(".cookie-charter")
+            .unwrap()
+            .get_attribute("lang")
+            .as_deref(),
+        Some("en")
+    );
 }
 
 #[wasm_bindgen_test]
@@ -142,9 +176,13 @@ async fn a_stored_choice_hides_the_banner() {
 #[wasm_bindgen_test]
 async fn refuse_all_stores_the_refusal_and_loads_nothing() {
     clear_preferences_cookie();
-    let app = Mounted::<ConsentManager>::new(props(Some("/refused-audience.js"), Lang::Fr, None)).await;
+    let app =
+        Mounted::<ConsentManager>::new(props(Some("/refused-audience.js"), Lang::Fr, None)).await;
     app.click("[data-action=refuse-all]").await;
-    assert!(app.one(".cookie-charter__banner").is_none(), "banner closes");
+    assert!(
+        app.one(".cookie-charter__banner").is_none(),
+        "banner closes"
+    );
     let choice = stored_choice().expect("cookie written with a valid choice");
     assert!(!choice.allows(AUDIENCE));
     assert_eq!(scripts_with_src("refused-audience.js"), 0);
@@ -153,41 +191,78 @@ async fn refuse_all_stores_the_refusal_and_loads_nothing() {
 #[wasm_bindgen_test]
 async fn audience_script_is_added_only_after_consent_and_once() {
     clear_preferences_cookie();
-    let app = Mounted::<ConsentManager>::new(props(Some("/consented-audience.js"), Lang::Fr, None)).await;
-    assert_eq!(scripts_with_src("consented-audience.js"), 0, "nothing before a choice");
+    let app =
+        Mounted::<ConsentManager>::new(props(Some("/consented-audience.js"), Lang::Fr, None)).await;
+    assert_eq!(
+        scripts_with_src("consented-audience.js"),
+        0,
+        "nothing before a choice"
+    );
 
     app.click("[data-action=customise]").await;
-    let switch: HtmlInputElement =
-        app.one("input[data-category=audience]").unwrap().dyn_into().unwrap();
+    let switch: HtmlInputElement = app
+        .one("input[data-category=audience]")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
     assert!(!switch.checked(), "audience is off by default");
     assert_eq!(switch.get_attribute("role").as_deref(), Some("switch"));
-    let necessary: HtmlInputElement =
-        app.one("input[data-category=necessary]").unwrap().dyn_into().unwrap();
-    assert!(necessary.checked() && necessary.disabled(), "necessary is on and locked");
+    let necessary: HtmlInputElement = app
+        .one("input[data-category=necessary]")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert!(
+        necessary.checked() && necessary.disabled(),
+        "necessary is on and locked"
+    );
 
     app.click("input[data-category=audience]").await;
-    assert_eq!(scripts_with_src("consented-audience.js"), 0, "switching is not saving");
+    assert_eq!(
+        scripts_with_src("consented-audience.js"),
+        0,
+        "switching is not saving"
+    );
     app.click("[data-action=save]").await;
     assert!(stored_choice().unwrap().allows(AUDIENCE));
-    assert_eq!(scripts_with_src("consented-audience.js"), 1, "added after saving with audience on");
-    let script = document().query_selector("script[data-cookie-charter-audience]").unwrap().unwrap();
+    assert_eq!(
+        scripts_with_src("consented-audience.js"),
+        1,
+        "added after saving with audience on"
+    );
+    let script = document()
+        .query_selector("script[data-cookie-charter-audience]")
+        .unwrap()
+        .unwrap();
     assert!(script.has_attribute("async"));
 
     // Choosing again (off, then on) never adds a second copy.
     let trigger = document().create_element("a").unwrap();
-    trigger.set_attribute("data-cookie-charter-open", "").unwrap();
+    trigger
+        .set_attribute("data-cookie-charter-open", "")
+        .unwrap();
     document().body().unwrap().append_child(&trigger).unwrap();
     trigger.clone().dyn_into::<HtmlElement>().unwrap().click();
     yew::scheduler::flush().await;
-    assert!(app.one(".cookie-charter__panel").is_some(), "a data-cookie-charter-open element opens the panel");
+    assert!(
+        app.one(".cookie-charter__panel").is_some(),
+        "a data-cookie-charter-open element opens the panel"
+    );
     app.click("input[data-category=audience]").await;
     app.click("[data-action=save]").await;
-    assert!(!stored_choice().unwrap().allows(AUDIENCE), "withdrawal stored");
+    assert!(
+        !stored_choice().unwrap().allows(AUDIENCE),
+        "withdrawal stored"
+    );
     trigger.clone().dyn_into::<HtmlElement>().unwrap().click();
     yew::scheduler::flush().await;
     app.click("input[data-category=audience]").await;
     app.click("[data-action=save]").await;
-    assert_eq!(scripts_with_src("consented-audience.js"), 1, "loaded once only");
+    assert_eq!(
+        scripts_with_src("consented-audience.js"),
+        1,
+        "loaded once only"
+    );
     trigger.remove();
 }
 
@@ -203,69 +278,159 @@ async fn closing_the_panel_without_a_choice_returns_to_the_banner() {
 
 #[wasm_bindgen_test]
 async fn charter_table_shows_every_row_grouped_by_category() {
-    let props = CharterTableProps { charter: Rc::new(Charter::opendatasoft_default()), lang: Lang::Fr };
+    let props = CharterTableProps {
+        charter: Rc::new(Charter::opendatasoft_default()),
+        lang: Lang::Fr,
+    };
     let table = Mounted::<CharterTable>::new(props).await;
-    let headings: Vec<_> =
-        table.all("thead th").iter().map(|th| th.text_content().unwrap()).collect();
-    assert_eq!(headings, ["Nom du prestataire", "Service et emplacement", "Nom du cookie", "Finalités"]);
-    assert!(table.all("thead th").iter().all(|th| th.get_attribute("scope").as_deref() == Some("col")));
+    let headings: Vec<_> = table
+        .all("thead th")
+        .iter()
+        .map(|th| th.text_content().unwrap())
+        .collect();
+    assert_eq!(
+        headings,
+        [
+            "Nom du prestataire",
+            "Service et emplacement",
+            "Nom du cookie",
+            "Finalités"
+        ]
+    );
+    assert!(table
+        .all("thead th")
+        .iter()
+        .all(|th| th.get_attribute("scope").as_deref() == Some("col")));
     let names: Vec<_> = table
         .all("tr.cookie-charter__row td:nth-child(3)")
         .iter()
         .map(|td| td.text_content().unwrap())
         .collect();
-    assert_eq!(names, ["sessionid", "django_language", "csrftoken", "cookies_preferences", ""]);
-    assert_eq!(table.all("tbody[data-category=necessary] tr.cookie-charter__row").len(), 4);
+    assert_eq!(
+        names,
+        [
+            "sessionid",
+            "django_language",
+            "csrftoken",
+            "cookies_preferences",
+            ""
+        ]
+    );
+    assert_eq!(
+        table
+            .all("tbody[data-category=necessary] tr.cookie-charter__row")
+            .len(),
+        4
+    );
     let audience = table.all("tbody[data-category=audience] tr.cookie-charter__row td");
-    assert_eq!(audience[1].text_content().unwrap(), "Mesure d'audience (front et back office)");
-    assert!(table.one("caption").unwrap().text_content().unwrap().contains("Opendatasoft"));
+    assert_eq!(
+        audience[1].text_content().unwrap(),
+        "Mesure d'audience (front et back office)"
+    );
+    assert!(table
+        .one("caption")
+        .unwrap()
+        .text_content()
+        .unwrap()
+        .contains("Opendatasoft"));
 }
 
 #[wasm_bindgen_test]
 async fn charter_page_has_introduction_heading_and_table() {
     let charter = Rc::new(Preset::Soregies.charter());
-    let page = Mounted::<CharterPage>::new(CharterPageProps { charter, lang: Lang::Fr }).await;
-    let headings: Vec<_> = page.all("h2").iter().map(|h| h.text_content().unwrap()).collect();
+    let page = Mounted::<CharterPage>::new(CharterPageProps {
+        charter,
+        lang: Lang::Fr,
+    })
+    .await;
+    let headings: Vec<_> = page
+        .all("h2")
+        .iter()
+        .map(|h| h.text_content().unwrap())
+        .collect();
     assert_eq!(
         headings,
-        ["Qu'est ce qu'un cookie ?", "A quoi servent les cookies sur la plateforme https://opendata.soregies.fr"]
+        [
+            "Qu'est ce qu'un cookie ?",
+            "A quoi servent les cookies sur la plateforme https://opendata.soregies.fr"
+        ]
     );
     assert_eq!(page.all("ul li").len(), 4, "the four kinds of cookies");
     let link = page.one("h2 a").unwrap();
-    assert_eq!(link.get_attribute("href").as_deref(), Some("https://opendata.soregies.fr"));
+    assert_eq!(
+        link.get_attribute("href").as_deref(),
+        Some("https://opendata.soregies.fr")
+    );
     assert_eq!(page.all("tr.cookie-charter__row").len(), 4);
-    let group = page.one("th[scope=rowgroup]").unwrap().text_content().unwrap();
-    assert_eq!(group, "Cookies nécessaires au bon fonctionnement de la plateforme / cookies fonctionnels");
+    let group = page
+        .one("th[scope=rowgroup]")
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert_eq!(
+        group,
+        "Cookies nécessaires au bon fonctionnement de la plateforme / cookies fonctionnels"
+    );
 }
 
 #[wasm_bindgen_test]
 async fn charter_page_in_english_and_with_a_portal_intro() {
     let mut charter = Preset::SaintNazaire.charter();
-    let page = Mounted::<CharterPage>::new(CharterPageProps { charter: Rc::new(charter.clone()), lang: Lang::En }).await;
-    assert_eq!(page.one("h2").unwrap().text_content().unwrap(), "What is a cookie?");
+    let page = Mounted::<CharterPage>::new(CharterPageProps {
+        charter: Rc::new(charter.clone()),
+        lang: Lang::En,
+    })
+    .await;
+    assert_eq!(
+        page.one("h2").unwrap().text_content().unwrap(),
+        "What is a cookie?"
+    );
     let last = page.all("h2").pop().unwrap().text_content().unwrap();
-    assert_eq!(last, "What cookies are used for on the platform data.saintnazaireagglo.fr");
+    assert_eq!(
+        last,
+        "What cookies are used for on the platform data.saintnazaireagglo.fr"
+    );
     assert!(page.one("h2 a").is_none(), "no address: the name, unlinked");
     drop(page);
 
     charter.intro = Some(vec![Section {
-        heading: Some(Text { fr: "Nos cookies".into(), en: None }),
+        heading: Some(Text {
+            fr: "Nos cookies".into(),
+            en: None,
+        }),
         paragraphs: vec![Text::new("<b>Bonjour</b>", "<b>Hello</b>")],
         items: vec![],
     }]);
-    let page = Mounted::<CharterPage>::new(CharterPageProps { charter: Rc::new(charter), lang: Lang::En }).await;
-    assert_eq!(page.one("h2").unwrap().text_content().unwrap(), "Nos cookies", "French when no English");
-    assert_eq!(page.one("p").unwrap().text_content().unwrap(), "<b>Hello</b>", "markup shown as text");
+    let page = Mounted::<CharterPage>::new(CharterPageProps {
+        charter: Rc::new(charter),
+        lang: Lang::En,
+    })
+    .await;
+    assert_eq!(
+        page.one("h2").unwrap().text_content().unwrap(),
+        "Nos cookies",
+        "French when no English"
+    );
+    assert_eq!(
+        page.one("p").unwrap().text_content().unwrap(),
+        "<b>Hello</b>",
+        "markup shown as text"
+    );
     assert!(page.one("p b").is_none());
 }
 
 #[wasm_bindgen_test]
 async fn charter_table_in_english() {
-    let props = CharterTableProps { charter: Rc::new(Charter::opendatasoft_default()), lang: Lang::En };
+    let props = CharterTableProps {
+        charter: Rc::new(Charter::opendatasoft_default()),
+        lang: Lang::En,
+    };
     let table = Mounted::<CharterTable>::new(props).await;
     let first = table.all("thead th")[0].text_content().unwrap();
     assert_eq!(first, "Provider");
-    let purpose = table.all("tr.cookie-charter__row td")[3].text_content().unwrap();
+    let purpose = table.all("tr.cookie-charter__row td")[3]
+        .text_content()
+        .unwrap();
     assert_eq!(purpose, "Remember the user from one page to the next.");
 }
 
@@ -282,7 +447,10 @@ fn reads_the_data_attributes_of_the_script_tag() {
         script.set_attribute(name, value).unwrap();
     }
     let raw = attributes::read_raw_config(Some(&script));
-    assert_eq!(raw.audience_src.as_deref(), Some("https://stats.example.org/matomo.js"));
+    assert_eq!(
+        raw.audience_src.as_deref(),
+        Some("https://stats.example.org/matomo.js")
+    );
     assert_eq!(raw.policy_url.as_deref(), Some("/pages/cookies/"));
     assert_eq!(raw.lang.as_deref(), Some("en"));
     assert_eq!(raw.consent_days.as_deref(), Some("30"));
@@ -293,8 +461,12 @@ fn reads_the_data_attributes_of_the_script_tag() {
 
 #[wasm_bindgen_test]
 fn script_urls_must_resolve_to_http() {
-    assert!(scripts::resolve_http_url("/a.js").unwrap().starts_with("http"));
-    assert!(scripts::resolve_http_url("//cdn.example.org/a.js").unwrap().starts_with("http"));
+    assert!(scripts::resolve_http_url("/a.js")
+        .unwrap()
+        .starts_with("http"));
+    assert!(scripts::resolve_http_url("//cdn.example.org/a.js")
+        .unwrap()
+        .starts_with("http"));
     assert!(matches!(
         scripts::resolve_http_url("javascript:alert(1)"),
         Err(scripts::ScriptError::Scheme(_))
@@ -308,7 +480,10 @@ fn script_urls_must_resolve_to_http() {
 /// Lets `ms` milliseconds of the page's work happen, then flushes Yew.
 async fn sleep(ms: i32) {
     let tick = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
     });
     wasm_bindgen_futures::JsFuture::from(tick).await.unwrap();
     yew::scheduler::flush().await;
@@ -316,7 +491,10 @@ async fn sleep(ms: i32) {
 
 /// Waits (up to about two seconds) until `selector` matches in the document.
 async fn wait_for(selector: &str) {
-    wait_until(selector, || document().query_selector(selector).unwrap().is_some()).await;
+    wait_until(selector, || {
+        document().query_selector(selector).unwrap().is_some()
+    })
+    .await;
 }
 
 /// Waits (up to about two seconds) until `done()`; panics naming `what` otherwise.
@@ -336,9 +514,14 @@ async fn mounting_twice_makes_one_banner() {
     cookie_charter::mount_from_script(None);
     cookie_charter::mount_from_script(None);
     wait_for("#cookie-charter .cookie-charter__banner").await;
-    let roots = document().query_selector_all("#cookie-charter").unwrap().length();
+    let roots = document()
+        .query_selector_all("#cookie-charter")
+        .unwrap()
+        .length();
     assert_eq!(roots, 1);
-    let banners = document().query_selector_all("#cookie-charter .cookie-charter__banner").unwrap();
+    let banners = document()
+        .query_selector_all("#cookie-charter .cookie-charter__banner")
+        .unwrap();
     assert_eq!(banners.length(), 1);
 }
 
@@ -346,9 +529,15 @@ async fn mounting_twice_makes_one_banner() {
 async fn closing_the_banner_refuses_and_is_stored() {
     clear_preferences_cookie();
     let app = Mounted::<ConsentManager>::new(props(None, Lang::Fr, None)).await;
-    let close = app.one(".cookie-charter__banner [data-action=dismiss]").unwrap();
-    assert_eq!(close.get_attribute("aria-label").as_deref(), Some("Fermer et refuser les cookies optionnels"));
-    app.click(".cookie-charter__banner [data-action=dismiss]").await;
+    let close = app
+        .one(".cookie-charter__banner [data-action=dismiss]")
+        .unwrap();
+    assert_eq!(
+        close.get_attribute("aria-label").as_deref(),
+        Some("Fermer et refuser les cookies optionnels")
+    );
+    app.click(".cookie-charter__banner [data-action=dismiss]")
+        .await;
     assert!(app.one(".cookie-charter__banner").is_none());
     assert!(!stored_choice().expect("stored").allows(AUDIENCE));
 }
@@ -358,35 +547,64 @@ async fn escape_on_the_banner_refuses_and_focus_starts_there() {
     clear_preferences_cookie();
     let app = Mounted::<ConsentManager>::new(props(None, Lang::Fr, None)).await;
     let banner = app.one(".cookie-charter__banner").unwrap();
-    assert_eq!(document().active_element(), Some(banner.clone()), "the banner takes focus");
-    assert!(document().document_element().unwrap().class_list().contains("cookie-charter-banner-open"));
+    assert_eq!(
+        document().active_element(),
+        Some(banner.clone()),
+        "the banner takes focus"
+    );
+    assert!(document()
+        .document_element()
+        .unwrap()
+        .class_list()
+        .contains("cookie-charter-banner-open"));
     let init = web_sys::KeyboardEventInit::new();
     init.set_key("Escape");
     init.set_bubbles(true);
-    let event = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    let event =
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
     banner.dispatch_event(&event).unwrap();
     yew::scheduler::flush().await;
     assert!(app.one(".cookie-charter__banner").is_none());
-    assert!(!stored_choice().expect("Esc stores a refusal").allows(AUDIENCE));
-    assert!(!document().document_element().unwrap().class_list().contains("cookie-charter-banner-open"));
+    assert!(!stored_choice()
+        .expect("Esc stores a refusal")
+        .allows(AUDIENCE));
+    assert!(!document()
+        .document_element()
+        .unwrap()
+        .class_list()
+        .contains("cookie-charter-banner-open"));
 }
 
 #[wasm_bindgen_test]
 async fn preferences_open_as_a_modal_dialog_and_give_focus_back() {
-    let opener: HtmlElement = document().create_element("button").unwrap().dyn_into().unwrap();
-    opener.set_attribute("data-cookie-charter-open", "").unwrap();
+    let opener: HtmlElement = document()
+        .create_element("button")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    opener
+        .set_attribute("data-cookie-charter-open", "")
+        .unwrap();
     document().body().unwrap().append_child(&opener).unwrap();
     let stored = Choice::new(&Charter::opendatasoft_default(), 1, |_| false);
     let app = Mounted::<ConsentManager>::new(props(None, Lang::Fr, Some(stored))).await;
     opener.focus().unwrap();
     opener.click();
     yew::scheduler::flush().await;
-    let dialog: web_sys::HtmlDialogElement = app.one("dialog.cookie-charter__panel").unwrap().dyn_into().unwrap();
+    let dialog: web_sys::HtmlDialogElement = app
+        .one("dialog.cookie-charter__panel")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
     assert!(dialog.open());
     assert!(dialog.matches(":modal").unwrap(), "opened with showModal");
     app.click("dialog .cookie-charter__close").await;
     assert!(app.one("dialog").is_none());
-    assert_eq!(document().active_element(), Some(opener.clone().into()), "focus returns to the opener");
+    assert_eq!(
+        document().active_element(),
+        Some(opener.clone().into()),
+        "focus returns to the opener"
+    );
     opener.remove();
 }
 
@@ -395,9 +613,18 @@ async fn global_privacy_control_is_mentioned_and_refuses_by_default() {
     let mut p = props(Some("/gpc-audience.js"), Lang::Fr, None);
     p.gpc = true;
     let app = Mounted::<ConsentManager>::new(p).await;
-    assert!(app.one("[data-notice=gpc]").unwrap().text_content().unwrap().contains("Global Privacy Control"));
+    assert!(app
+        .one("[data-notice=gpc]")
+        .unwrap()
+        .text_content()
+        .unwrap()
+        .contains("Global Privacy Control"));
     app.click("[data-action=customise]").await;
-    let switch: HtmlInputElement = app.one("input[data-category=audience]").unwrap().dyn_into().unwrap();
+    let switch: HtmlInputElement = app
+        .one("input[data-category=audience]")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
     assert!(!switch.checked());
     assert_eq!(scripts_with_src("gpc-audience.js"), 0);
 }
@@ -413,7 +640,13 @@ async fn floating_button_reopens_the_preferences() {
         storage_available: true,
     };
     let app = Mounted::<ConsentManager>::new(p).await;
-    assert_eq!(app.one(".cookie-charter__floating").unwrap().text_content().unwrap(), "Gérer mes cookies");
+    assert_eq!(
+        app.one(".cookie-charter__floating")
+            .unwrap()
+            .text_content()
+            .unwrap(),
+        "Gérer mes cookies"
+    );
     app.click(".cookie-charter__floating").await;
     assert!(app.one("dialog.cookie-charter__panel").is_some());
     assert!(app.one(".cookie-charter__floating").is_none());
@@ -432,11 +665,18 @@ async fn withdrawal_erases_audience_cookies_and_every_choice_fires_an_event() {
     };
     let app = Mounted::<ConsentManager>::new(props(None, Lang::Fr, None)).await;
     app.click("[data-action=accept-all]").await;
-    for cookie in ["_pk_id.1.abcd=1; Path=/", "_ga=GA1.1.2; Path=/", "_ga_XYZ=3; Path=/", "keepme=4; Path=/"] {
+    for cookie in [
+        "_pk_id.1.abcd=1; Path=/",
+        "_ga=GA1.1.2; Path=/",
+        "_ga_XYZ=3; Path=/",
+        "keepme=4; Path=/",
+    ] {
         cookies::write(cookie);
     }
     let trigger: HtmlElement = document().create_element("a").unwrap().dyn_into().unwrap();
-    trigger.set_attribute("data-cookie-charter-open", "").unwrap();
+    trigger
+        .set_attribute("data-cookie-charter-open", "")
+        .unwrap();
     document().body().unwrap().append_child(&trigger).unwrap();
     trigger.click();
     yew::scheduler::flush().await;
@@ -450,10 +690,16 @@ async fn withdrawal_erases_audience_cookies_and_every_choice_fires_an_event() {
     assert!(jar.contains("cookies_preferences="), "the choice stays");
     let seen = events.borrow();
     assert_eq!(seen.len(), 2, "one event per choice");
-    let audience = |v: &wasm_bindgen::JsValue| js_sys::Reflect::get(v, &"audience".into()).unwrap().as_bool();
+    let audience = |v: &wasm_bindgen::JsValue| {
+        js_sys::Reflect::get(v, &"audience".into())
+            .unwrap()
+            .as_bool()
+    };
     assert_eq!(audience(&seen[0]), Some(true));
     assert_eq!(audience(&seen[1]), Some(false));
-    let revision = js_sys::Reflect::get(&seen[1], &"revision".into()).unwrap().as_string();
+    let revision = js_sys::Reflect::get(&seen[1], &"revision".into())
+        .unwrap()
+        .as_string();
     assert_eq!(revision, Some(Charter::opendatasoft_default().revision()));
     cookies::write("keepme=; Path=/; Max-Age=0");
     trigger.remove();
@@ -480,13 +726,26 @@ async fn blocked_tags_run_only_after_consent_in_order_and_once() {
 
     let app = Mounted::<ConsentManager>::new(props(None, Lang::Fr, None)).await;
     app.click("[data-action=accept-all]").await;
-    wait_until("both blocked scripts ran", || js_sys::Array::from(&runs()).length() == 2).await;
-    let order: Vec<String> = js_sys::Array::from(&runs()).iter().filter_map(|v| v.as_string()).collect();
+    wait_until("both blocked scripts ran", || {
+        js_sys::Array::from(&runs()).length() == 2
+    })
+    .await;
+    let order: Vec<String> = js_sys::Array::from(&runs())
+        .iter()
+        .filter_map(|v| v.as_string())
+        .collect();
     assert_eq!(order, ["first", "second"]);
     let frames = host.query_selector_all("iframe").unwrap();
     let frame = |i| frames.item(i).unwrap().dyn_into::<Element>().unwrap();
-    assert!(frame(0).get_attribute("src").unwrap().ends_with("/blocked-frame.html"));
-    assert_eq!(frame(1).get_attribute("src"), None, "a javascript: frame is never activated");
+    assert!(frame(0)
+        .get_attribute("src")
+        .unwrap()
+        .ends_with("/blocked-frame.html"));
+    assert_eq!(
+        frame(1).get_attribute("src"),
+        None,
+        "a javascript: frame is never activated"
+    );
     drop(app);
 
     // A later consent on the same page does not run them again.

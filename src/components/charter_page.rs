@@ -41,7 +41,11 @@ pub fn CharterPage(props: &CharterPageProps) -> Html {
         None => t
             .charter_intro
             .iter()
-            .map(|s| SectionView { heading: s.heading, paragraphs: s.paragraphs.to_vec(), items: s.items.to_vec() })
+            .map(|s| SectionView {
+                heading: s.heading,
+                paragraphs: s.paragraphs.to_vec(),
+                items: s.items.to_vec(),
+            })
             .collect(),
     };
     html! {

@@ -34,7 +34,11 @@ pub fn ConsentManager(props: &ConsentManagerProps) -> Html {
         let charter = props.charter.clone();
         let stored = props.stored.clone();
         let (gpc, storage) = (props.gpc, props.storage_available);
-        use_reducer(move || ConsentState::new(charter, stored).with_gpc(gpc).with_storage(storage))
+        use_reducer(move || {
+            ConsentState::new(charter, stored)
+                .with_gpc(gpc)
+                .with_storage(storage)
+        })
     };
     {
         // Before the effects: the JS API sees this state when the change event fires.
@@ -46,7 +50,9 @@ pub fn ConsentManager(props: &ConsentManagerProps) -> Html {
     let dispatcher = state.dispatcher();
     let on_open = {
         let dispatcher = dispatcher.clone();
-        use_callback((), move |(), _| dispatcher.dispatch(Action::OpenPreferences))
+        use_callback((), move |(), _| {
+            dispatcher.dispatch(Action::OpenPreferences)
+        })
     };
     use_open_triggers(on_open);
 

@@ -19,7 +19,10 @@ pub struct Text {
 impl Text {
     /// A text in both languages.
     pub fn new(fr: &str, en: &str) -> Text {
-        Text { fr: fr.to_owned(), en: Some(en.to_owned()) }
+        Text {
+            fr: fr.to_owned(),
+            en: Some(en.to_owned()),
+        }
     }
 
     /// The text in `lang`, falling back to French.
@@ -135,14 +138,23 @@ impl Charter {
     /// The cookie name patterns to erase when `category` is withdrawn: its `erase` list and the
     /// names of its rows.
     pub fn erase_patterns<'a>(&'a self, category: &'a str) -> Vec<&'a str> {
-        let listed = self.categories.iter().filter(|c| c.id == category).flat_map(|c| &c.erase);
-        let named = self.cookies_of(category).map(|row| &row.name).filter(|n| !n.is_empty());
+        let listed = self
+            .categories
+            .iter()
+            .filter(|c| c.id == category)
+            .flat_map(|c| &c.erase);
+        let named = self
+            .cookies_of(category)
+            .map(|row| &row.name)
+            .filter(|n| !n.is_empty());
         listed.chain(named).map(String::as_str).collect()
     }
 
     /// The rows of one category, in table order.
     pub fn cookies_of<'a>(&'a self, category: &'a str) -> impl Iterator<Item = &'a CookieRow> {
-        self.cookies.iter().filter(move |row| row.category == category)
+        self.cookies
+            .iter()
+            .filter(move |row| row.category == category)
     }
 
     /// A short fingerprint of what the visitor consents to: the categories (id and whether
@@ -196,10 +208,22 @@ mod tests {
     fn default_charter_has_the_opendatasoft_rows_in_order() {
         let charter = Charter::opendatasoft_default();
         let names: Vec<_> = charter.cookies.iter().map(|r| r.name.as_str()).collect();
-        assert_eq!(names, ["sessionid", "django_language", "csrftoken", "cookies_preferences", ""]);
+        assert_eq!(
+            names,
+            [
+                "sessionid",
+                "django_language",
+                "csrftoken",
+                "cookies_preferences",
+                ""
+            ]
+        );
         assert_eq!(charter.cookies_of(AUDIENCE).count(), 1);
         assert_eq!(charter.cookies_of(NECESSARY).count(), 4);
-        let optional: Vec<_> = charter.optional_categories().map(|c| c.id.as_str()).collect();
+        let optional: Vec<_> = charter
+            .optional_categories()
+            .map(|c| c.id.as_str())
+            .collect();
         assert_eq!(optional, [AUDIENCE]);
     }
 
@@ -215,7 +239,10 @@ mod tests {
 
     #[test]
     fn text_falls_back_to_french() {
-        let only_fr = Text { fr: "Bonjour".into(), en: None };
+        let only_fr = Text {
+            fr: "Bonjour".into(),
+            en: None,
+        };
         assert_eq!(only_fr.get(Lang::En), "Bonjour");
         assert_eq!(Text::new("Oui", "Yes").get(Lang::En), "Yes");
         assert_eq!(Text::new("Oui", "Yes").get(Lang::Fr), "Oui");

@@ -8,6 +8,7 @@ use std::fmt;
 
 use super::charter::{Charter, Text, AUDIENCE};
 use super::config::check_url;
+use super::quote::quoted;
 
 /// Longest JSON document read.
 pub const MAX_JSON_LEN: usize = 256 * 1024;
@@ -34,20 +35,33 @@ impl fmt::Display for CharterError {
 }
 
 fn error(path: impl Into<String>, problem: impl Into<String>) -> CharterError {
-    CharterError { path: path.into(), problem: problem.into() }
+    CharterError {
+        path: path.into(),
+        problem: problem.into(),
+    }
 }
 
 /// Parses and validates a charter. On failure, every problem found (a JSON syntax or type
 /// error stops at the first one).
 pub fn parse(json: &str) -> Result<Charter, Vec<CharterError>> {
     if json.len() > MAX_JSON_LEN {
-        return Err(vec![error("$", format!("the document is {} bytes, at most {MAX_JSON_LEN} are read", json.len()))]);
+        return Err(vec![error(
+            "$",
+            format!(
+                "the document is {} bytes, at most {MAX_JSON_LEN} are read",
+                json.len()
+            ),
+        )]);
     }
     let deserializer = &mut serde_json::Deserializer::from_str(json);
     let charter: Charter = serde_path_to_error::deserialize(deserializer).map_err(|e| {
         let path = e.path().to_string();
         // The whole document, or a key that is itself empty, has no path of its own.
-        let path = if path.is_empty() || path == "." { "$".to_owned() } else { path };
+        let path = if path.is_empty() || path == "." {
+            "$".to_owned()
+        } else {
+            path
+        };
         vec![error(path, e.into_inner().to_string())]
     })?;
     let problems = validate(&charter);
@@ -79,10 +93,16 @@ fn check_text(text: &Text, path: &str, required: bool, problems: &mut Vec<Charte
     for (lang, value) in [("fr", Some(&text.fr)), ("en", text.en.as_ref())] {
         let Some(value) = value else { continue };
         if value.chars().count() > MAX_TEXT_LEN {
-            problems.push(error(format!("{path}.{lang}"), format!("is longer than {MAX_TEXT_LEN} characters")));
+            problems.push(error(
+                format!("{path}.{lang}"),
+                format!("is longer than {MAX_TEXT_LEN} characters"),
+            ));
         }
         if value.chars().any(|c| c.is_control() && c != '\n') {
-            problems.push(error(format!("{path}.{lang}"), "contains control characters"));
+            problems.push(error(
+                format!("{path}.{lang}"),
+                "contains control characters",
+            ));
         }
     }
 }
@@ -107,7 +127,12 @@ pub fn validate(charter: &Charter) -> Vec<CharterError> {
             check_text(heading, &format!("intro[{i}].heading"), true, &mut problems);
         }
         for (j, p) in section.paragraphs.iter().enumerate() {
-            check_text(p, &format!("intro[{i}].paragraphs[{j}]"), true, &mut problems);
+            check_text(
+                p,
+                &format!("intro[{i}].paragraphs[{j}]"),
+                true,
+                &mut problems,
+            );
         }
         for (j, item) in section.items.iter().enumerate() {
             check_text(item, &format!("intro[{i}].items[{j}]"), true, &mut problems);
@@ -118,7 +143,10 @@ pub fn validate(charter: &Charter) -> Vec<CharterError> {
         problems.push(error("categories", "must list at least one category"));
     }
     if charter.categories.len() > MAX_CATEGORIES {
-        problems.push(error("categories", format!("has more than {MAX_CATEGORIES} categories")));
+        problems.push(error(
+            "categories",
+            format!("has more than {MAX_CATEGORIES} categories"),
+        ));
     }
     let mut ids = BTreeSet::new();
     for (i, category) in charter.categories.iter().enumerate() {
@@ -126,11 +154,14 @@ pub fn validate(charter: &Charter) -> Vec<CharterError> {
         if !is_category_id(&category.id) {
             problems.push(error(
                 format!("{path}.id"),
-                format!("{:?} is not an id: expected a lower-case letter, then letters, digits, _ or - (32 at most)", category.id),
+                format!("{} is not an id: expected a lower-case letter, then letters, digits, _ or - (32 at most)", quoted(&category.id)),
             ));
         }
         if !ids.insert(category.id.as_str()) {
-            problems.push(error(format!("{path}.id"), format!("{:?} is used twice", category.id)));
+            problems.push(error(
+                format!("{path}.id"),
+                format!("{} is used twice", quoted(&category.id)),
+            ));
         }
         if category.id == AUDIENCE && category.required {
             problems.push(error(
@@ -138,24 +169,37 @@ pub fn validate(charter: &Charter) -> Vec<CharterError> {
                 "audience measurement needs consent: it cannot be required",
             ));
         }
-        check_text(&category.title, &format!("{path}.title"), true, &mut problems);
+        check_text(
+            &category.title,
+            &format!("{path}.title"),
+            true,
+            &mut problems,
+        );
         if let Some(heading) = &category.heading {
             check_text(heading, &format!("{path}.heading"), true, &mut problems);
         }
-        check_text(&category.description, &format!("{path}.description"), false, &mut problems);
+        check_text(
+            &category.description,
+            &format!("{path}.description"),
+            false,
+            &mut problems,
+        );
         for (j, pattern) in category.erase.iter().enumerate() {
             let well_formed = pattern.len() <= 128 && pattern.chars().all(is_cookie_name_char);
             if !well_formed || pattern.is_empty() || pattern.starts_with('*') {
                 problems.push(error(
                     format!("{path}.erase[{j}]"),
-                    format!("{pattern:?} is not a cookie name pattern (a name, `*` allowed after its first character)"),
+                    format!("{} is not a cookie name pattern (a name, `*` allowed after its first character)", quoted(pattern)),
                 ));
             }
         }
     }
 
     if charter.cookies.len() > MAX_COOKIES {
-        problems.push(error("cookies", format!("has more than {MAX_COOKIES} rows")));
+        problems.push(error(
+            "cookies",
+            format!("has more than {MAX_COOKIES} rows"),
+        ));
     }
     for (i, row) in charter.cookies.iter().enumerate() {
         let path = format!("cookies[{i}]");
@@ -163,20 +207,37 @@ pub fn validate(charter: &Charter) -> Vec<CharterError> {
             let known: Vec<_> = charter.categories.iter().map(|c| c.id.as_str()).collect();
             problems.push(error(
                 format!("{path}.category"),
-                format!("{:?} is not a category of this charter (expected one of: {})", row.category, known.join(", ")),
+                format!(
+                    "{} is not a category of this charter (expected one of: {})",
+                    quoted(&row.category),
+                    known.join(", ")
+                ),
             ));
         }
         if row.name.len() > 128 || !row.name.chars().all(is_cookie_name_char) {
             problems.push(error(
                 format!("{path}.name"),
-                format!("{:?} is not a cookie name (letters, digits, !#$%&'*+-.^_`|~, 128 at most)", row.name),
+                format!(
+                    "{} is not a cookie name (letters, digits, !#$%&'*+-.^_`|~, 128 at most)",
+                    quoted(&row.name)
+                ),
             ));
         }
         if row.provider.chars().count() > 200 || row.provider.chars().any(char::is_control) {
             problems.push(error(format!("{path}.provider"), "must be one short line"));
         }
-        check_text(&row.service, &format!("{path}.service"), true, &mut problems);
-        check_text(&row.purpose, &format!("{path}.purpose"), true, &mut problems);
+        check_text(
+            &row.service,
+            &format!("{path}.service"),
+            true,
+            &mut problems,
+        );
+        check_text(
+            &row.purpose,
+            &format!("{path}.purpose"),
+            true,
+            &mut problems,
+        );
         if let Some(lifetime) = &row.lifetime {
             check_text(lifetime, &format!("{path}.lifetime"), true, &mut problems);
         }
@@ -207,7 +268,11 @@ mod tests {
     }
 
     fn problems(json: &str) -> Vec<String> {
-        parse(json).unwrap_err().iter().map(ToString::to_string).collect()
+        parse(json)
+            .unwrap_err()
+            .iter()
+            .map(ToString::to_string)
+            .collect()
     }
 
     #[test]
@@ -216,7 +281,10 @@ mod tests {
         assert_eq!(charter.portal, "data.example.fr");
         assert_eq!(charter.cookies[1].name, "_pk_id.*");
         assert_eq!(charter.cookies[0].lifetime, None);
-        assert!(!charter.categories[1].required, "required defaults to false");
+        assert!(
+            !charter.categories[1].required,
+            "required defaults to false"
+        );
         assert_eq!(charter.intro, None);
     }
 
@@ -232,15 +300,36 @@ mod tests {
     #[test]
     fn syntax_and_type_errors_name_the_field() {
         assert_eq!(problems("{").len(), 1);
-        assert!(problems("42")[0].starts_with("$: invalid type: integer `42`"), "{:?}", problems("42"));
+        assert!(
+            problems("42")[0].starts_with("$: invalid type: integer `42`"),
+            "{:?}",
+            problems("42")
+        );
         let wrong_type = minimal().replace(r#""name": "sid""#, r#""name": 42"#);
-        assert!(problems(&wrong_type)[0].starts_with("cookies[0].name: invalid type: integer"), "{:?}", problems(&wrong_type));
+        assert!(
+            problems(&wrong_type)[0].starts_with("cookies[0].name: invalid type: integer"),
+            "{:?}",
+            problems(&wrong_type)
+        );
         let missing = minimal().replace(r#""portal": "data.example.fr","#, "");
-        assert!(problems(&missing)[0].contains("missing field `portal`"), "{:?}", problems(&missing));
+        assert!(
+            problems(&missing)[0].contains("missing field `portal`"),
+            "{:?}",
+            problems(&missing)
+        );
         let unknown = minimal().replace(r#""portal""#, r#""colour": "red", "portal""#);
-        assert!(problems(&unknown)[0].contains("unknown field `colour`"), "{:?}", problems(&unknown));
-        let text_as_string = minimal().replace(r#""title": {"fr": "Nécessaires"}"#, r#""title": "Nécessaires""#);
-        assert!(problems(&text_as_string)[0].starts_with("categories[0].title: invalid type: string"));
+        assert!(
+            problems(&unknown)[0].contains("unknown field `colour`"),
+            "{:?}",
+            problems(&unknown)
+        );
+        let text_as_string = minimal().replace(
+            r#""title": {"fr": "Nécessaires"}"#,
+            r#""title": "Nécessaires""#,
+        );
+        assert!(
+            problems(&text_as_string)[0].starts_with("categories[0].title: invalid type: string")
+        );
     }
 
     #[test]
@@ -256,49 +345,96 @@ mod tests {
         let json = minimal()
             .replace(r#""category": "audience""#, r#""category": "stats""#)
             .replace(r#""name": "sid""#, r#""name": "s;id""#)
-            .replace(r#""portal": "data.example.fr""#, r#""portal": " ", "url": "javascript:alert(1)""#);
+            .replace(
+                r#""portal": "data.example.fr""#,
+                r#""portal": " ", "url": "javascript:alert(1)""#,
+            );
         let found = problems(&json);
-        assert!(found.iter().any(|p| p.starts_with("cookies[1].category: \"stats\" is not a category") && p.contains("necessary, audience")), "{found:?}");
-        assert!(found.iter().any(|p| p.starts_with("cookies[0].name:")), "{found:?}");
-        assert!(found.iter().any(|p| p.starts_with("portal: must not be empty")), "{found:?}");
-        assert!(found.iter().any(|p| p.starts_with("url: must be an absolute http(s) URL")), "{found:?}");
+        assert!(
+            found.iter().any(
+                |p| p.starts_with("cookies[1].category: \"stats\" is not a category")
+                    && p.contains("necessary, audience")
+            ),
+            "{found:?}"
+        );
+        assert!(
+            found.iter().any(|p| p.starts_with("cookies[0].name:")),
+            "{found:?}"
+        );
+        assert!(
+            found
+                .iter()
+                .any(|p| p.starts_with("portal: must not be empty")),
+            "{found:?}"
+        );
+        assert!(
+            found
+                .iter()
+                .any(|p| p.starts_with("url: must be an absolute http(s) URL")),
+            "{found:?}"
+        );
     }
 
     #[test]
     fn audience_cannot_be_required() {
-        let json = minimal().replace(r#"{"id": "audience","#, r#"{"id": "audience", "required": true,"#);
-        assert_eq!(problems(&json), ["categories[1].required: audience measurement needs consent: it cannot be required"]);
+        let json = minimal().replace(
+            r#"{"id": "audience","#,
+            r#"{"id": "audience", "required": true,"#,
+        );
+        assert_eq!(
+            problems(&json),
+            ["categories[1].required: audience measurement needs consent: it cannot be required"]
+        );
     }
 
     #[test]
     fn category_ids_are_checked_and_unique() {
         let json = minimal().replace(r#""id": "audience""#, r#""id": "necessary""#);
-        assert!(problems(&json).iter().any(|p| p == "categories[1].id: \"necessary\" is used twice"));
+        assert!(problems(&json)
+            .iter()
+            .any(|p| p == "categories[1].id: \"necessary\" is used twice"));
         let json = minimal().replace(r#""id": "audience""#, r#""id": "Audience Stats""#);
         assert!(problems(&json)[0].starts_with("categories[1].id: \"Audience Stats\" is not an id"));
-        let json = minimal().replace(
-            r#""categories": ["#,
-            r#""categories": [], "unused": ["#,
-        );
+        let json = minimal().replace(r#""categories": ["#, r#""categories": [], "unused": ["#);
         assert!(parse(&json).is_err());
     }
 
     #[test]
     fn erase_patterns_must_start_with_a_name() {
-        let json = minimal().replace(r#"{"id": "audience","#, r#"{"id": "audience", "erase": ["_ga", "*"],"#);
+        let json = minimal().replace(
+            r#"{"id": "audience","#,
+            r#"{"id": "audience", "erase": ["_ga", "*"],"#,
+        );
         assert_eq!(problems(&json).len(), 1);
         assert!(problems(&json)[0].starts_with("categories[1].erase[1]:"));
-        let json = minimal().replace(r#"{"id": "audience","#, r#"{"id": "audience", "erase": ["_ga_*", "_pk_id.*"],"#);
-        assert_eq!(parse(&json).unwrap().categories[1].erase, ["_ga_*", "_pk_id.*"]);
+        let json = minimal().replace(
+            r#"{"id": "audience","#,
+            r#"{"id": "audience", "erase": ["_ga_*", "_pk_id.*"],"#,
+        );
+        assert_eq!(
+            parse(&json).unwrap().categories[1].erase,
+            ["_ga_*", "_pk_id.*"]
+        );
     }
 
     #[test]
     fn empty_or_oversized_texts_are_refused() {
-        let json = minimal().replace(r#""purpose": {"fr": "Garder la session"}"#, r#""purpose": {"fr": "  "}"#);
-        assert_eq!(problems(&json), ["cookies[0].purpose.fr: must not be empty"]);
+        let json = minimal().replace(
+            r#""purpose": {"fr": "Garder la session"}"#,
+            r#""purpose": {"fr": "  "}"#,
+        );
+        assert_eq!(
+            problems(&json),
+            ["cookies[0].purpose.fr: must not be empty"]
+        );
         let long = "x".repeat(MAX_TEXT_LEN + 1);
         let json = minimal().replace("Garder la session", &long);
-        assert_eq!(problems(&json), [format!("cookies[0].purpose.fr: is longer than {MAX_TEXT_LEN} characters")]);
+        assert_eq!(
+            problems(&json),
+            [format!(
+                "cookies[0].purpose.fr: is longer than {MAX_TEXT_LEN} characters"
+            )]
+        );
         let huge = " ".repeat(MAX_JSON_LEN + 1);
         assert!(problems(&huge)[0].starts_with("$: the document is"));
     }
@@ -306,8 +442,14 @@ mod tests {
     #[test]
     fn markup_in_texts_is_kept_as_text() {
         // The components render texts as text nodes; the parser must not alter or refuse them.
-        let json = minimal().replace("Garder la session", r#"<img src=x onerror=alert(1)><script>alert(2)</script>"#);
+        let json = minimal().replace(
+            "Garder la session",
+            r#"<img src=x onerror=alert(1)><script>alert(2)</script>"#,
+        );
         let charter = parse(&json).unwrap();
-        assert_eq!(charter.cookies[0].purpose.fr, "<img src=x onerror=alert(1)><script>alert(2)</script>");
+        assert_eq!(
+            charter.cookies[0].purpose.fr,
+            "<img src=x onerror=alert(1)><script>alert(2)</script>"
+        );
     }
 }

@@ -7,6 +7,7 @@ use std::fmt;
 
 use super::i18n::Lang;
 use super::presets::Preset;
+use super::quote::quoted;
 
 /// Consent lifetime when none is configured: about six months.
 pub const DEFAULT_CONSENT_DAYS: u32 = 182;
@@ -62,19 +63,71 @@ pub struct Setting {
 
 /// Every embed setting, as attributes and as `mount()` options.
 pub const SETTINGS: [Setting; 13] = [
-    Setting { attribute: "data-audience-src", option: "audienceSrc", field: |r| &mut r.audience_src },
-    Setting { attribute: "data-policy-url", option: "policyUrl", field: |r| &mut r.policy_url },
-    Setting { attribute: "data-lang", option: "lang", field: |r| &mut r.lang },
-    Setting { attribute: "data-consent-days", option: "consentDays", field: |r| &mut r.consent_days },
-    Setting { attribute: "data-cookie-domain", option: "cookieDomain", field: |r| &mut r.cookie_domain },
-    Setting { attribute: "data-preset", option: "preset", field: |r| &mut r.preset },
-    Setting { attribute: "data-charter", option: "charter", field: |r| &mut r.charter_url },
-    Setting { attribute: "data-floating-button", option: "floatingButton", field: |r| &mut r.floating_button },
-    Setting { attribute: "data-reload-on-withdraw", option: "reloadOnWithdraw", field: |r| &mut r.reload_on_withdraw },
-    Setting { attribute: "data-google-consent-mode", option: "googleConsentMode", field: |r| &mut r.google_consent_mode },
-    Setting { attribute: "data-matomo", option: "matomo", field: |r| &mut r.matomo },
-    Setting { attribute: "data-receipt-url", option: "receiptUrl", field: |r| &mut r.receipt_url },
-    Setting { attribute: "data-nonce", option: "nonce", field: |r| &mut r.nonce },
+    Setting {
+        attribute: "data-audience-src",
+        option: "audienceSrc",
+        field: |r| &mut r.audience_src,
+    },
+    Setting {
+        attribute: "data-policy-url",
+        option: "policyUrl",
+        field: |r| &mut r.policy_url,
+    },
+    Setting {
+        attribute: "data-lang",
+        option: "lang",
+        field: |r| &mut r.lang,
+    },
+    Setting {
+        attribute: "data-consent-days",
+        option: "consentDays",
+        field: |r| &mut r.consent_days,
+    },
+    Setting {
+        attribute: "data-cookie-domain",
+        option: "cookieDomain",
+        field: |r| &mut r.cookie_domain,
+    },
+    Setting {
+        attribute: "data-preset",
+        option: "preset",
+        field: |r| &mut r.preset,
+    },
+    Setting {
+        attribute: "data-charter",
+        option: "charter",
+        field: |r| &mut r.charter_url,
+    },
+    Setting {
+        attribute: "data-floating-button",
+        option: "floatingButton",
+        field: |r| &mut r.floating_button,
+    },
+    Setting {
+        attribute: "data-reload-on-withdraw",
+        option: "reloadOnWithdraw",
+        field: |r| &mut r.reload_on_withdraw,
+    },
+    Setting {
+        attribute: "data-google-consent-mode",
+        option: "googleConsentMode",
+        field: |r| &mut r.google_consent_mode,
+    },
+    Setting {
+        attribute: "data-matomo",
+        option: "matomo",
+        field: |r| &mut r.matomo,
+    },
+    Setting {
+        attribute: "data-receipt-url",
+        option: "receiptUrl",
+        field: |r| &mut r.receipt_url,
+    },
+    Setting {
+        attribute: "data-nonce",
+        option: "nonce",
+        field: |r| &mut r.nonce,
+    },
 ];
 
 /// Where the charter comes from.
@@ -178,56 +231,49 @@ impl fmt::Display for ConfigError {
         match self {
             ConfigError::AudienceSrc(v, why) => write!(
                 f,
-                "data-audience-src={v:?} is refused ({why}); expected an http(s) or relative URL. \
-                 No audience script will be loaded."
-            ),
+                "data-audience-src={v} is refused ({why}); expected an http(s) or relative URL. \
+                 No audience script will be loaded.", v = quoted(v)),
             ConfigError::PolicyUrl(v, why) => write!(
                 f,
-                "data-policy-url={v:?} is refused ({why}); expected an http(s) or relative URL. \
-                 The banner shows no charter link."
-            ),
+                "data-policy-url={v} is refused ({why}); expected an http(s) or relative URL. \
+                 The banner shows no charter link.", v = quoted(v)),
             ConfigError::Lang(v) => {
-                write!(f, "data-lang={v:?} is not \"fr\" or \"en\"; using the page's language")
+                write!(f, "data-lang={v} is not \"fr\" or \"en\"; using the page's language", v = quoted(v))
             }
             ConfigError::ConsentDays(v) => write!(
                 f,
-                "data-consent-days={v:?} is not a whole number from 1 to {MAX_CONSENT_DAYS} \
-                 (13 months at most); using {DEFAULT_CONSENT_DAYS}"
-            ),
+                "data-consent-days={v} is not a whole number from 1 to {MAX_CONSENT_DAYS} \
+                 (13 months at most); using {DEFAULT_CONSENT_DAYS}", v = quoted(v)),
             ConfigError::CookieDomain(v) => write!(
                 f,
-                "data-cookie-domain={v:?} is not a domain name; the choice is kept for this host only"
-            ),
+                "data-cookie-domain={v} is not a domain name; the choice is kept for this host only", v = quoted(v)),
             ConfigError::ReceiptUrl(v, why) => {
-                write!(f, "data-receipt-url={v:?} is refused ({why}); receipts are kept in the browser only")
+                write!(f, "data-receipt-url={v} is refused ({why}); receipts are kept in the browser only", v = quoted(v))
             }
             ConfigError::Nonce => f.write_str(
                 "data-nonce is not a CSP nonce (letters, digits, +, /, -, _, =); added scripts get no nonce",
             ),
-            ConfigError::Flag(name, v) => write!(f, "{name}={v:?} is not \"true\" or \"false\"; using false"),
+            ConfigError::Flag(name, v) => write!(f, "{name}={v} is not \"true\" or \"false\"; using false", v = quoted(v)),
             ConfigError::Preset(v) => {
                 let known: Vec<_> = Preset::ALL.iter().map(|p| p.name()).collect();
                 write!(
                     f,
-                    "data-preset={v:?} is not a built-in charter (expected one of: {}); showing the \
+                    "data-preset={v} is not a built-in charter (expected one of: {}); showing the \
                      default charter and loading nothing optional",
-                    known.join(", ")
-                )
+                    known.join(", "), v = quoted(v))
             }
             ConfigError::CharterUrl(v, why) => write!(
                 f,
-                "data-charter={v:?} is refused ({why}); showing the default charter and loading \
-                 nothing optional"
-            ),
+                "data-charter={v} is refused ({why}); showing the default charter and loading \
+                 nothing optional", v = quoted(v)),
             ConfigError::SeveralCharters => f.write_str(
                 "several charters are configured; using the first of: the \
                  data-cookie-charter-config block, data-charter, data-preset",
             ),
             ConfigError::ForeignCookieDomain { domain, host } => write!(
                 f,
-                "data-cookie-domain={domain:?} does not contain this page's host {host:?}; \
-                 the choice is kept for this host only"
-            ),
+                "data-cookie-domain={domain} does not contain this page's host {host}; \
+                 the choice is kept for this host only", domain = quoted(domain), host = quoted(host)),
         }
     }
 }
@@ -247,7 +293,9 @@ impl fmt::Display for UrlError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
             UrlError::Empty => "it is empty",
-            UrlError::UnsafeCharacter => "it contains white space, a control character or a backslash",
+            UrlError::UnsafeCharacter => {
+                "it contains white space, a control character or a backslash"
+            }
             UrlError::Scheme => "its scheme is not http or https",
         })
     }
@@ -260,7 +308,10 @@ pub fn check_url(url: &str) -> Result<&str, UrlError> {
     if url.is_empty() {
         return Err(UrlError::Empty);
     }
-    if url.chars().any(|c| c.is_whitespace() || c.is_control() || c == '\\') {
+    if url
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || c == '\\')
+    {
         return Err(UrlError::UnsafeCharacter);
     }
     match url.find([':', '/', '?', '#']) {
@@ -287,14 +338,18 @@ fn check_cookie_domain(raw: &str, host: &str) -> Result<String, ConfigError> {
                 && label.len() <= 63
                 && !label.starts_with('-')
                 && !label.ends_with('-')
-                && label.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+                && label
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-')
         });
     if !well_formed {
         return Err(ConfigError::CookieDomain(raw.to_owned()));
     }
     let host = host.to_ascii_lowercase();
     let covers_host = host == domain
-        || host.strip_suffix(domain.as_str()).is_some_and(|rest| rest.ends_with('.'));
+        || host
+            .strip_suffix(domain.as_str())
+            .is_some_and(|rest| rest.ends_with('.'));
     if !covers_host {
         return Err(ConfigError::ForeignCookieDomain { domain, host });
     }
@@ -310,7 +365,6 @@ fn present(value: &Option<String>) -> Option<&str> {
 pub fn validate(raw: &RawConfig) -> (Config, Vec<ConfigError>) {
     let mut errors = Vec::new();
     let mut config = Config::default();
-
 
     if let Some(src) = raw.audience_src.as_deref() {
         match check_url(src) {
@@ -353,8 +407,16 @@ pub fn validate(raw: &RawConfig) -> (Config, Vec<ConfigError>) {
 
     config.charter = charter_source(raw, &mut errors);
     config.floating_button = flag("data-floating-button", &raw.floating_button, &mut errors);
-    config.reload_on_withdraw = flag("data-reload-on-withdraw", &raw.reload_on_withdraw, &mut errors);
-    config.google_consent_mode = flag("data-google-consent-mode", &raw.google_consent_mode, &mut errors);
+    config.reload_on_withdraw = flag(
+        "data-reload-on-withdraw",
+        &raw.reload_on_withdraw,
+        &mut errors,
+    );
+    config.google_consent_mode = flag(
+        "data-google-consent-mode",
+        &raw.google_consent_mode,
+        &mut errors,
+    );
     config.matomo = flag("data-matomo", &raw.matomo, &mut errors);
     if let Some(url) = present(&raw.receipt_url) {
         match check_url(url) {
@@ -364,7 +426,9 @@ pub fn validate(raw: &RawConfig) -> (Config, Vec<ConfigError>) {
     }
     if let Some(nonce) = present(&raw.nonce) {
         let valid = nonce.len() <= 256
-            && nonce.bytes().all(|b| b.is_ascii_alphanumeric() || b"+/-_=".contains(&b));
+            && nonce
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"+/-_=".contains(&b));
         if valid {
             config.nonce = Some(nonce.to_owned());
         } else {
@@ -394,7 +458,12 @@ fn charter_source(raw: &RawConfig, errors: &mut Vec<ConfigError>) -> CharterSour
     let inline = raw.inline_charter.as_deref();
     let url = raw.charter_url.as_deref();
     let preset = present(&raw.preset);
-    if [inline.is_some(), url.is_some(), preset.is_some()].iter().filter(|&&b| b).count() > 1 {
+    if [inline.is_some(), url.is_some(), preset.is_some()]
+        .iter()
+        .filter(|&&b| b)
+        .count()
+        > 1
+    {
         errors.push(ConfigError::SeveralCharters);
     }
     if let Some(json) = inline {
@@ -408,10 +477,12 @@ fn charter_source(raw: &RawConfig, errors: &mut Vec<ConfigError>) -> CharterSour
             }
         }
     } else if let Some(name) = preset {
-        Preset::from_name(name).map(CharterSource::Preset).unwrap_or_else(|| {
-            errors.push(ConfigError::Preset(name.to_owned()));
-            CharterSource::Unusable
-        })
+        Preset::from_name(name)
+            .map(CharterSource::Preset)
+            .unwrap_or_else(|| {
+                errors.push(ConfigError::Preset(name.to_owned()));
+                CharterSource::Unusable
+            })
     } else {
         CharterSource::Preset(Preset::Default)
     }
@@ -422,7 +493,10 @@ mod tests {
     use super::*;
 
     fn raw() -> RawConfig {
-        RawConfig { host: "data.example.fr".into(), ..RawConfig::default() }
+        RawConfig {
+            host: "data.example.fr".into(),
+            ..RawConfig::default()
+        }
     }
 
     #[test]
@@ -470,23 +544,39 @@ mod tests {
 
     #[test]
     fn unsafe_audience_src_loads_nothing_and_says_why() {
-        let (config, errors) =
-            validate(&RawConfig { audience_src: Some("javascript:alert(1)".into()), ..raw() });
+        let (config, errors) = validate(&RawConfig {
+            audience_src: Some("javascript:alert(1)".into()),
+            ..raw()
+        });
         assert_eq!(config.audience_src, None);
-        assert_eq!(errors, [ConfigError::AudienceSrc("javascript:alert(1)".into(), UrlError::Scheme)]);
+        assert_eq!(
+            errors,
+            [ConfigError::AudienceSrc(
+                "javascript:alert(1)".into(),
+                UrlError::Scheme
+            )]
+        );
         assert!(errors[0].to_string().contains("data-audience-src"));
-        let (config, errors) = validate(&RawConfig { audience_src: Some(" ".into()), ..raw() });
+        let (config, errors) = validate(&RawConfig {
+            audience_src: Some(" ".into()),
+            ..raw()
+        });
         assert_eq!(config.audience_src, None);
         assert_eq!(errors.len(), 1, "an empty audience URL is an error too");
     }
 
     #[test]
     fn policy_url_is_checked_too() {
-        let (config, errors) =
-            validate(&RawConfig { policy_url: Some("javascript:void(0)".into()), ..raw() });
+        let (config, errors) = validate(&RawConfig {
+            policy_url: Some("javascript:void(0)".into()),
+            ..raw()
+        });
         assert_eq!(config.policy_url, None);
         assert_eq!(errors.len(), 1);
-        let (config, _) = validate(&RawConfig { policy_url: Some("/pages/cookies/".into()), ..raw() });
+        let (config, _) = validate(&RawConfig {
+            policy_url: Some("/pages/cookies/".into()),
+            ..raw()
+        });
         assert_eq!(config.policy_url.as_deref(), Some("/pages/cookies/"));
     }
 
@@ -510,7 +600,12 @@ mod tests {
 
     #[test]
     fn consent_days_are_bounded_by_thirteen_months() {
-        let days = |v: &str| validate(&RawConfig { consent_days: Some(v.into()), ..raw() });
+        let days = |v: &str| {
+            validate(&RawConfig {
+                consent_days: Some(v.into()),
+                ..raw()
+            })
+        };
         assert_eq!(days("30").0.consent_days, 30);
         assert_eq!(days(" 395 ").0.consent_days, 395);
         for bad in ["396", "1000", "0", "-1", "abc", "12.5", ""] {
@@ -528,7 +623,12 @@ mod tests {
             assert!(setting.attribute.starts_with("data-"));
         }
         for (i, setting) in SETTINGS.iter().enumerate() {
-            assert_eq!((setting.field)(&mut raw).as_deref(), Some(i.to_string().as_str()), "{}", setting.option);
+            assert_eq!(
+                (setting.field)(&mut raw).as_deref(),
+                Some(i.to_string().as_str()),
+                "{}",
+                setting.option
+            );
         }
     }
 
@@ -554,7 +654,11 @@ mod tests {
     #[test]
     fn yes_no_attributes() {
         let with = |v: Option<&str>| {
-            validate(&RawConfig { floating_button: v.map(Into::into), reload_on_withdraw: v.map(Into::into), ..raw() })
+            validate(&RawConfig {
+                floating_button: v.map(Into::into),
+                reload_on_withdraw: v.map(Into::into),
+                ..raw()
+            })
         };
         assert!(!with(None).0.floating_button);
         assert!(with(Some("")).0.floating_button);
@@ -563,7 +667,9 @@ mod tests {
         let (config, errors) = with(Some("yes please"));
         assert!(!config.floating_button && !config.reload_on_withdraw);
         assert_eq!(errors.len(), 2);
-        assert!(errors[0].to_string().starts_with("data-floating-button=\"yes please\""));
+        assert!(errors[0]
+            .to_string()
+            .starts_with("data-floating-button=\"yes please\""));
     }
 
     #[test]
@@ -571,7 +677,10 @@ mod tests {
         let (config, errors) = validate(&raw());
         assert_eq!(config.charter, CharterSource::Preset(Preset::Default));
         assert!(errors.is_empty());
-        let (config, _) = validate(&RawConfig { preset: Some("tco".into()), ..raw() });
+        let (config, _) = validate(&RawConfig {
+            preset: Some("tco".into()),
+            ..raw()
+        });
         assert_eq!(config.charter, CharterSource::Preset(Preset::Tco));
         let (config, errors) = validate(&RawConfig {
             preset: Some("tco".into()),
@@ -590,31 +699,64 @@ mod tests {
 
     #[test]
     fn an_unusable_charter_configuration_is_reported() {
-        let (config, errors) = validate(&RawConfig { preset: Some("paris".into()), ..raw() });
+        let (config, errors) = validate(&RawConfig {
+            preset: Some("paris".into()),
+            ..raw()
+        });
         assert_eq!(config.charter, CharterSource::Unusable);
         assert_eq!(errors, [ConfigError::Preset("paris".into())]);
-        assert!(errors[0].to_string().contains("soregies, bpce, anru, tco, saintnazaire"));
-        let (config, errors) =
-            validate(&RawConfig { charter_url: Some("javascript:x".into()), ..raw() });
+        assert!(errors[0]
+            .to_string()
+            .contains("soregies, bpce, anru, tco, saintnazaire"));
+        let (config, errors) = validate(&RawConfig {
+            charter_url: Some("javascript:x".into()),
+            ..raw()
+        });
         assert_eq!(config.charter, CharterSource::Unusable);
-        assert_eq!(errors, [ConfigError::CharterUrl("javascript:x".into(), UrlError::Scheme)]);
+        assert_eq!(
+            errors,
+            [ConfigError::CharterUrl(
+                "javascript:x".into(),
+                UrlError::Scheme
+            )]
+        );
     }
 
     #[test]
     fn cookie_domain_must_cover_the_host() {
-        let domain = |v: &str| validate(&RawConfig { cookie_domain: Some(v.into()), ..raw() });
-        assert_eq!(domain("example.fr").0.cookie_domain.as_deref(), Some("example.fr"));
-        assert_eq!(domain(".Example.FR").0.cookie_domain.as_deref(), Some("example.fr"));
-        assert_eq!(domain("data.example.fr").0.cookie_domain.as_deref(), Some("data.example.fr"));
+        let domain = |v: &str| {
+            validate(&RawConfig {
+                cookie_domain: Some(v.into()),
+                ..raw()
+            })
+        };
+        assert_eq!(
+            domain("example.fr").0.cookie_domain.as_deref(),
+            Some("example.fr")
+        );
+        assert_eq!(
+            domain(".Example.FR").0.cookie_domain.as_deref(),
+            Some("example.fr")
+        );
+        assert_eq!(
+            domain("data.example.fr").0.cookie_domain.as_deref(),
+            Some("data.example.fr")
+        );
         for foreign in ["other.fr", "ample.fr", "sub.data.example.fr"] {
             let (config, errors) = domain(foreign);
             assert_eq!(config.cookie_domain, None);
-            assert!(matches!(errors[..], [ConfigError::ForeignCookieDomain { .. }]), "{foreign}");
+            assert!(
+                matches!(errors[..], [ConfigError::ForeignCookieDomain { .. }]),
+                "{foreign}"
+            );
         }
         for malformed in ["exa mple.fr", "a..b", "-a.fr", "a;b", "."] {
             let (config, errors) = domain(malformed);
             assert_eq!(config.cookie_domain, None);
-            assert!(matches!(errors[..], [ConfigError::CookieDomain(_)]), "{malformed}");
+            assert!(
+                matches!(errors[..], [ConfigError::CookieDomain(_)]),
+                "{malformed}"
+            );
         }
     }
 }

@@ -32,7 +32,12 @@ impl Choice {
             .iter()
             .map(|c| (c.id.clone(), c.required || accept(&c.id)))
             .collect();
-        Choice { categories, decided_at: now, revision: charter.revision(), receipt: None }
+        Choice {
+            categories,
+            decided_at: now,
+            revision: charter.revision(),
+            receipt: None,
+        }
     }
 
     /// Whether the visitor accepted `category`; `false` for a category the choice does not name.
@@ -43,7 +48,13 @@ impl Choice {
     /// The categories `previous` allowed and this choice does not: consent withdrawn.
     pub fn withdrawn_since(&self, previous: Option<&Choice>) -> Vec<String> {
         previous
-            .map(|p| p.categories.iter().filter(|(id, &on)| on && !self.allows(id)).map(|(id, _)| id.clone()).collect())
+            .map(|p| {
+                p.categories
+                    .iter()
+                    .filter(|(id, &on)| on && !self.allows(id))
+                    .map(|(id, _)| id.clone())
+                    .collect()
+            })
             .unwrap_or_default()
     }
 }
@@ -185,8 +196,12 @@ impl ConsentState {
             }
             Action::Reset => {
                 if let Some(previous) = &self.choice {
-                    next.withdrawn =
-                        previous.categories.iter().filter(|(_, &on)| on).map(|(id, _)| id.clone()).collect();
+                    next.withdrawn = previous
+                        .categories
+                        .iter()
+                        .filter(|(_, &on)| on)
+                        .map(|(id, _)| id.clone())
+                        .collect();
                     next.choice = None;
                     next.draft.clear();
                     next.decisions += 1;
@@ -233,7 +248,10 @@ mod tests {
         let s = fresh();
         assert_eq!(s.view, View::Banner);
         assert!(!s.allows(AUDIENCE));
-        assert!(!s.allows(NECESSARY), "no choice yet: nothing is allowed by the state");
+        assert!(
+            !s.allows(NECESSARY),
+            "no choice yet: nothing is allowed by the state"
+        );
     }
 
     #[test]
@@ -264,7 +282,10 @@ mod tests {
         assert!(s.draft.is_empty(), "no optional switch is pre-ticked");
         let s = s.apply(Action::Toggle(AUDIENCE.into()));
         assert!(s.draft.contains(AUDIENCE));
-        assert!(!s.allows(AUDIENCE), "switching is not consenting until saved");
+        assert!(
+            !s.allows(AUDIENCE),
+            "switching is not consenting until saved"
+        );
         let s = s.apply(Action::SavePreferences(9));
         assert!(s.allows(AUDIENCE));
         assert_eq!(s.view, View::Closed);
@@ -293,16 +314,22 @@ mod tests {
 
     #[test]
     fn reopening_preferences_shows_the_stored_choice() {
-        let s = fresh().apply(Action::AcceptAll(1)).apply(Action::OpenPreferences);
+        let s = fresh()
+            .apply(Action::AcceptAll(1))
+            .apply(Action::OpenPreferences);
         assert!(s.draft.contains(AUDIENCE));
-        let s = s.apply(Action::Toggle(AUDIENCE.into())).apply(Action::SavePreferences(2));
+        let s = s
+            .apply(Action::Toggle(AUDIENCE.into()))
+            .apply(Action::SavePreferences(2));
         assert!(!s.allows(AUDIENCE), "withdrawal is stored");
         assert_eq!(s.decisions, 2);
     }
 
     #[test]
     fn closing_preferences_without_a_choice_returns_to_banner() {
-        let s = fresh().apply(Action::OpenPreferences).apply(Action::ClosePreferences);
+        let s = fresh()
+            .apply(Action::OpenPreferences)
+            .apply(Action::ClosePreferences);
         assert_eq!(s.view, View::Banner);
         assert_eq!(s.decisions, 0);
         let s = fresh()
@@ -318,12 +345,18 @@ mod tests {
     fn withdrawal_is_recorded_with_the_decision() {
         let s = fresh().apply(Action::AcceptAll(1));
         assert!(s.withdrawn.is_empty());
-        let s = s.apply(Action::OpenPreferences).apply(Action::Toggle(AUDIENCE.into())).apply(Action::SavePreferences(2));
+        let s = s
+            .apply(Action::OpenPreferences)
+            .apply(Action::Toggle(AUDIENCE.into()))
+            .apply(Action::SavePreferences(2));
         assert_eq!(s.withdrawn, [AUDIENCE]);
         let s = s.apply(Action::RefuseAll(3));
         assert!(s.withdrawn.is_empty(), "nothing left to withdraw");
         let first_refusal = fresh().apply(Action::RefuseAll(1));
-        assert!(first_refusal.withdrawn.is_empty(), "a first refusal withdraws nothing");
+        assert!(
+            first_refusal.withdrawn.is_empty(),
+            "a first refusal withdraws nothing"
+        );
     }
 
     #[test]
@@ -335,7 +368,10 @@ mod tests {
         let s = s.apply(Action::OpenPreferences);
         assert!(s.draft.is_empty(), "audience switch off under GPC");
         let accepted = s.apply(Action::AcceptAll(1));
-        assert!(accepted.allows(AUDIENCE), "the visitor's explicit choice wins");
+        assert!(
+            accepted.allows(AUDIENCE),
+            "the visitor's explicit choice wins"
+        );
         assert!(!accepted.shows_gpc_notice());
         assert!(!fresh().shows_gpc_notice());
     }
@@ -356,7 +392,10 @@ mod tests {
     #[test]
     fn without_storage_nothing_optional_is_ever_allowed() {
         let s = fresh().with_storage(false).apply(Action::AcceptAll(1));
-        assert!(s.choice.is_some(), "the choice is still made (and the banner closes)");
+        assert!(
+            s.choice.is_some(),
+            "the choice is still made (and the banner closes)"
+        );
         assert!(!s.allows(AUDIENCE));
     }
 
@@ -379,8 +418,13 @@ mod tests {
         let s = s.apply(Action::OpenPreferences);
         assert_eq!(s.view, View::Preferences, "the panel can still be opened");
         assert_eq!(s.apply(Action::ClosePreferences).view, View::Closed);
-        let s = s.apply(Action::Toggle(AUDIENCE.into())).apply(Action::SavePreferences(1));
-        assert!(!s.allows(AUDIENCE), "a category the charter lacks is never allowed");
+        let s = s
+            .apply(Action::Toggle(AUDIENCE.into()))
+            .apply(Action::SavePreferences(1));
+        assert!(
+            !s.allows(AUDIENCE),
+            "a category the charter lacks is never allowed"
+        );
     }
 
     #[test]

@@ -58,13 +58,21 @@ pub enum DecodeError {
 impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            DecodeError::TooLong(n) => write!(f, "value is {n} characters long, at most {MAX_VALUE_LEN} are read"),
+            DecodeError::TooLong(n) => write!(
+                f,
+                "value is {n} characters long, at most {MAX_VALUE_LEN} are read"
+            ),
             DecodeError::NotUtf8 => f.write_str("value is not URI-encoded UTF-8"),
             DecodeError::Malformed(why) => write!(f, "value is not the expected JSON ({why})"),
-            DecodeError::UnknownVersion(v) => write!(f, "format version {v} is unknown (expected {FORMAT_VERSION})"),
+            DecodeError::UnknownVersion(v) => write!(
+                f,
+                "format version {v} is unknown (expected {FORMAT_VERSION})"
+            ),
             DecodeError::Expired => f.write_str("the choice is older than the consent lifetime"),
             DecodeError::FromTheFuture => f.write_str("the choice is dated in the future"),
-            DecodeError::RevisionChanged => f.write_str("the charter changed since the choice was made"),
+            DecodeError::RevisionChanged => {
+                f.write_str("the charter changed since the choice was made")
+            }
         }
     }
 }
@@ -119,13 +127,16 @@ pub fn decode(value: &str, expect: &Expectations<'_>) -> Result<Choice, DecodeEr
     if value.len() > MAX_VALUE_LEN {
         return Err(DecodeError::TooLong(value.len()));
     }
-    let json = percent_decode_str(value).decode_utf8().map_err(|_| DecodeError::NotUtf8)?;
+    let json = percent_decode_str(value)
+        .decode_utf8()
+        .map_err(|_| DecodeError::NotUtf8)?;
     let version: WireVersion =
         serde_json::from_str(&json).map_err(|e| DecodeError::Malformed(e.to_string()))?;
     if version.v != u64::from(FORMAT_VERSION) {
         return Err(DecodeError::UnknownVersion(version.v));
     }
-    let wire: WireV1 = serde_json::from_str(&json).map_err(|e| DecodeError::Malformed(e.to_string()))?;
+    let wire: WireV1 =
+        serde_json::from_str(&json).map_err(|e| DecodeError::Malformed(e.to_string()))?;
     if wire.t > expect.now.saturating_add(FUTURE_TOLERANCE_SECS) {
         return Err(DecodeError::FromTheFuture);
     }
@@ -136,9 +147,16 @@ pub fn decode(value: &str, expect: &Expectations<'_>) -> Result<Choice, DecodeEr
         return Err(DecodeError::RevisionChanged);
     }
     if wire.i.as_deref().is_some_and(|id| !is_receipt_id(id)) {
-        return Err(DecodeError::Malformed("the receipt id is not 1 to 64 letters, digits or hyphens".into()));
+        return Err(DecodeError::Malformed(
+            "the receipt id is not 1 to 64 letters, digits or hyphens".into(),
+        ));
     }
-    Ok(Choice { categories: wire.c, decided_at: wire.t, revision: wire.r, receipt: wire.i })
+    Ok(Choice {
+        categories: wire.c,
+        decided_at: wire.t,
+        revision: wire.r,
+        receipt: wire.i,
+    })
 }
 
 /// The value of the first cookie called `name` in a `document.cookie` string.
@@ -162,7 +180,10 @@ pub struct CookieAttributes<'a> {
 
 /// The string to assign to `document.cookie` to store `value` under `name`.
 pub fn assignment(name: &str, value: &str, attrs: &CookieAttributes<'_>) -> String {
-    let mut s = format!("{name}={value}; Path=/; Max-Age={}; SameSite=Lax", attrs.max_age_secs);
+    let mut s = format!(
+        "{name}={value}; Path=/; Max-Age={}; SameSite=Lax",
+        attrs.max_age_secs
+    );
     if let Some(domain) = attrs.domain {
         s.push_str("; Domain=");
         s.push_str(domain);
@@ -181,7 +202,11 @@ mod tests {
     const NOW: UnixSeconds = 1_790_000_000;
 
     fn expect(revision: &str) -> Expectations<'_> {
-        Expectations { now: NOW, lifetime_days: 182, revision }
+        Expectations {
+            now: NOW,
+            lifetime_days: 182,
+            revision,
+        }
     }
 
     fn sample(audience: bool) -> Choice {
@@ -216,7 +241,9 @@ mod tests {
     #[test]
     fn rejects_values_that_do_not_parse() {
         let rev = "00000000";
-        for bad in ["", "true", "%7B", "%7B%7D", "hello", "%FF%FE", "null", "%5B1%5D"] {
+        for bad in [
+            "", "true", "%7B", "%7B%7D", "hello", "%FF%FE", "null", "%5B1%5D",
+        ] {
             assert!(decode(bad, &expect(rev)).is_err(), "accepted {bad:?}");
         }
         assert_eq!(decode("%FF", &expect(rev)), Err(DecodeError::NotUtf8));
@@ -230,13 +257,27 @@ mod tests {
     fn rejects_other_versions_and_extra_or_wrong_fields() {
         let t = NOW;
         let v2 = encode_json(&format!(r#"{{"v":2,"t":{t},"r":"x","c":{{}}}}"#));
-        assert_eq!(decode(&v2, &expect("x")), Err(DecodeError::UnknownVersion(2)));
+        assert_eq!(
+            decode(&v2, &expect("x")),
+            Err(DecodeError::UnknownVersion(2))
+        );
         let extra = encode_json(&format!(r#"{{"v":1,"t":{t},"r":"x","c":{{}},"z":1}}"#));
-        assert!(matches!(decode(&extra, &expect("x")), Err(DecodeError::Malformed(_))));
-        let not_bool = encode_json(&format!(r#"{{"v":1,"t":{t},"r":"x","c":{{"audience":"yes"}}}}"#));
-        assert!(matches!(decode(&not_bool, &expect("x")), Err(DecodeError::Malformed(_))));
+        assert!(matches!(
+            decode(&extra, &expect("x")),
+            Err(DecodeError::Malformed(_))
+        ));
+        let not_bool = encode_json(&format!(
+            r#"{{"v":1,"t":{t},"r":"x","c":{{"audience":"yes"}}}}"#
+        ));
+        assert!(matches!(
+            decode(&not_bool, &expect("x")),
+            Err(DecodeError::Malformed(_))
+        ));
         let negative_time = encode_json(r#"{"v":1,"t":-5,"r":"x","c":{}}"#);
-        assert!(matches!(decode(&negative_time, &expect("x")), Err(DecodeError::Malformed(_))));
+        assert!(matches!(
+            decode(&negative_time, &expect("x")),
+            Err(DecodeError::Malformed(_))
+        ));
     }
 
     #[test]
@@ -244,13 +285,22 @@ mod tests {
         let mut choice = sample(true);
         let rev = choice.revision.clone();
         choice.decided_at = NOW - 183 * 86_400;
-        assert_eq!(decode(&encode(&choice), &expect(&rev)), Err(DecodeError::Expired));
+        assert_eq!(
+            decode(&encode(&choice), &expect(&rev)),
+            Err(DecodeError::Expired)
+        );
         choice.decided_at = NOW - 181 * 86_400;
         assert!(decode(&encode(&choice), &expect(&rev)).is_ok());
         choice.decided_at = NOW + 2 * FUTURE_TOLERANCE_SECS;
-        assert_eq!(decode(&encode(&choice), &expect(&rev)), Err(DecodeError::FromTheFuture));
+        assert_eq!(
+            decode(&encode(&choice), &expect(&rev)),
+            Err(DecodeError::FromTheFuture)
+        );
         choice.decided_at = NOW;
-        assert_eq!(decode(&encode(&choice), &expect("deadbeef")), Err(DecodeError::RevisionChanged));
+        assert_eq!(
+            decode(&encode(&choice), &expect("deadbeef")),
+            Err(DecodeError::RevisionChanged)
+        );
     }
 
     #[test]
@@ -258,15 +308,24 @@ mod tests {
         let mut choice = sample(true);
         choice.receipt = Some("3f2a9c1e-77b0-4d2e-9a51-0c6e5d4b3a21".into());
         let value = encode(&choice);
-        assert_eq!(decode(&value, &expect(&choice.revision)), Ok(choice.clone()));
+        assert_eq!(
+            decode(&value, &expect(&choice.revision)),
+            Ok(choice.clone())
+        );
         choice.receipt = Some("bad id;".into());
-        assert!(matches!(decode(&encode(&choice), &expect(&choice.revision)), Err(DecodeError::Malformed(_))));
+        assert!(matches!(
+            decode(&encode(&choice), &expect(&choice.revision)),
+            Err(DecodeError::Malformed(_))
+        ));
     }
 
     #[test]
     fn rejects_long_values_unread() {
         let long = "a".repeat(MAX_VALUE_LEN + 1);
-        assert_eq!(decode(&long, &expect("x")), Err(DecodeError::TooLong(MAX_VALUE_LEN + 1)));
+        assert_eq!(
+            decode(&long, &expect("x")),
+            Err(DecodeError::TooLong(MAX_VALUE_LEN + 1))
+        );
     }
 
     #[test]
@@ -274,7 +333,10 @@ mod tests {
         let choice = sample(true);
         let value = encode(&choice);
         for cut in 1..value.len() {
-            assert!(decode(&value[..cut], &expect(&choice.revision)).is_err(), "accepted prefix {cut}");
+            assert!(
+                decode(&value[..cut], &expect(&choice.revision)).is_err(),
+                "accepted prefix {cut}"
+            );
         }
     }
 
@@ -289,9 +351,20 @@ mod tests {
 
     #[test]
     fn writes_the_cookie_attributes() {
-        let plain = CookieAttributes { max_age_secs: 60, domain: None, secure: false };
-        assert_eq!(assignment("n", "v", &plain), "n=v; Path=/; Max-Age=60; SameSite=Lax");
-        let shared = CookieAttributes { max_age_secs: 1, domain: Some("example.org"), secure: true };
+        let plain = CookieAttributes {
+            max_age_secs: 60,
+            domain: None,
+            secure: false,
+        };
+        assert_eq!(
+            assignment("n", "v", &plain),
+            "n=v; Path=/; Max-Age=60; SameSite=Lax"
+        );
+        let shared = CookieAttributes {
+            max_age_secs: 1,
+            domain: Some("example.org"),
+            secure: true,
+        };
         assert_eq!(
             assignment("n", "v", &shared),
             "n=v; Path=/; Max-Age=1; SameSite=Lax; Domain=example.org; Secure"

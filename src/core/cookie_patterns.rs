@@ -27,7 +27,11 @@ pub fn matches(pattern: &str, name: &str) -> bool {
 pub fn cookie_names(cookie_header: &str) -> Vec<&str> {
     cookie_header
         .split(';')
-        .filter_map(|pair| pair.split_once('=').map(|(k, _)| k.trim()).or(Some(pair.trim())))
+        .filter_map(|pair| {
+            pair.split_once('=')
+                .map(|(k, _)| k.trim())
+                .or(Some(pair.trim()))
+        })
         .filter(|name| !name.is_empty())
         .collect()
 }
@@ -66,7 +70,8 @@ pub fn erase_assignments(
     let mut assignments = Vec::new();
     let mut seen = Vec::new();
     for name in cookie_names(cookie_header) {
-        if name == COOKIE_NAME || seen.contains(&name) || !patterns.iter().any(|p| matches(p, name)) {
+        if name == COOKIE_NAME || seen.contains(&name) || !patterns.iter().any(|p| matches(p, name))
+        {
             continue;
         }
         seen.push(name);
@@ -99,32 +104,50 @@ mod tests {
 
     #[test]
     fn lists_cookie_names() {
-        assert_eq!(cookie_names("a=1; _ga=GA1.1; b=; c"), ["a", "_ga", "b", "c"]);
+        assert_eq!(
+            cookie_names("a=1; _ga=GA1.1; b=; c"),
+            ["a", "_ga", "b", "c"]
+        );
         assert!(cookie_names("").is_empty());
     }
 
     #[test]
     fn candidate_domains_walk_up_to_two_labels() {
-        assert_eq!(candidate_domains("data.saintnazaireagglo.fr", None), ["data.saintnazaireagglo.fr", "saintnazaireagglo.fr"]);
-        assert_eq!(candidate_domains("a.b.example.fr", Some("example.fr")), ["a.b.example.fr", "b.example.fr", "example.fr"]);
+        assert_eq!(
+            candidate_domains("data.saintnazaireagglo.fr", None),
+            ["data.saintnazaireagglo.fr", "saintnazaireagglo.fr"]
+        );
+        assert_eq!(
+            candidate_domains("a.b.example.fr", Some("example.fr")),
+            ["a.b.example.fr", "b.example.fr", "example.fr"]
+        );
         assert!(candidate_domains("localhost", None).is_empty());
         assert!(candidate_domains("127.0.0.1", None).is_empty());
-        assert_eq!(candidate_domains("localhost", Some("localhost")), ["localhost"]);
+        assert_eq!(
+            candidate_domains("localhost", Some("localhost")),
+            ["localhost"]
+        );
     }
 
     #[test]
     fn erases_matching_cookies_everywhere_but_never_the_consent_cookie() {
-        let header = "sessionid=1; _ga=GA1; _ga_XYZ=2; _pk_id.1.ab=3; cookies_preferences=x; other=4";
+        let header =
+            "sessionid=1; _ga=GA1; _ga_XYZ=2; _pk_id.1.ab=3; cookies_preferences=x; other=4";
         let patterns = ["_ga", "_ga_*", "_pk_id.*", "*"];
         let got = erase_assignments(header, &patterns, "data.example.fr", None);
         assert!(got.contains(&"_ga=; Path=/; Max-Age=0".to_owned()));
         assert!(got.contains(&"_ga=; Path=/; Max-Age=0; Domain=example.fr".to_owned()));
         assert!(got.contains(&"_pk_id.1.ab=; Path=/; Max-Age=0; Domain=data.example.fr".to_owned()));
         assert!(!got.iter().any(|a| a.starts_with("cookies_preferences=")));
-        let only_audience = erase_assignments(header, &["_ga", "_ga_*", "_pk_id.*"], "localhost", None);
+        let only_audience =
+            erase_assignments(header, &["_ga", "_ga_*", "_pk_id.*"], "localhost", None);
         assert_eq!(
             only_audience,
-            ["_ga=; Path=/; Max-Age=0", "_ga_XYZ=; Path=/; Max-Age=0", "_pk_id.1.ab=; Path=/; Max-Age=0"]
+            [
+                "_ga=; Path=/; Max-Age=0",
+                "_ga_XYZ=; Path=/; Max-Age=0",
+                "_pk_id.1.ab=; Path=/; Max-Age=0"
+            ]
         );
     }
 }

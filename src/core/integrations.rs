@@ -1,8 +1,8 @@
 //! What the consent choice means for the tag managers a portal may use: Google Consent Mode v2
 //! and Matomo's consent API. Pure: the web layer pushes the commands.
 
-use super::consent::Choice;
 use super::charter::AUDIENCE;
+use super::consent::Choice;
 
 /// How long Google tags wait for the first `update` after the `default`, in milliseconds.
 pub const GOOGLE_WAIT_FOR_UPDATE_MS: u32 = 500;
@@ -21,7 +21,11 @@ pub fn google_default() -> [(&'static str, &'static str); 4] {
 /// The keys of `gtag('consent', 'update', …)` for a choice: analytics follows the audience
 /// category; the advertising keys stay denied (the charters have no advertising).
 pub fn google_update(choice: Option<&Choice>) -> [(&'static str, &'static str); 4] {
-    let analytics = if choice.is_some_and(|c| c.allows(AUDIENCE)) { "granted" } else { "denied" };
+    let analytics = if choice.is_some_and(|c| c.allows(AUDIENCE)) {
+        "granted"
+    } else {
+        "denied"
+    };
     [
         ("analytics_storage", analytics),
         ("ad_storage", "denied"),
@@ -85,22 +89,42 @@ mod tests {
     #[test]
     fn google_denies_everything_by_default_and_grants_only_analytics() {
         assert!(google_default().iter().all(|(_, v)| *v == "denied"));
-        assert_eq!(google_update(Some(&choice(true)))[0], ("analytics_storage", "granted"));
-        assert!(google_update(Some(&choice(true)))[1..].iter().all(|(_, v)| *v == "denied"));
-        assert_eq!(google_update(Some(&choice(false)))[0], ("analytics_storage", "denied"));
+        assert_eq!(
+            google_update(Some(&choice(true)))[0],
+            ("analytics_storage", "granted")
+        );
+        assert!(google_update(Some(&choice(true)))[1..]
+            .iter()
+            .all(|(_, v)| *v == "denied"));
+        assert_eq!(
+            google_update(Some(&choice(false)))[0],
+            ("analytics_storage", "denied")
+        );
         assert_eq!(google_update(None)[0], ("analytics_storage", "denied"));
     }
 
     #[test]
     fn matomo_requires_consent_first_and_follows_choices() {
         assert_eq!(matomo_on_load(None), [MatomoCommand::RequireCookieConsent]);
-        assert_eq!(matomo_on_load(Some(&choice(false))), [MatomoCommand::RequireCookieConsent]);
+        assert_eq!(
+            matomo_on_load(Some(&choice(false))),
+            [MatomoCommand::RequireCookieConsent]
+        );
         assert_eq!(
             matomo_on_load(Some(&choice(true))),
-            [MatomoCommand::RequireCookieConsent, MatomoCommand::SetCookieConsentGiven]
+            [
+                MatomoCommand::RequireCookieConsent,
+                MatomoCommand::SetCookieConsentGiven
+            ]
         );
-        assert_eq!(matomo_on_decision(Some(&choice(true))).name(), "rememberCookieConsentGiven");
-        assert_eq!(matomo_on_decision(Some(&choice(false))).name(), "forgetCookieConsentGiven");
+        assert_eq!(
+            matomo_on_decision(Some(&choice(true))).name(),
+            "rememberCookieConsentGiven"
+        );
+        assert_eq!(
+            matomo_on_decision(Some(&choice(false))).name(),
+            "forgetCookieConsentGiven"
+        );
         assert_eq!(matomo_on_decision(None).name(), "forgetCookieConsentGiven");
     }
 }

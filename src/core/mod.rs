@@ -10,4 +10,5 @@ pub mod cookie_patterns;
 pub mod i18n;
 pub mod integrations;
 pub mod presets;
+pub mod quote;
 pub mod receipt;

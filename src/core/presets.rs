@@ -23,8 +23,14 @@ pub enum Preset {
 
 impl Preset {
     /// Every preset, the default first.
-    pub const ALL: [Preset; 6] =
-        [Preset::Default, Preset::Soregies, Preset::Bpce, Preset::Anru, Preset::Tco, Preset::SaintNazaire];
+    pub const ALL: [Preset; 6] = [
+        Preset::Default,
+        Preset::Soregies,
+        Preset::Bpce,
+        Preset::Anru,
+        Preset::Tco,
+        Preset::SaintNazaire,
+    ];
 
     /// The `data-preset` value that selects it.
     pub fn name(self) -> &'static str {
@@ -41,7 +47,9 @@ impl Preset {
     /// The preset a `data-preset` value names (case and surrounding spaces ignored).
     pub fn from_name(name: &str) -> Option<Preset> {
         let name = name.trim();
-        Preset::ALL.into_iter().find(|p| p.name().eq_ignore_ascii_case(name))
+        Preset::ALL
+            .into_iter()
+            .find(|p| p.name().eq_ignore_ascii_case(name))
     }
 
     /// Its JSON source.
@@ -83,7 +91,10 @@ mod tests {
         for preset in Preset::ALL {
             assert_eq!(Preset::from_name(preset.name()), Some(preset));
         }
-        assert_eq!(Preset::from_name(" SaintNazaire "), Some(Preset::SaintNazaire));
+        assert_eq!(
+            Preset::from_name(" SaintNazaire "),
+            Some(Preset::SaintNazaire)
+        );
         assert_eq!(Preset::from_name("paris"), None);
         assert_eq!(Preset::from_name(""), None);
     }

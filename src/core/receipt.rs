@@ -58,15 +58,29 @@ mod tests {
 
     #[test]
     fn strips_query_and_fragment() {
-        assert_eq!(page_without_query("https://data.example.fr/explore/?q=nom%20pr%C3%A9nom#x"), "https://data.example.fr/explore/");
-        assert_eq!(page_without_query("https://data.example.fr/#a?b"), "https://data.example.fr/");
-        assert_eq!(page_without_query("https://data.example.fr/page"), "https://data.example.fr/page");
+        assert_eq!(
+            page_without_query("https://data.example.fr/explore/?q=nom%20pr%C3%A9nom#x"),
+            "https://data.example.fr/explore/"
+        );
+        assert_eq!(
+            page_without_query("https://data.example.fr/#a?b"),
+            "https://data.example.fr/"
+        );
+        assert_eq!(
+            page_without_query("https://data.example.fr/page"),
+            "https://data.example.fr/page"
+        );
     }
 
     #[test]
     fn records_the_choice() {
         let choice = Choice::new(&Charter::opendatasoft_default(), 1_790_000_000, |_| true);
-        let receipt = Receipt::new("abc-1", &choice, Lang::En, "https://d.example.fr/p?email=x@y.fr");
+        let receipt = Receipt::new(
+            "abc-1",
+            &choice,
+            Lang::En,
+            "https://d.example.fr/p?email=x@y.fr",
+        );
         assert_eq!(receipt.page, "https://d.example.fr/p");
         assert_eq!(receipt.lang, "en");
         assert_eq!(receipt.choices.get("audience"), Some(&true));

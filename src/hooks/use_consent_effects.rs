@@ -5,7 +5,9 @@ use yew::prelude::*;
 use crate::core::charter::AUDIENCE;
 use crate::core::config::Config;
 use crate::core::consent::ConsentState;
-use crate::web::{blocked_tags, consent_store, console, cookies, events, integrations, receipts, scripts};
+use crate::web::{
+    blocked_tags, consent_store, console, cookies, events, integrations, receipts, scripts,
+};
 
 /// Performs what the consent state calls for:
 /// - on each new choice (or reset): store it in the cookie with a new consent receipt (or
@@ -38,7 +40,10 @@ pub fn use_consent_effects(state: &UseReducerHandle<ConsentState>, config: Rc<Co
                 }
             }
             for category in &state.withdrawn {
-                cookies::erase_matching(&state.charter.erase_patterns(category), config.cookie_domain.as_deref());
+                cookies::erase_matching(
+                    &state.charter.erase_patterns(category),
+                    config.cookie_domain.as_deref(),
+                );
             }
             integrations::on_decision(&config, state.choice.as_ref());
             events::dispatch_change(state.choice.as_ref());
@@ -49,8 +54,12 @@ pub fn use_consent_effects(state: &UseReducerHandle<ConsentState>, config: Rc<Co
             }
         });
     }
-    let allowed: Vec<String> =
-        state.charter.optional_categories().filter(|c| state.allows(&c.id)).map(|c| c.id.clone()).collect();
+    let allowed: Vec<String> = state
+        .charter
+        .optional_categories()
+        .filter(|c| state.allows(&c.id))
+        .map(|c| c.id.clone())
+        .collect();
     use_effect_with(allowed, move |allowed| {
         for category in allowed {
             if category == AUDIENCE {
@@ -60,7 +69,10 @@ pub fn use_consent_effects(state: &UseReducerHandle<ConsentState>, config: Rc<Co
                     }
                 }
             }
-            wasm_bindgen_futures::spawn_local(blocked_tags::activate(category.clone(), config.nonce.clone()));
+            wasm_bindgen_futures::spawn_local(blocked_tags::activate(
+                category.clone(),
+                config.nonce.clone(),
+            ));
         }
     });
 }

@@ -3,7 +3,11 @@ use web_sys::{HtmlDialogElement, HtmlElement};
 use yew::prelude::*;
 
 fn focused_element() -> Option<HtmlElement> {
-    web_sys::window()?.document()?.active_element()?.dyn_into().ok()
+    web_sys::window()?
+        .document()?
+        .active_element()?
+        .dyn_into()
+        .ok()
 }
 
 /// Gives focus back to `previous` if it is still in the page.
@@ -51,7 +55,9 @@ pub fn use_modal_dialog(node: NodeRef) {
 #[hook]
 pub fn use_document_class(class: &'static str) {
     use_effect_with((), move |_| {
-        let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element());
+        let root = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element());
         if let Some(root) = &root {
             let _ = root.class_list().add_1(class);
         }

@@ -5,7 +5,8 @@ use web_sys::Element;
 use crate::core::config::{RawConfig, SETTINGS};
 
 /// The page's inline charter block.
-pub const INLINE_CHARTER_SELECTOR: &str = r#"script[type="application/json"][data-cookie-charter-config]"#;
+pub const INLINE_CHARTER_SELECTOR: &str =
+    r#"script[type="application/json"][data-cookie-charter-config]"#;
 
 /// Reads the configuration attributes of `script` (all absent when there is no script tag),
 /// with the page's inline charter block, `<html lang>` and host name.
@@ -17,8 +18,12 @@ pub fn read_raw_config(script: Option<&Element>) -> RawConfig {
             .as_ref()
             .and_then(|d| d.query_selector(INLINE_CHARTER_SELECTOR).ok().flatten())
             .and_then(|block| block.text_content()),
-        document_lang: document.and_then(|d| d.document_element()).and_then(|html| html.get_attribute("lang")),
-        host: window.and_then(|w| w.location().hostname().ok()).unwrap_or_default(),
+        document_lang: document
+            .and_then(|d| d.document_element())
+            .and_then(|html| html.get_attribute("lang")),
+        host: window
+            .and_then(|w| w.location().hostname().ok())
+            .unwrap_or_default(),
         ..RawConfig::default()
     };
     let Some(script) = script else { return raw };

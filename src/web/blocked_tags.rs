@@ -15,13 +15,18 @@ pub const ACTIVATED_MARKER: &str = "data-cookie-charter-activated";
 /// script runs (or fails) before the tags after it are activated. Scripts get `nonce` (their
 /// own, else the configured one).
 pub async fn activate(category: String, nonce: Option<String>) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
     let selector = format!(
         r#"script[type="text/plain"][data-cookie-category="{category}"]:not([{ACTIVATED_MARKER}]),iframe[data-cookie-category="{category}"][data-src]:not([{ACTIVATED_MARKER}])"#
     );
-    let Ok(list) = document.query_selector_all(&selector) else { return };
-    let tags: Vec<Element> =
-        (0..list.length()).filter_map(|i| list.item(i).and_then(|n| n.dyn_into().ok())).collect();
+    let Ok(list) = document.query_selector_all(&selector) else {
+        return;
+    };
+    let tags: Vec<Element> = (0..list.length())
+        .filter_map(|i| list.item(i).and_then(|n| n.dyn_into().ok()))
+        .collect();
     // Claim them all first, so that a second activation never runs one of them again.
     for tag in &tags {
         let _ = tag.set_attribute(ACTIVATED_MARKER, "");
@@ -56,7 +61,9 @@ async fn loaded_or_failed(script: &Element) {
 fn activate_script(document: &Document, blocked: &Element, nonce: Option<&str>) -> Option<Element> {
     let live = document.create_element("script").ok()?;
     // A parsed nonce attribute reads as empty; the property keeps it.
-    let own_nonce = js_sys::Reflect::get(blocked, &"nonce".into()).ok().and_then(|n| n.as_string());
+    let own_nonce = js_sys::Reflect::get(blocked, &"nonce".into())
+        .ok()
+        .and_then(|n| n.as_string());
     if let Some(nonce) = own_nonce.filter(|n| !n.is_empty()).as_deref().or(nonce) {
         let _ = live.set_attribute("nonce", nonce);
     }
@@ -89,6 +96,8 @@ fn activate_script(document: &Document, blocked: &Element, nonce: Option<&str>) 
         script.set_async(false);
     }
     let parent = blocked.parent_node()?;
-    parent.insert_before(&live, blocked.next_sibling().as_ref()).ok()?;
+    parent
+        .insert_before(&live, blocked.next_sibling().as_ref())
+        .ok()?;
     live.has_attribute("src").then_some(live)
 }

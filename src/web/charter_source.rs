@@ -4,6 +4,7 @@ use crate::core::charter::Charter;
 use crate::core::charter_json;
 use crate::core::config::CharterSource;
 use crate::core::presets::Preset;
+use crate::core::quote::quoted;
 
 use super::{console, fetch};
 
@@ -17,30 +18,50 @@ pub struct LoadedCharter {
 
 fn parsed(json: &str, origin: &str) -> LoadedCharter {
     match charter_json::parse(json) {
-        Ok(charter) => LoadedCharter { charter, as_configured: true },
+        Ok(charter) => LoadedCharter {
+            charter,
+            as_configured: true,
+        },
         Err(problems) => {
             for problem in &problems {
                 console::error(&format!("{origin} charter: {problem}"));
             }
-            fallback(&format!("the {origin} charter is invalid ({} problem(s) above)", problems.len()))
+            fallback(&format!(
+                "the {origin} charter is invalid ({} problem(s) above)",
+                problems.len()
+            ))
         }
     }
 }
 
 fn fallback(why: &str) -> LoadedCharter {
-    console::error(&format!("{why}; showing the default charter and loading nothing optional"));
-    LoadedCharter { charter: Preset::Default.charter(), as_configured: false }
+    console::error(&format!(
+        "{why}; showing the default charter and loading nothing optional"
+    ));
+    LoadedCharter {
+        charter: Preset::Default.charter(),
+        as_configured: false,
+    }
 }
 
 /// Loads the charter of `source`, reporting every problem in the console.
 pub async fn load(source: &CharterSource) -> LoadedCharter {
     match source {
-        CharterSource::Preset(preset) => LoadedCharter { charter: preset.charter(), as_configured: true },
+        CharterSource::Preset(preset) => LoadedCharter {
+            charter: preset.charter(),
+            as_configured: true,
+        },
         CharterSource::Inline(json) => parsed(json, "inline (data-cookie-charter-config)"),
         CharterSource::Url(url) => match fetch::text(url).await {
-            Ok(json) => parsed(&json, &format!("data-charter {url:?}")),
-            Err(e) => fallback(&format!("data-charter {url:?} could not be loaded: {e}")),
+            Ok(json) => parsed(&json, &format!("data-charter {url}", url = quoted(url))),
+            Err(e) => fallback(&format!(
+                "data-charter {url} could not be loaded: {e}",
+                url = quoted(url)
+            )),
         },
-        CharterSource::Unusable => LoadedCharter { charter: Preset::Default.charter(), as_configured: false },
+        CharterSource::Unusable => LoadedCharter {
+            charter: Preset::Default.charter(),
+            as_configured: false,
+        },
     }
 }

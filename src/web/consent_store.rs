@@ -10,11 +10,17 @@ use super::{clock, console, cookies};
 /// stored value was set aside).
 pub fn load(config: &Config, revision: &str) -> Option<Choice> {
     let value = cookies::read(COOKIE_NAME)?;
-    let expect = Expectations { now: clock::now(), lifetime_days: config.consent_days, revision };
+    let expect = Expectations {
+        now: clock::now(),
+        lifetime_days: config.consent_days,
+        revision,
+    };
     match cookie_codec::decode(&value, &expect) {
         Ok(choice) => Some(choice),
         Err(why) => {
-            console::warn(&format!("stored {COOKIE_NAME} set aside: {why}; asking again"));
+            console::warn(&format!(
+                "stored {COOKIE_NAME} set aside: {why}; asking again"
+            ));
             None
         }
     }

@@ -6,7 +6,10 @@ use web_sys::HtmlDocument;
 use crate::core::cookie_codec;
 
 fn html_document() -> Option<HtmlDocument> {
-    web_sys::window()?.document()?.dyn_into::<HtmlDocument>().ok()
+    web_sys::window()?
+        .document()?
+        .dyn_into::<HtmlDocument>()
+        .ok()
 }
 
 /// The value of the cookie `name`, if the page can read cookies and has one.
@@ -29,14 +32,20 @@ pub fn page_is_secure() -> bool {
 
 /// The whole `document.cookie` string (empty when cookies cannot be read).
 pub fn all() -> String {
-    html_document().and_then(|doc| doc.cookie().ok()).unwrap_or_default()
+    html_document()
+        .and_then(|doc| doc.cookie().ok())
+        .unwrap_or_default()
 }
 
 /// Expires every cookie matching `patterns` (never the consent cookie), host-only and on
 /// the host's parent domains and `configured_domain`.
 pub fn erase_matching(patterns: &[&str], configured_domain: Option<&str>) {
-    let host = web_sys::window().and_then(|w| w.location().hostname().ok()).unwrap_or_default();
-    for assignment in crate::core::cookie_patterns::erase_assignments(&all(), patterns, &host, configured_domain) {
+    let host = web_sys::window()
+        .and_then(|w| w.location().hostname().ok())
+        .unwrap_or_default();
+    for assignment in
+        crate::core::cookie_patterns::erase_assignments(&all(), patterns, &host, configured_domain)
+    {
         write(&assignment);
     }
 }

@@ -14,7 +14,9 @@ pub const ERROR_EVENT: &str = "cookie-charter:error";
 
 /// Dispatches `CustomEvent(name, { detail })` on `document`.
 fn dispatch(name: &str, detail: &JsValue) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
     let init = CustomEventInit::new();
     init.set_detail(detail);
     if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
@@ -40,12 +42,23 @@ pub fn choice_to_js(choice: &Choice) -> JsValue {
         let _ = Reflect::set(&categories, &id.into(), &on.into());
     }
     let _ = Reflect::set(&detail, &"categories".into(), &categories);
-    let _ = Reflect::set(&detail, &"decidedAt".into(), &(choice.decided_at as f64).into());
-    let _ = Reflect::set(&detail, &"revision".into(), &choice.revision.as_str().into());
+    let _ = Reflect::set(
+        &detail,
+        &"decidedAt".into(),
+        &(choice.decided_at as f64).into(),
+    );
+    let _ = Reflect::set(
+        &detail,
+        &"revision".into(),
+        &choice.revision.as_str().into(),
+    );
     detail.into()
 }
 
 /// Dispatches `cookie-charter:change` with the choice as `detail` (`null` after a reset).
 pub fn dispatch_change(choice: Option<&Choice>) {
-    dispatch(CHANGE_EVENT, &choice.map(choice_to_js).unwrap_or(JsValue::NULL));
+    dispatch(
+        CHANGE_EVENT,
+        &choice.map(choice_to_js).unwrap_or(JsValue::NULL),
+    );
 }

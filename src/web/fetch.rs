@@ -35,11 +35,17 @@ pub async fn text(url: &str) -> Result<String, FetchError> {
     let window = web_sys::window().ok_or(FetchError::NoWindow)?;
     let response = JsFuture::from(window.fetch_with_str(url))
         .await
-        .map_err(|e| FetchError::Network(e.as_string().unwrap_or_else(|| "network error".into())))?;
+        .map_err(|e| {
+            FetchError::Network(e.as_string().unwrap_or_else(|| "network error".into()))
+        })?;
     let response: Response = response.dyn_into().map_err(|_| FetchError::Body)?;
     if !response.ok() {
         return Err(FetchError::Status(response.status()));
     }
     let body = response.text().map_err(|_| FetchError::Body)?;
-    JsFuture::from(body).await.ok().and_then(|v| v.as_string()).ok_or(FetchError::Body)
+    JsFuture::from(body)
+        .await
+        .ok()
+        .and_then(|v| v.as_string())
+        .ok_or(FetchError::Body)
 }

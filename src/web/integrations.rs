@@ -39,7 +39,11 @@ fn settings(pairs: &[(&str, &str)]) -> Object {
 pub fn on_load(config: &Config, stored: Option<&Choice>) {
     if config.google_consent_mode {
         let default = settings(&integrations::google_default());
-        let _ = Reflect::set(&default, &"wait_for_update".into(), &GOOGLE_WAIT_FOR_UPDATE_MS.into());
+        let _ = Reflect::set(
+            &default,
+            &"wait_for_update".into(),
+            &GOOGLE_WAIT_FOR_UPDATE_MS.into(),
+        );
         gtag_consent("default", &default);
         if stored.is_some() {
             gtag_consent("update", &settings(&integrations::google_update(stored)));
@@ -47,7 +51,10 @@ pub fn on_load(config: &Config, stored: Option<&Choice>) {
     }
     if config.matomo {
         for command in integrations::matomo_on_load(stored) {
-            paq_push(command.name(), command == MatomoCommand::RequireCookieConsent);
+            paq_push(
+                command.name(),
+                command == MatomoCommand::RequireCookieConsent,
+            );
         }
     }
 }

@@ -5,6 +5,7 @@ use js_sys::{Object, Reflect, JSON};
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::core::config::{RawConfig, SETTINGS};
+use crate::core::quote::quoted;
 
 use super::{attributes, console};
 
@@ -35,10 +36,17 @@ pub fn read_raw_config(options: &JsValue) -> RawConfig {
         console::error("mount(options): options must be an object; using the defaults");
         return raw;
     }
-    for key in Object::keys(options.unchecked_ref::<Object>()).iter().filter_map(|k| k.as_string()) {
+    for key in Object::keys(options.unchecked_ref::<Object>())
+        .iter()
+        .filter_map(|k| k.as_string())
+    {
         if !SETTINGS.iter().any(|s| s.option == key) {
             let known: Vec<_> = SETTINGS.iter().map(|s| s.option).collect();
-            console::error(&format!("mount(options): unknown option {key:?} (expected one of: {})", known.join(", ")));
+            console::error(&format!(
+                "mount(options): unknown option {key} (expected one of: {})",
+                known.join(", "),
+                key = quoted(&key)
+            ));
         }
     }
     for setting in &SETTINGS {

@@ -5,6 +5,7 @@ use gloo_storage::{LocalStorage, Storage};
 
 use crate::core::config::Config;
 use crate::core::consent::Choice;
+use crate::core::quote::quoted;
 use crate::core::receipt::Receipt;
 
 use super::console;
@@ -21,22 +22,38 @@ pub fn random_id() -> Option<String> {
     bytes[6] = (bytes[6] & 0x0f) | 0x40;
     bytes[8] = (bytes[8] & 0x3f) | 0x80;
     let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
-    Some(format!("{}-{}-{}-{}-{}", &hex[..8], &hex[8..12], &hex[12..16], &hex[16..20], &hex[20..]))
+    Some(format!(
+        "{}-{}-{}-{}-{}",
+        &hex[..8],
+        &hex[8..12],
+        &hex[12..16],
+        &hex[16..20],
+        &hex[20..]
+    ))
 }
 
 /// Makes the receipt of `choice` under `id`, keeps it, and sends it if configured.
 pub fn record(id: &str, choice: &Choice, config: &Config) {
-    let page = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+    let page = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
     let receipt = Receipt::new(id, choice, config.lang, &page);
     if LocalStorage::set(STORAGE_KEY, &receipt).is_err() {
         console::warn("the consent receipt could not be kept in localStorage");
     }
     if let Some(url) = &config.receipt_url {
         let sent = web_sys::window()
-            .and_then(|w| w.navigator().send_beacon_with_opt_str(url, Some(&receipt.to_json())).ok())
+            .and_then(|w| {
+                w.navigator()
+                    .send_beacon_with_opt_str(url, Some(&receipt.to_json()))
+                    .ok()
+            })
             .unwrap_or(false);
         if !sent {
-            console::error(&format!("the consent receipt could not be sent to {url:?}"));
+            console::error(&format!(
+                "the consent receipt could not be sent to {url}",
+                url = quoted(url)
+            ));
         }
     }
 }
@@ -44,7 +61,9 @@ pub fn record(id: &str, choice: &Choice, config: &Config) {
 /// The kept receipt of `choice` (same time, revision and choices), if any.
 pub fn kept_for(choice: &Choice) -> Option<Receipt> {
     LocalStorage::get::<Receipt>(STORAGE_KEY).ok().filter(|r| {
-        r.decided_at == choice.decided_at && r.revision == choice.revision && r.choices == choice.categories
+        r.decided_at == choice.decided_at
+            && r.revision == choice.revision
+            && r.choices == choice.categories
     })
 }
 

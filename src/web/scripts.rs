@@ -3,6 +3,7 @@
 use std::cell::Cell;
 use std::fmt;
 
+use crate::core::quote::quoted;
 use web_sys::Url;
 
 use super::{console, events};
@@ -27,8 +28,16 @@ impl fmt::Display for ScriptError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ScriptError::NoDocument => f.write_str("no document to add the audience script to"),
-            ScriptError::Unresolvable(u) => write!(f, "audience script URL {u:?} is not a valid URL"),
-            ScriptError::Scheme(p) => write!(f, "audience script URL resolves to {p:?}, not http(s)"),
+            ScriptError::Unresolvable(u) => write!(
+                f,
+                "audience script URL {u} is not a valid URL",
+                u = quoted(u)
+            ),
+            ScriptError::Scheme(p) => write!(
+                f,
+                "audience script URL resolves to {p}, not http(s)",
+                p = quoted(p)
+            ),
             ScriptError::Dom => f.write_str("the page refused the audience script element"),
         }
     }
@@ -40,9 +49,12 @@ thread_local! {
 
 /// Resolves `src` against the page's base URL, keeping it only if it is http(s).
 pub fn resolve_http_url(src: &str) -> Result<String, ScriptError> {
-    let document = web_sys::window().and_then(|w| w.document()).ok_or(ScriptError::NoDocument)?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or(ScriptError::NoDocument)?;
     let base = document.base_uri().ok().flatten().unwrap_or_default();
-    let url = Url::new_with_base(src, &base).map_err(|_| ScriptError::Unresolvable(src.to_owned()))?;
+    let url =
+        Url::new_with_base(src, &base).map_err(|_| ScriptError::Unresolvable(src.to_owned()))?;
     match url.protocol().as_str() {
         "http:" | "https:" => Ok(url.href()),
         other => Err(ScriptError::Scheme(other.to_owned())),
@@ -57,22 +69,43 @@ pub fn load_audience_once(src: &str, nonce: Option<&str>) -> Result<bool, Script
         return Ok(false);
     }
     let href = resolve_http_url(src)?;
-    let document = web_sys::window().and_then(|w| w.document()).ok_or(ScriptError::NoDocument)?;
-    let script = document.create_element("script").map_err(|_| ScriptError::Dom)?;
-    script.set_attribute("src", &href).map_err(|_| ScriptError::Dom)?;
-    script.set_attribute("async", "").map_err(|_| ScriptError::Dom)?;
-    script.set_attribute(LOADED_MARKER, "").map_err(|_| ScriptError::Dom)?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or(ScriptError::NoDocument)?;
+    let script = document
+        .create_element("script")
+        .map_err(|_| ScriptError::Dom)?;
+    script
+        .set_attribute("src", &href)
+        .map_err(|_| ScriptError::Dom)?;
+    script
+        .set_attribute("async", "")
+        .map_err(|_| ScriptError::Dom)?;
+    script
+        .set_attribute(LOADED_MARKER, "")
+        .map_err(|_| ScriptError::Dom)?;
     if let Some(nonce) = nonce {
-        script.set_attribute("nonce", nonce).map_err(|_| ScriptError::Dom)?;
+        script
+            .set_attribute("nonce", nonce)
+            .map_err(|_| ScriptError::Dom)?;
     }
     let failed_src = href.clone();
     gloo_events::EventListener::once(&script, "error", move |_| {
-        console::error(&format!("the audience script {failed_src:?} failed to load; it is not retried"));
+        console::error(&format!(
+            "the audience script {failed_src} failed to load; it is not retried",
+            failed_src = quoted(&failed_src)
+        ));
         events::dispatch_error("audience-script", &failed_src);
     })
     .forget();
-    let parent = document.head().map(Into::into).or_else(|| document.document_element());
-    parent.ok_or(ScriptError::Dom)?.append_child(&script).map_err(|_| ScriptError::Dom)?;
+    let parent = document
+        .head()
+        .map(Into::into)
+        .or_else(|| document.document_element());
+    parent
+        .ok_or(ScriptError::Dom)?
+        .append_child(&script)
+        .map_err(|_| ScriptError::Dom)?;
     LOADED.with(|l| l.set(true));
     Ok(true)
 }
