@@ -1,18 +1,14 @@
 //! The charter: which cookies a portal sets, grouped by category, and its revision.
 
-use serde::{Deserialize, Serialize};
-
 use super::i18n::Lang;
 
 /// A text the portal shows, in French and, when it has one, in English.
 /// In JSON: `{"fr": "…", "en": "…"}`, `en` optional.
-#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Text {
     /// French text (always present: the charters are French first).
     pub fr: String,
     /// English text; the French one is shown when it is missing.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub en: Option<String>,
 }
 
@@ -40,25 +36,20 @@ pub const NECESSARY: &str = "necessary";
 pub const AUDIENCE: &str = "audience";
 
 /// A group of cookies the visitor accepts or refuses as one.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Category {
     /// Stable id, used in the `cookies_preferences` cookie (`necessary`, `audience`…).
     pub id: String,
     /// Whether the portal cannot work without it (shown always on, never asked).
-    #[serde(default)]
     pub required: bool,
     /// Name shown on the switch and, without a `heading`, above its rows in the table.
     pub title: Text,
     /// Heading of its rows in the charter table, when it differs from the title.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub heading: Option<Text>,
     /// One sentence on what the category is for.
-    #[serde(default)]
     pub description: Text,
     /// Cookie name patterns (`*` wildcard) erased when the visitor withdraws this category,
     /// besides the names of its rows: the cookies its scripts are known to set.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub erase: Vec<String>,
 }
 
@@ -70,53 +61,42 @@ impl Category {
 }
 
 /// One row of the charter table.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CookieRow {
     /// Id of the category the cookie belongs to.
     pub category: String,
     /// "Nom du prestataire" (may be empty, as in one seed).
-    #[serde(default)]
     pub provider: String,
     /// "Service et emplacement".
     pub service: Text,
     /// "Nom du cookie" (may be empty when the charter does not name it).
-    #[serde(default)]
     pub name: String,
     /// "Finalités".
     pub purpose: Text,
     /// How long the cookie lasts, when the charter says.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lifetime: Option<Text>,
 }
 
 /// A section of the charter page's introduction: an optional heading, paragraphs, then an
 /// optional list.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Section {
     /// The section's heading.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub heading: Option<Text>,
     /// Its paragraphs.
-    #[serde(default)]
     pub paragraphs: Vec<Text>,
     /// A list after the paragraphs.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub items: Vec<Text>,
 }
 
 /// A portal's whole cookie charter.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Charter {
     /// The portal's name as the charter says it (e.g. `data.saintnazaireagglo.fr`).
     pub portal: String,
     /// The portal's address, linked from the charter page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// The introduction of the charter page; the built-in one when absent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub intro: Option<Vec<Section>>,
     /// Categories, in the order they are shown.
     pub categories: Vec<Category>,

@@ -27,11 +27,16 @@ pub struct Choice {
 impl Choice {
     /// A choice over `charter`: required categories on, optional ones on when `accept` says so.
     pub fn new(charter: &Charter, now: UnixSeconds, accept: impl Fn(&str) -> bool) -> Choice {
-        let categories = charter
-            .categories
-            .iter()
-            .map(|c| (c.id.clone(), c.required || accept(&c.id)))
-            .collect();
+        Choice::over(charter, now, &accept)
+    }
+
+    // One body for every `accept`, and maps filled by insertion: `collect()` into a BTreeMap
+    // sorts first, and each instance of that sort costs kilobytes of wasm.
+    fn over(charter: &Charter, now: UnixSeconds, accept: &dyn Fn(&str) -> bool) -> Choice {
+        let mut categories = BTreeMap::new();
+        for c in &charter.categories {
+            categories.insert(c.id.clone(), c.required || accept(&c.id));
+        }
         Choice {
             categories,
             decided_at: now,
@@ -176,12 +181,14 @@ impl ConsentState {
             }
             Action::OpenPreferences => {
                 next.view = View::Preferences;
-                next.draft = self
+                next.draft.clear();
+                for c in self
                     .charter
                     .optional_categories()
                     .filter(|c| self.allows(&c.id))
-                    .map(|c| c.id.clone())
-                    .collect();
+                {
+                    next.draft.insert(c.id.clone());
+                }
             }
             Action::Toggle(id) => {
                 let optional = self.charter.optional_categories().any(|c| c.id == id);

@@ -11,9 +11,9 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
-use serde::{Deserialize, Serialize};
 
 use super::consent::{Choice, UnixSeconds};
+use super::json::{self, FieldError, Json, Reader, ROOT};
 
 /// Name of the cookie that records the visitor's choice.
 pub const COOKIE_NAME: &str = "cookies_preferences";
@@ -77,38 +77,23 @@ impl fmt::Display for DecodeError {
     }
 }
 
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct WireV1 {
-    v: u32,
-    t: UnixSeconds,
-    r: String,
-    c: BTreeMap<String, bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    i: Option<String>,
-}
-
 /// Whether `id` can be a receipt id: 1 to 64 letters, digits or hyphens.
 pub fn is_receipt_id(id: &str) -> bool {
     (1..=64).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
 }
 
-#[derive(Deserialize)]
-struct WireVersion {
-    v: u64,
-}
-
 /// The cookie value for `choice`.
 pub fn encode(choice: &Choice) -> String {
-    let wire = WireV1 {
-        v: FORMAT_VERSION,
-        t: choice.decided_at,
-        r: choice.revision.clone(),
-        c: choice.categories.clone(),
-        i: choice.receipt.clone(),
-    };
-    let json = serde_json::to_string(&wire).unwrap_or_default();
-    utf8_percent_encode(&json, URI_COMPONENT).to_string()
+    let mut wire = vec![
+        ("v".to_owned(), Json::Number(f64::from(FORMAT_VERSION))),
+        ("t".to_owned(), Json::Number(choice.decided_at as f64)),
+        ("r".to_owned(), Json::String(choice.revision.clone())),
+        ("c".to_owned(), json::boolean_map(&choice.categories)),
+    ];
+    if let Some(id) = &choice.receipt {
+        wire.push(("i".to_owned(), Json::String(id.clone())));
+    }
+    utf8_percent_encode(&Json::Object(wire).to_text(), URI_COMPONENT).to_string()
 }
 
 /// What a stored value must agree with to count as a choice.
@@ -130,13 +115,8 @@ pub fn decode(value: &str, expect: &Expectations<'_>) -> Result<Choice, DecodeEr
     let json = percent_decode_str(value)
         .decode_utf8()
         .map_err(|_| DecodeError::NotUtf8)?;
-    let version: WireVersion =
-        serde_json::from_str(&json).map_err(|e| DecodeError::Malformed(e.to_string()))?;
-    if version.v != u64::from(FORMAT_VERSION) {
-        return Err(DecodeError::UnknownVersion(version.v));
-    }
-    let wire: WireV1 =
-        serde_json::from_str(&json).map_err(|e| DecodeError::Malformed(e.to_string()))?;
+    let value = json::parse(&json).map_err(DecodeError::Malformed)?;
+    let wire = read_wire(&value)?;
     if wire.t > expect.now.saturating_add(FUTURE_TOLERANCE_SECS) {
         return Err(DecodeError::FromTheFuture);
     }
@@ -157,6 +137,49 @@ pub fn decode(value: &str, expect: &Expectations<'_>) -> Result<Choice, DecodeEr
         revision: wire.r,
         receipt: wire.i,
     })
+}
+
+/// The fields of a version 1 value.
+struct WireV1 {
+    t: UnixSeconds,
+    r: String,
+    c: BTreeMap<String, bool>,
+    i: Option<String>,
+}
+
+/// Reads the version first (another version may have other fields), then the v1 fields.
+fn read_wire(value: &Json) -> Result<WireV1, DecodeError> {
+    let mut r = Reader::default();
+    let malformed = |problems: Vec<FieldError>| {
+        DecodeError::Malformed(
+            problems
+                .first()
+                .map(ToString::to_string)
+                .unwrap_or_default(),
+        )
+    };
+    let Some(o) = r.object(value, ROOT, &["v", "t", "r", "c", "i"]) else {
+        return Err(malformed(r.problems));
+    };
+    let version = r
+        .member(&o, "v", true)
+        .and_then(|(v, path)| r.whole_number(v, &path));
+    match version {
+        Some(v) if v == u64::from(FORMAT_VERSION) => {}
+        Some(v) => return Err(DecodeError::UnknownVersion(v)),
+        None => return Err(malformed(r.problems)),
+    }
+    let wire = WireV1 {
+        t: r.member(&o, "t", true)
+            .and_then(|(v, path)| r.whole_number(v, &path))
+            .unwrap_or_default(),
+        r: r.required_string(&o, "r").unwrap_or_default(),
+        c: r.member(&o, "c", true)
+            .and_then(|(v, path)| r.boolean_map(v, &path))
+            .unwrap_or_default(),
+        i: r.optional_string(&o, "i"),
+    };
+    r.finish(Some(wire)).map_err(malformed)
 }
 
 /// The value of the first cookie called `name` in a `document.cookie` string.

@@ -9,6 +9,7 @@ pub mod cookie_codec;
 pub mod cookie_patterns;
 pub mod i18n;
 pub mod integrations;
+pub mod json;
 pub mod presets;
 pub mod quote;
 pub mod receipt;

@@ -3,14 +3,13 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
-
 use super::consent::{Choice, UnixSeconds};
 use super::i18n::Lang;
+use super::json::{self, Json, Reader, ROOT};
 
-/// A consent receipt, as kept in the browser and sent to `data-receipt-url`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+/// A consent receipt, as kept in the browser and sent to `data-receipt-url`. In JSON:
+/// `{"id","decidedAt","revision","choices":{"<category>":<bool>,…},"lang","page"}`.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Receipt {
     /// Random id, also stored in the `cookies_preferences` cookie (`i`).
     pub id: String,
@@ -39,9 +38,41 @@ impl Receipt {
         }
     }
 
-    /// The receipt as JSON.
+    /// The receipt as JSON text.
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        json::object([
+            ("id", Json::String(self.id.clone())),
+            ("decidedAt", Json::Number(self.decided_at as f64)),
+            ("revision", Json::String(self.revision.clone())),
+            ("choices", json::boolean_map(&self.choices)),
+            ("lang", Json::String(self.lang.clone())),
+            ("page", Json::String(self.page.clone())),
+        ])
+        .to_text()
+    }
+
+    /// The receipt `text` holds (as [`Receipt::to_json`] writes it), if it is one.
+    pub fn from_json(text: &str) -> Option<Receipt> {
+        let value = json::parse(text).ok()?;
+        let mut r = Reader::default();
+        let o = r.object(
+            &value,
+            ROOT,
+            &["id", "decidedAt", "revision", "choices", "lang", "page"],
+        )?;
+        let receipt = Receipt {
+            id: r.required_string(&o, "id")?,
+            decided_at: r
+                .member(&o, "decidedAt", true)
+                .and_then(|(v, path)| r.whole_number(v, &path))?,
+            revision: r.required_string(&o, "revision")?,
+            choices: r
+                .member(&o, "choices", true)
+                .and_then(|(v, path)| r.boolean_map(v, &path))?,
+            lang: r.required_string(&o, "lang")?,
+            page: r.required_string(&o, "page")?,
+        };
+        r.finish(Some(receipt)).ok()
     }
 }
 
@@ -86,6 +117,8 @@ mod tests {
         assert_eq!(receipt.choices.get("audience"), Some(&true));
         let json = receipt.to_json();
         assert!(json.contains(r#""decidedAt":1790000000"#), "{json}");
-        assert_eq!(serde_json::from_str::<Receipt>(&json).unwrap(), receipt);
+        assert_eq!(Receipt::from_json(&json), Some(receipt));
+        assert_eq!(Receipt::from_json(r#"{"id":"a"}"#), None);
+        assert_eq!(Receipt::from_json("not json"), None);
     }
 }

@@ -18,9 +18,8 @@ fn as_text(value: &JsValue) -> Option<String> {
         Some(s)
     } else if let Some(b) = value.as_bool() {
         Some(b.to_string())
-    } else if let Some(n) = value.as_f64() {
-        Some(n.to_string())
     } else {
+        // Numbers are written by JavaScript (no float formatting in the wasm).
         JSON::stringify(value).ok().and_then(|s| s.as_string())
     }
 }

@@ -38,7 +38,10 @@ pub fn record(id: &str, choice: &Choice, config: &Config) {
         .and_then(|w| w.location().href().ok())
         .unwrap_or_default();
     let receipt = Receipt::new(id, choice, config.lang, &page);
-    if LocalStorage::set(STORAGE_KEY, &receipt).is_err() {
+    if LocalStorage::raw()
+        .set_item(STORAGE_KEY, &receipt.to_json())
+        .is_err()
+    {
         console::warn("the consent receipt could not be kept in localStorage");
     }
     if let Some(url) = &config.receipt_url {
@@ -60,7 +63,8 @@ pub fn record(id: &str, choice: &Choice, config: &Config) {
 
 /// The kept receipt of `choice` (same time, revision and choices), if any.
 pub fn kept_for(choice: &Choice) -> Option<Receipt> {
-    LocalStorage::get::<Receipt>(STORAGE_KEY).ok().filter(|r| {
+    let kept = LocalStorage::raw().get_item(STORAGE_KEY).ok().flatten()?;
+    Receipt::from_json(&kept).filter(|r| {
         r.decided_at == choice.decided_at
             && r.revision == choice.revision
             && r.choices == choice.categories

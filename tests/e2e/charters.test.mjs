@@ -136,7 +136,7 @@ test('an invalid charter is reported by field, the default is shown, and nothing
     await visit(env, '/fixtures/custom-charter.html', serveCharter(bad));
   await page.waitForSelector(banner);
   const errors = messages.filter((m) => m.type === 'error').map((m) => m.text).join('\n');
-  assert.match(errors, /cookies\[0\]\.name: invalid type: integer `42`, expected a string/);
+  assert.match(errors, /cookies\[0\]\.name: expected a string, found a number/);
   assert.match(errors, /showing the default charter and loading nothing optional/);
   assert.deepEqual((await renderedRows(page)).map((r) => r[2]),
     ['sessionid', 'django_language', 'csrftoken', 'cookies_preferences', '']);
@@ -152,6 +152,13 @@ test('an invalid charter is reported by field, the default is shown, and nothing
   const text = second.console.filter((m) => m.type === 'error').map((m) => m.text).join('\n');
   assert.match(text, /cookies\[1\]\.category: "stats" is not a category of this charter \(expected one of: necessary, audience\)/);
   await second.context.close();
+
+  // Not JSON at all: the browser's JSON.parse says why.
+  const third = await visit(env, '/fixtures/custom-charter.html', serveCharter('{"portal": '));
+  await third.page.waitForSelector(banner);
+  const syntax = third.console.filter((m) => m.type === 'error').map((m) => m.text).join('\n');
+  assert.match(syntax, /charter: \$: not JSON: \S/);
+  await third.context.close();
 });
 
 test('a charter that cannot be fetched falls back to the default and loads nothing optional', async () => {

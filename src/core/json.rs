@@ -1,0 +1,561 @@
+//! JSON: the charter, the `cookies_preferences` value and the consent receipt are read from and
+//! written as JSON.
+//!
+//! Text is parsed by the platform's own parser into a [`Json`] tree: the browser's `JSON.parse`
+//! in the wasm (so the component ships no JSON parser), `serde_json` natively, where the pure
+//! core is tested. [`Reader`] then reads typed fields out of the tree, naming the path of every
+//! problem (`cookies[2].name`); [`Json::to_text`] writes a tree back.
+
+use std::fmt;
+
+/// A JSON value.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Json {
+    /// `null`.
+    Null,
+    /// `true` or `false`.
+    Bool(bool),
+    /// A number (JSON numbers are read as `f64`, as JavaScript does).
+    Number(f64),
+    /// A string.
+    String(String),
+    /// An array.
+    Array(Vec<Json>),
+    /// An object, its members in document order.
+    Object(Vec<(String, Json)>),
+}
+
+/// Deepest nesting read; deeper documents are refused (no charter comes close).
+pub const MAX_DEPTH: usize = 32;
+
+/// Parses JSON text with the browser's `JSON.parse`.
+#[cfg(target_arch = "wasm32")]
+pub fn parse(text: &str) -> Result<Json, String> {
+    let value = js_sys::JSON::parse(text).map_err(|e| {
+        let message = js_sys::Error::from(e).message();
+        String::from(message)
+    })?;
+    from_js(&value, 0)
+}
+
+#[cfg(target_arch = "wasm32")]
+fn from_js(value: &wasm_bindgen::JsValue, depth: usize) -> Result<Json, String> {
+    use js_sys::{Array, Object, Reflect};
+    use wasm_bindgen::JsCast;
+
+    if depth > MAX_DEPTH {
+        return Err(format!("nested more than {MAX_DEPTH} levels deep"));
+    }
+    Ok(if value.is_null() {
+        Json::Null
+    } else if let Some(b) = value.as_bool() {
+        Json::Bool(b)
+    } else if let Some(n) = value.as_f64() {
+        Json::Number(n)
+    } else if let Some(s) = value.as_string() {
+        Json::String(s)
+    } else if let Some(array) = value.dyn_ref::<Array>() {
+        Json::Array(
+            array
+                .iter()
+                .map(|item| from_js(&item, depth + 1))
+                .collect::<Result<_, _>>()?,
+        )
+    } else {
+        let keys = Object::keys(value.unchecked_ref::<Object>());
+        let mut members = Vec::with_capacity(keys.length() as usize);
+        for key in keys.iter() {
+            let item = Reflect::get(value, &key).map_err(|_| "unreadable member".to_owned())?;
+            members.push((
+                key.as_string().unwrap_or_default(),
+                from_js(&item, depth + 1)?,
+            ));
+        }
+        Json::Object(members)
+    })
+}
+
+/// Parses JSON text with `serde_json` (native builds: the tests).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn parse(text: &str) -> Result<Json, String> {
+    fn convert(value: serde_json::Value, depth: usize) -> Result<Json, String> {
+        use serde_json::Value;
+        if depth > MAX_DEPTH {
+            return Err(format!("nested more than {MAX_DEPTH} levels deep"));
+        }
+        Ok(match value {
+            Value::Null => Json::Null,
+            Value::Bool(b) => Json::Bool(b),
+            Value::Number(n) => Json::Number(n.as_f64().unwrap_or(f64::NAN)),
+            Value::String(s) => Json::String(s),
+            Value::Array(items) => Json::Array(
+                items
+                    .into_iter()
+                    .map(|v| convert(v, depth + 1))
+                    .collect::<Result<_, _>>()?,
+            ),
+            Value::Object(members) => Json::Object(
+                members
+                    .into_iter()
+                    .map(|(k, v)| Ok((k, convert(v, depth + 1)?)))
+                    .collect::<Result<_, String>>()?,
+            ),
+        })
+    }
+    convert(serde_json::from_str(text).map_err(|e| e.to_string())?, 0)
+}
+
+impl Json {
+    /// What kind of value this is, for messages ("a string", "an object"…).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Json::Null => "null",
+            Json::Bool(_) => "a boolean",
+            Json::Number(_) => "a number",
+            Json::String(_) => "a string",
+            Json::Array(_) => "an array",
+            Json::Object(_) => "an object",
+        }
+    }
+
+    /// The value as compact JSON text. Numbers are written as integers: the values this
+    /// component writes have no others, and a number that is not a safe integer is written as
+    /// `null` (this keeps float formatting out of the wasm).
+    pub fn to_text(&self) -> String {
+        let mut out = String::new();
+        self.write(&mut out);
+        out
+    }
+
+    fn write(&self, out: &mut String) {
+        match self {
+            Json::Null => out.push_str("null"),
+            Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+            Json::Number(n) => match as_safe_integer(*n) {
+                Some(i) => out.push_str(&i.to_string()),
+                None => out.push_str("null"),
+            },
+            Json::String(s) => write_string(s, out),
+            Json::Array(items) => {
+                out.push('[');
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    item.write(out);
+                }
+                out.push(']');
+            }
+            Json::Object(members) => {
+                out.push('{');
+                for (i, (key, value)) in members.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    write_string(key, out);
+                    out.push(':');
+                    value.write(out);
+                }
+                out.push('}');
+            }
+        }
+    }
+}
+
+/// Largest integer a JSON number (an `f64`) holds exactly: 2^53 − 1.
+const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
+
+fn as_safe_integer(n: f64) -> Option<i64> {
+    (n.fract() == 0.0 && n.abs() <= MAX_SAFE_INTEGER).then_some(n as i64)
+}
+
+fn write_string(s: &str, out: &mut String) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            c if u32::from(c) < 0x20 => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                let code = u32::from(c) as usize;
+                out.push_str("\\u00");
+                out.push(char::from(HEX[code >> 4]));
+                out.push(char::from(HEX[code & 15]));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+/// One problem in a JSON document: where (`cookies[2].category`, `$` for the whole document)
+/// and what.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldError {
+    /// Path of the field, `$` for the whole document.
+    pub path: String,
+    /// What is wrong and what was expected.
+    pub problem: String,
+}
+
+impl fmt::Display for FieldError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.problem)
+    }
+}
+
+/// The path of the whole document.
+pub const ROOT: &str = "$";
+
+/// The path of member `name` of the object at `path`.
+pub fn member_path(path: &str, name: &str) -> String {
+    if path == ROOT {
+        name.to_owned()
+    } else {
+        format!("{path}.{name}")
+    }
+}
+
+/// The members of an object being read, and its path.
+pub struct Members<'j> {
+    path: String,
+    members: &'j [(String, Json)],
+}
+
+impl<'j> Members<'j> {
+    /// The value of member `name` (the last one if repeated, as `JSON.parse` does), `null`
+    /// counting as absent, and its path.
+    pub fn get(&self, name: &str) -> Option<(&'j Json, String)> {
+        self.members
+            .iter()
+            .rev()
+            .find(|(key, value)| key == name && *value != Json::Null)
+            .map(|(_, value)| (value, member_path(&self.path, name)))
+    }
+
+    /// The members, in document order.
+    pub fn iter(&self) -> impl Iterator<Item = &'j (String, Json)> {
+        self.members.iter()
+    }
+
+    /// The object's path.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+}
+
+/// Reads typed values out of a [`Json`] tree, collecting every problem with its path.
+#[derive(Default)]
+pub struct Reader {
+    /// The problems found so far, in document order.
+    pub problems: Vec<FieldError>,
+}
+
+impl Reader {
+    /// Records a problem at `path`.
+    pub fn fail(&mut self, path: &str, problem: impl Into<String>) {
+        self.problems.push(FieldError {
+            path: path.to_owned(),
+            problem: problem.into(),
+        });
+    }
+
+    fn expected(&mut self, what: &str, value: &Json, path: &str) {
+        self.fail(path, format!("expected {what}, found {}", value.kind()));
+    }
+
+    /// `value` as an object whose members are all among `known` (others are reported).
+    pub fn object<'j>(
+        &mut self,
+        value: &'j Json,
+        path: &str,
+        known: &[&str],
+    ) -> Option<Members<'j>> {
+        let Json::Object(members) = value else {
+            self.expected("an object", value, path);
+            return None;
+        };
+        for (key, _) in members
+            .iter()
+            .filter(|(key, _)| !known.contains(&key.as_str()))
+        {
+            self.fail(
+                path,
+                format!(
+                    "unknown field `{key}` (expected one of: {})",
+                    known.join(", ")
+                ),
+            );
+        }
+        Some(Members {
+            path: path.to_owned(),
+            members,
+        })
+    }
+
+    /// Member `name` of `object`; its absence is reported when `required`.
+    pub fn member<'j>(
+        &mut self,
+        object: &Members<'j>,
+        name: &str,
+        required: bool,
+    ) -> Option<(&'j Json, String)> {
+        let found = object.get(name);
+        if found.is_none() && required {
+            self.fail(object.path(), format!("missing field `{name}`"));
+        }
+        found
+    }
+
+    /// `value` as a string.
+    pub fn string(&mut self, value: &Json, path: &str) -> Option<String> {
+        match value {
+            Json::String(s) => Some(s.clone()),
+            _ => {
+                self.expected("a string", value, path);
+                None
+            }
+        }
+    }
+
+    /// `value` as a boolean.
+    pub fn boolean(&mut self, value: &Json, path: &str) -> Option<bool> {
+        match value {
+            Json::Bool(b) => Some(*b),
+            _ => {
+                self.expected("true or false", value, path);
+                None
+            }
+        }
+    }
+
+    /// `value` as a whole number from 0 to 2^53 − 1.
+    pub fn whole_number(&mut self, value: &Json, path: &str) -> Option<u64> {
+        match value {
+            Json::Number(n) if *n >= 0.0 => match as_safe_integer(*n) {
+                Some(i) => Some(i as u64),
+                None => {
+                    self.fail(path, "expected a whole number");
+                    None
+                }
+            },
+            _ => {
+                self.expected("a whole number", value, path);
+                None
+            }
+        }
+    }
+
+    /// `value` as an array, each item read by `item` with its path (`path[i]`).
+    pub fn array<T>(
+        &mut self,
+        value: &Json,
+        path: &str,
+        mut item: impl FnMut(&mut Reader, &Json, &str) -> Option<T>,
+    ) -> Option<Vec<T>> {
+        let Json::Array(items) = value else {
+            self.expected("an array", value, path);
+            return None;
+        };
+        let mut read = Vec::with_capacity(items.len());
+        for (i, value) in items.iter().enumerate() {
+            read.extend(item(self, value, &format!("{path}[{i}]")));
+        }
+        Some(read)
+    }
+
+    /// Member `name` of `object` as an array, each item read by `item` (empty when absent, or
+    /// unreadable); its absence is reported when `required`.
+    pub fn list<T>(
+        &mut self,
+        object: &Members<'_>,
+        name: &str,
+        required: bool,
+        item: impl FnMut(&mut Reader, &Json, &str) -> Option<T>,
+    ) -> Vec<T> {
+        self.member(object, name, required)
+            .and_then(|(value, path)| self.array(value, &path, item))
+            .unwrap_or_default()
+    }
+
+    /// Required string member `name` of `object`.
+    pub fn required_string(&mut self, object: &Members<'_>, name: &str) -> Option<String> {
+        let (value, path) = self.member(object, name, true)?;
+        self.string(value, &path)
+    }
+
+    /// Optional string member `name` of `object`.
+    pub fn optional_string(&mut self, object: &Members<'_>, name: &str) -> Option<String> {
+        let (value, path) = self.member(object, name, false)?;
+        self.string(value, &path)
+    }
+
+    /// `value` as an object mapping names to booleans.
+    pub fn boolean_map(
+        &mut self,
+        value: &Json,
+        path: &str,
+    ) -> Option<std::collections::BTreeMap<String, bool>> {
+        let Json::Object(members) = value else {
+            self.expected("an object", value, path);
+            return None;
+        };
+        let mut map = std::collections::BTreeMap::new();
+        for (key, value) in members {
+            if let Some(b) = self.boolean(value, &member_path(path, key)) {
+                map.insert(key.clone(), b);
+            }
+        }
+        Some(map)
+    }
+
+    /// The value read, if no problem was found.
+    pub fn finish<T>(self, value: Option<T>) -> Result<T, Vec<FieldError>> {
+        match value {
+            Some(value) if self.problems.is_empty() => Ok(value),
+            _ if self.problems.is_empty() => Err(vec![FieldError {
+                path: ROOT.into(),
+                problem: "unreadable".into(),
+            }]),
+            _ => Err(self.problems),
+        }
+    }
+}
+
+/// Builds a JSON object from `(name, value)` pairs.
+pub fn object<const N: usize>(members: [(&str, Json); N]) -> Json {
+    Json::Object(
+        members
+            .into_iter()
+            .map(|(k, v)| (k.to_owned(), v))
+            .collect(),
+    )
+}
+
+/// A JSON object mapping names to booleans, in the map's (sorted) order.
+pub fn boolean_map(map: &std::collections::BTreeMap<String, bool>) -> Json {
+    Json::Object(
+        map.iter()
+            .map(|(k, v)| (k.clone(), Json::Bool(*v)))
+            .collect(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    //! Run natively (serde_json) and, by `cargo test --target wasm32-unknown-unknown`, in
+    //! headless Chromium (JSON.parse): both parsers must give the same trees.
+    use super::*;
+
+    #[cfg(target_arch = "wasm32")]
+    wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    fn parses_every_kind_of_value() {
+        let json = parse(r#"{"a":[1,2.5,-3],"b":"x\ny","c":true,"d":null,"e":{}}"#).unwrap();
+        let Json::Object(members) = &json else {
+            panic!("{json:?}")
+        };
+        assert_eq!(members.len(), 5);
+        assert_eq!(
+            members[0].1,
+            Json::Array(vec![
+                Json::Number(1.0),
+                Json::Number(2.5),
+                Json::Number(-3.0)
+            ])
+        );
+        assert_eq!(members[1].1, Json::String("x\ny".into()));
+        assert_eq!(members[3].1, Json::Null);
+        assert!(parse("{").is_err());
+        assert!(parse("").is_err());
+        assert!(parse("[1,]").is_err());
+    }
+
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    fn refuses_deep_nesting() {
+        let deep = format!("{}{}", "[".repeat(MAX_DEPTH + 2), "]".repeat(MAX_DEPTH + 2));
+        assert!(parse(&deep).unwrap_err().contains("levels deep"));
+        let fine = format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
+        assert!(parse(&fine).is_ok());
+    }
+
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    fn writes_what_it_reads() {
+        // Keys in sorted order: serde_json (the native parser) sorts them, JSON.parse keeps them.
+        let text = r#"{"b":[true,false],"n":[0,-7,9007199254740991],"o":{},"s":"q\"b\\n\n\u0001é","z":null}"#;
+        let json = parse(text).unwrap();
+        assert_eq!(json.to_text(), text);
+        assert_eq!(parse(&json.to_text()).unwrap(), json);
+    }
+
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    fn writes_non_integers_as_null() {
+        assert_eq!(
+            Json::Array(vec![
+                Json::Number(0.5),
+                Json::Number(f64::NAN),
+                Json::Number(1e300)
+            ])
+            .to_text(),
+            "[null,null,null]"
+        );
+    }
+
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    fn reader_names_paths_and_collects_every_problem() {
+        let json = parse(r#"{"a":1,"b":[true,"x"],"c":{"d":2},"zz":0}"#).unwrap();
+        let mut r = Reader::default();
+        let o = r.object(&json, ROOT, &["a", "b", "c", "e"]).unwrap();
+        assert_eq!(r.required_string(&o, "a"), None);
+        let (b, path) = r.member(&o, "b", true).unwrap();
+        let bools = r.array(b, &path, |r, v, p| r.boolean(v, p)).unwrap();
+        assert_eq!(bools, [true]);
+        let (c, path) = r.member(&o, "c", true).unwrap();
+        assert_eq!(r.boolean_map(c, &path), Some(Default::default()));
+        assert!(r.member(&o, "e", true).is_none());
+        let found: Vec<String> = r.problems.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            found,
+            [
+                "$: unknown field `zz` (expected one of: a, b, c, e)",
+                "a: expected a string, found a number",
+                "b[1]: expected true or false, found a string",
+                "c.d: expected true or false, found a number",
+                "$: missing field `e`",
+            ]
+        );
+    }
+
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    fn whole_numbers_are_non_negative_safe_integers() {
+        let mut r = Reader::default();
+        assert_eq!(
+            r.whole_number(&Json::Number(1_790_000_000.0), "t"),
+            Some(1_790_000_000)
+        );
+        assert_eq!(r.whole_number(&Json::Number(-5.0), "t"), None);
+        assert_eq!(r.whole_number(&Json::Number(1.5), "t"), None);
+        assert_eq!(r.whole_number(&Json::Number(1e17), "t"), None);
+        assert_eq!(r.whole_number(&Json::String("1".into()), "t"), None);
+        assert_eq!(r.problems.len(), 4);
+    }
+
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    fn null_counts_as_absent_and_the_last_repeat_wins() {
+        let json = parse(r#"{"a":null,"b":"1","b":"2"}"#).unwrap();
+        let mut r = Reader::default();
+        let o = r.object(&json, ROOT, &["a", "b"]).unwrap();
+        assert_eq!(r.optional_string(&o, "a"), None);
+        assert_eq!(r.required_string(&o, "b").as_deref(), Some("2"));
+        assert!(r.problems.is_empty());
+    }
+}
