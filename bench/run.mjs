@@ -9,7 +9,8 @@
 // visible, long tasks and total blocking time, CLS; with no throttling and with slow 4G
 // (1.6 Mbps down, 150 ms RTT) plus a 4x CPU slowdown. Also a returning visitor (choice stored):
 // time until the audience script runs, and its blocking time. Prints medians [min–max] and the
-// ratios cookie-charter / peer, and writes bench/results.json.
+// ratios cookie-charter / peer, and writes bench/results.json. Files are served brotli-compressed,
+// as a portal's CDN serves them, so the throttled network carries the brotli bytes.
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
@@ -114,6 +115,7 @@ const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.le
 const stat = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs) });
 
 const server = await startServer({
+  compress: true,
   mounts: {
     '/bench/': here('./pages/'),
     '/peers/cookieconsent/': here('../node_modules/vanilla-cookieconsent/dist/'),

@@ -4,6 +4,7 @@
 // `node scripts/serve.mjs [port]` serves on localhost; `startServer()` is used by the tests.
 import http from 'node:http';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants } from 'node:zlib';
 import sirv from 'sirv';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -14,10 +15,12 @@ export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-ev
 
 /**
  * Starts the server on 127.0.0.1. `mounts` adds folders under URL prefixes (tests add fixtures);
- * `headers` maps a path to extra response headers. Resolves to { url, receipts, close() }, where
- * `receipts` is the list of receipts the receiver got.
+ * `headers` maps a path to extra response headers; `compress` serves files brotli-compressed
+ * (quality 11, as a CDN serves precompressed files) to browsers that accept it. Resolves to
+ * { url, receipts, close() }, where `receipts` is the list of receipts the receiver got.
  */
-export function startServer({ port = 0, mounts = {}, headers = {} } = {}) {
+export function startServer({ port = 0, mounts = {}, headers = {}, compress = false } = {}) {
+  const compressed = new Map();
   const extraHeaders = { '/csp.html': { 'Content-Security-Policy': STRICT_CSP }, ...headers };
   const receipts = [];
   const options = { dev: true, etag: false, extensions: ['html'] };
@@ -34,6 +37,7 @@ export function startServer({ port = 0, mounts = {}, headers = {} } = {}) {
     const path = req.url.split('?')[0];
     if (path === '/receipts') return receiver(req, res, receipts);
     for (const [name, value] of Object.entries(extraHeaders[path] ?? {})) res.setHeader(name, value);
+    if (compress && /\bbr\b/.test(req.headers['accept-encoding'] ?? '')) brotliResponse(res, req.url, compressed);
     for (const [prefix, handler] of routes) {
       if (req.url.startsWith(prefix)) {
         const original = req.url;
@@ -56,6 +60,42 @@ export function startServer({ port = 0, mounts = {}, headers = {} } = {}) {
       });
     });
   });
+}
+
+/**
+ * Makes `res` send its body brotli-compressed: sirv's headers and piped file are held, then
+ * sent compressed (each URL compressed once, into `cache`).
+ */
+function brotliResponse(res, url, cache) {
+  const { writeHead, end } = res;
+  const chunks = [];
+  let status = null;
+  let headers = {};
+  res.writeHead = (code, given = {}) => {
+    status = code;
+    headers = given;
+    return res;
+  };
+  res.write = (chunk) => {
+    chunks.push(Buffer.from(chunk));
+    return true;
+  };
+  res.end = (chunk) => {
+    if (chunk) chunks.push(Buffer.from(chunk));
+    let body = Buffer.concat(chunks);
+    status ??= res.statusCode;
+    if (status === 200 && body.length > 0) {
+      if (!cache.has(url)) {
+        cache.set(url, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+      }
+      body = cache.get(url);
+      headers = Object.fromEntries(Object.entries(headers).filter(([name]) => name.toLowerCase() !== 'content-length'));
+      headers['Content-Encoding'] = 'br';
+      headers['Content-Length'] = body.length;
+    }
+    writeHead.call(res, status, headers);
+    return end.call(res, body);
+  };
 }
 
 /** The reference receipt receiver: keeps each POSTed JSON receipt (at most 1000, 8 KB each). */

@@ -21,4 +21,4 @@ echo "== npm package: pack, install into examples/vite, type-check, Vite build"
 bash scripts/example-vite.sh
 
 echo "== charter schema, then end-to-end tests (dist/ on the demo portal, headless Chromium)"
-node --test tests/schema.test.mjs tests/e2e/
+node --test tests/schema.test.mjs tests/size.test.mjs tests/e2e/
