@@ -3,11 +3,9 @@
 //! value or a typed error, never a panic; encoding then decoding gives back what was encoded.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::collections::BTreeMap;
-
 use cookie_charter::core::charter_json;
 use cookie_charter::core::config::{self, RawConfig};
-use cookie_charter::core::consent::Choice;
+use cookie_charter::core::consent::{Choice, Decisions};
 use cookie_charter::core::cookie_codec::{self, Expectations};
 use cookie_charter::core::cookie_patterns;
 use cookie_charter::core::json;
@@ -79,6 +77,7 @@ proptest! {
         revision in "[0-9a-f]{8}",
         receipt in prop::option::of("[A-Za-z0-9-]{1,64}"),
     ) {
+        let categories: Decisions = categories.into_iter().collect();
         let choice = Choice { categories, decided_at: NOW - age, revision: revision.clone(), receipt };
         let value = cookie_codec::encode(&choice);
         prop_assert!(value.len() <= cookie_codec::MAX_VALUE_LEN);
@@ -147,7 +146,7 @@ fn every_preset_written_back_as_json_reads_the_same() {
 #[test]
 fn the_same_choice_always_encodes_the_same() {
     // The codec sorts categories: the same choice always encodes to the same value.
-    let mut a = BTreeMap::new();
+    let mut a = Decisions::new();
     a.insert("b".to_owned(), true);
     a.insert("a".to_owned(), false);
     let choice = Choice {

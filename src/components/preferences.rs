@@ -1,4 +1,3 @@
-use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -13,7 +12,7 @@ pub struct PreferencesProps {
     /// The charter whose categories get a switch.
     pub charter: Rc<Charter>,
     /// Optional categories switched on.
-    pub draft: BTreeSet<String>,
+    pub draft: Vec<String>,
     /// Language of the texts.
     pub lang: Lang,
     /// A switch was flipped: the category id.

@@ -3,7 +3,6 @@
 //! Pure: the web layer supplies the time and performs the effects (writing the cookie,
 //! loading the audience script) that a new state calls for.
 
-use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
 use super::charter::Charter;
@@ -11,11 +10,65 @@ use super::charter::Charter;
 /// Seconds since the Unix epoch.
 pub type UnixSeconds = u64;
 
+/// Categories and whether each is accepted, sorted by id, one entry an id.
+///
+/// A sorted `Vec` rather than a `BTreeMap`: a charter has a handful of categories, and the
+/// B-tree code it would add to the wasm weighs more than all of this.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Decisions(Vec<(String, bool)>);
+
+impl Decisions {
+    /// No category.
+    pub fn new() -> Decisions {
+        Decisions(Vec::new())
+    }
+
+    /// Sets `id` to `on`, replacing what it was.
+    pub fn insert(&mut self, id: String, on: bool) {
+        match self
+            .0
+            .binary_search_by(|(known, _)| known.as_str().cmp(&id))
+        {
+            Ok(at) => self.0[at].1 = on,
+            Err(at) => self.0.insert(at, (id, on)),
+        }
+    }
+
+    /// Whether `id` is accepted; `None` when it is not listed.
+    pub fn get(&self, id: &str) -> Option<bool> {
+        let at = self
+            .0
+            .binary_search_by(|(known, _)| known.as_str().cmp(id))
+            .ok()?;
+        Some(self.0[at].1)
+    }
+
+    /// Each category and whether it is accepted, by id.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, bool)> {
+        self.0.iter().map(|(id, on)| (id.as_str(), *on))
+    }
+
+    /// The ids of the accepted categories.
+    pub fn accepted(&self) -> impl Iterator<Item = &str> {
+        self.iter().filter(|(_, on)| *on).map(|(id, _)| id)
+    }
+}
+
+impl FromIterator<(String, bool)> for Decisions {
+    fn from_iter<I: IntoIterator<Item = (String, bool)>>(pairs: I) -> Decisions {
+        let mut decisions = Decisions::new();
+        for (id, on) in pairs {
+            decisions.insert(id, on);
+        }
+        decisions
+    }
+}
+
 /// A choice the visitor made, as stored in the `cookies_preferences` cookie.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Choice {
     /// Every category of the charter, with whether the visitor accepted it.
-    pub categories: BTreeMap<String, bool>,
+    pub categories: Decisions,
     /// When the choice was made.
     pub decided_at: UnixSeconds,
     /// The charter revision the visitor answered (see [`Charter::revision`]).
@@ -30,10 +83,9 @@ impl Choice {
         Choice::over(charter, now, &accept)
     }
 
-    // One body for every `accept`, and maps filled by insertion: `collect()` into a BTreeMap
-    // sorts first, and each instance of that sort costs kilobytes of wasm.
+    // One body for every `accept`: each instance would cost wasm bytes.
     fn over(charter: &Charter, now: UnixSeconds, accept: &dyn Fn(&str) -> bool) -> Choice {
-        let mut categories = BTreeMap::new();
+        let mut categories = Decisions::new();
         for c in &charter.categories {
             categories.insert(c.id.clone(), c.required || accept(&c.id));
         }
@@ -47,7 +99,7 @@ impl Choice {
 
     /// Whether the visitor accepted `category`; `false` for a category the choice does not name.
     pub fn allows(&self, category: &str) -> bool {
-        self.categories.get(category).copied().unwrap_or(false)
+        self.categories.get(category).unwrap_or(false)
     }
 
     /// The categories `previous` allowed and this choice does not: consent withdrawn.
@@ -55,9 +107,9 @@ impl Choice {
         previous
             .map(|p| {
                 p.categories
-                    .iter()
-                    .filter(|(id, &on)| on && !self.allows(id))
-                    .map(|(id, _)| id.clone())
+                    .accepted()
+                    .filter(|id| !self.allows(id))
+                    .map(str::to_owned)
                     .collect()
             })
             .unwrap_or_default()
@@ -104,7 +156,7 @@ pub struct ConsentState {
     /// What is on screen.
     pub view: View,
     /// Optional categories switched on in the panel (not yet saved).
-    pub draft: BTreeSet<String>,
+    pub draft: Vec<String>,
     /// How many choices were made since the page loaded: the web layer persists each new one.
     pub decisions: u32,
     /// Categories the last choice withdrew (allowed before, refused now): their cookies go.
@@ -125,7 +177,7 @@ impl ConsentState {
             charter,
             choice: stored,
             view: View::Closed,
-            draft: BTreeSet::new(),
+            draft: Vec::new(),
             decisions: 0,
             withdrawn: Vec::new(),
             gpc: false,
@@ -177,7 +229,9 @@ impl ConsentState {
             Action::RefuseAll(now) => next.decide(Choice::new(&self.charter, now, |_| false)),
             Action::SavePreferences(now) => {
                 let draft = &self.draft;
-                next.decide(Choice::new(&self.charter, now, |id| draft.contains(id)))
+                next.decide(Choice::new(&self.charter, now, |id| {
+                    draft.iter().any(|on| on == id)
+                }))
             }
             Action::OpenPreferences => {
                 next.view = View::Preferences;
@@ -187,13 +241,18 @@ impl ConsentState {
                     .optional_categories()
                     .filter(|c| self.allows(&c.id))
                 {
-                    next.draft.insert(c.id.clone());
+                    next.draft.push(c.id.clone());
                 }
             }
             Action::Toggle(id) => {
                 let optional = self.charter.optional_categories().any(|c| c.id == id);
-                if self.view == View::Preferences && optional && !next.draft.remove(&id) {
-                    next.draft.insert(id);
+                if self.view == View::Preferences && optional {
+                    match next.draft.iter().position(|on| *on == id) {
+                        Some(at) => {
+                            next.draft.remove(at);
+                        }
+                        None => next.draft.push(id),
+                    }
                 }
             }
             Action::ClosePreferences => {
@@ -203,12 +262,7 @@ impl ConsentState {
             }
             Action::Reset => {
                 if let Some(previous) = &self.choice {
-                    next.withdrawn = previous
-                        .categories
-                        .iter()
-                        .filter(|(_, &on)| on)
-                        .map(|(id, _)| id.clone())
-                        .collect();
+                    next.withdrawn = previous.categories.accepted().map(str::to_owned).collect();
                     next.choice = None;
                     next.draft.clear();
                     next.decisions += 1;
@@ -251,6 +305,26 @@ mod tests {
     }
 
     #[test]
+    fn decisions_stay_sorted_with_one_entry_an_id() {
+        let mut d: Decisions = [
+            ("necessary".to_owned(), true),
+            ("audience".to_owned(), true),
+        ]
+        .into_iter()
+        .collect();
+        d.insert("audience".to_owned(), false);
+        d.insert("ads".to_owned(), false);
+        assert_eq!(
+            d.iter().collect::<Vec<_>>(),
+            [("ads", false), ("audience", false), ("necessary", true)]
+        );
+        assert_eq!(d.get("audience"), Some(false));
+        assert_eq!(d.get("necessary"), Some(true));
+        assert_eq!(d.get("video"), None);
+        assert_eq!(d.accepted().collect::<Vec<_>>(), ["necessary"]);
+    }
+
+    #[test]
     fn first_visit_shows_banner_and_allows_nothing_optional() {
         let s = fresh();
         assert_eq!(s.view, View::Banner);
@@ -279,7 +353,7 @@ mod tests {
         assert_eq!(s.view, View::Closed);
         assert!(!s.allows(AUDIENCE));
         assert!(s.allows(NECESSARY));
-        assert_eq!(s.choice.unwrap().categories.len(), 2);
+        assert_eq!(s.choice.unwrap().categories.iter().count(), 2);
     }
 
     #[test]
@@ -288,7 +362,7 @@ mod tests {
         assert_eq!(s.view, View::Preferences);
         assert!(s.draft.is_empty(), "no optional switch is pre-ticked");
         let s = s.apply(Action::Toggle(AUDIENCE.into()));
-        assert!(s.draft.contains(AUDIENCE));
+        assert_eq!(s.draft, [AUDIENCE]);
         assert!(
             !s.allows(AUDIENCE),
             "switching is not consenting until saved"
@@ -324,7 +398,7 @@ mod tests {
         let s = fresh()
             .apply(Action::AcceptAll(1))
             .apply(Action::OpenPreferences);
-        assert!(s.draft.contains(AUDIENCE));
+        assert_eq!(s.draft, [AUDIENCE]);
         let s = s
             .apply(Action::Toggle(AUDIENCE.into()))
             .apply(Action::SavePreferences(2));

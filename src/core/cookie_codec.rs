@@ -7,12 +7,11 @@
 //! Anything else — not UTF-8, not that JSON, another version, too old, from the future or for
 //! another charter revision — is an error, which the component treats as "no choice".
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
-use super::consent::{Choice, UnixSeconds};
+use super::consent::{Choice, Decisions, UnixSeconds};
 use super::json::{self, FieldError, Json, Reader, ROOT};
 
 /// Name of the cookie that records the visitor's choice.
@@ -88,7 +87,7 @@ pub fn encode(choice: &Choice) -> String {
         ("v".to_owned(), Json::Number(f64::from(FORMAT_VERSION))),
         ("t".to_owned(), Json::Number(choice.decided_at as f64)),
         ("r".to_owned(), Json::String(choice.revision.clone())),
-        ("c".to_owned(), json::boolean_map(&choice.categories)),
+        ("c".to_owned(), json::boolean_map(choice.categories.iter())),
     ];
     if let Some(id) = &choice.receipt {
         wire.push(("i".to_owned(), Json::String(id.clone())));
@@ -143,7 +142,7 @@ pub fn decode(value: &str, expect: &Expectations<'_>) -> Result<Choice, DecodeEr
 struct WireV1 {
     t: UnixSeconds,
     r: String,
-    c: BTreeMap<String, bool>,
+    c: Decisions,
     i: Option<String>,
 }
 
@@ -176,7 +175,9 @@ fn read_wire(value: &Json) -> Result<WireV1, DecodeError> {
         r: r.required_string(&o, "r").unwrap_or_default(),
         c: r.member(&o, "c", true)
             .and_then(|(v, path)| r.boolean_map(v, &path))
-            .unwrap_or_default(),
+            .unwrap_or_default()
+            .into_iter()
+            .collect(),
         i: r.optional_string(&o, "i"),
     };
     r.finish(Some(wire)).map_err(malformed)

@@ -391,20 +391,16 @@ impl Reader {
         self.string(value, &path)
     }
 
-    /// `value` as an object mapping names to booleans.
-    pub fn boolean_map(
-        &mut self,
-        value: &Json,
-        path: &str,
-    ) -> Option<std::collections::BTreeMap<String, bool>> {
+    /// `value` as an object mapping names to booleans, in document order.
+    pub fn boolean_map(&mut self, value: &Json, path: &str) -> Option<Vec<(String, bool)>> {
         let Json::Object(members) = value else {
             self.expected("an object", value, path);
             return None;
         };
-        let mut map = std::collections::BTreeMap::new();
+        let mut map = Vec::with_capacity(members.len());
         for (key, value) in members {
             if let Some(b) = self.boolean(value, &member_path(path, key)) {
-                map.insert(key.clone(), b);
+                map.push((key.clone(), b));
             }
         }
         Some(map)
@@ -433,13 +429,9 @@ pub fn object<const N: usize>(members: [(&str, Json); N]) -> Json {
     )
 }
 
-/// A JSON object mapping names to booleans, in the map's (sorted) order.
-pub fn boolean_map(map: &std::collections::BTreeMap<String, bool>) -> Json {
-    Json::Object(
-        map.iter()
-            .map(|(k, v)| (k.clone(), Json::Bool(*v)))
-            .collect(),
-    )
+/// A JSON object mapping names to booleans, in the order given.
+pub fn boolean_map<'a>(pairs: impl Iterator<Item = (&'a str, bool)>) -> Json {
+    Json::Object(pairs.map(|(k, v)| (k.to_owned(), Json::Bool(v))).collect())
 }
 
 #[cfg(test)]
@@ -518,7 +510,7 @@ mod tests {
         let bools = r.array(b, &path, |r, v, p| r.boolean(v, p)).unwrap();
         assert_eq!(bools, [true]);
         let (c, path) = r.member(&o, "c", true).unwrap();
-        assert_eq!(r.boolean_map(c, &path), Some(Default::default()));
+        assert_eq!(r.boolean_map(c, &path), Some(Vec::new()));
         assert!(r.member(&o, "e", true).is_none());
         let found: Vec<String> = r.problems.iter().map(ToString::to_string).collect();
         assert_eq!(

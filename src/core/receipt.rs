@@ -1,9 +1,7 @@
 //! The consent receipt: a record of one choice that a portal can keep as proof of consent
 //! (random id, when, which charter revision, what was chosen, in which language, on which page).
 
-use std::collections::BTreeMap;
-
-use super::consent::{Choice, UnixSeconds};
+use super::consent::{Choice, Decisions, UnixSeconds};
 use super::i18n::Lang;
 use super::json::{self, Json, Reader, ROOT};
 
@@ -18,7 +16,7 @@ pub struct Receipt {
     /// The charter revision answered.
     pub revision: String,
     /// Every category and whether it was accepted.
-    pub choices: BTreeMap<String, bool>,
+    pub choices: Decisions,
     /// The language the texts were shown in.
     pub lang: String,
     /// The page the choice was made on, without query or fragment.
@@ -44,7 +42,7 @@ impl Receipt {
             ("id", Json::String(self.id.clone())),
             ("decidedAt", Json::Number(self.decided_at as f64)),
             ("revision", Json::String(self.revision.clone())),
-            ("choices", json::boolean_map(&self.choices)),
+            ("choices", json::boolean_map(self.choices.iter())),
             ("lang", Json::String(self.lang.clone())),
             ("page", Json::String(self.page.clone())),
         ])
@@ -68,7 +66,9 @@ impl Receipt {
             revision: r.required_string(&o, "revision")?,
             choices: r
                 .member(&o, "choices", true)
-                .and_then(|(v, path)| r.boolean_map(v, &path))?,
+                .and_then(|(v, path)| r.boolean_map(v, &path))?
+                .into_iter()
+                .collect(),
             lang: r.required_string(&o, "lang")?,
             page: r.required_string(&o, "page")?,
         };
@@ -114,7 +114,7 @@ mod tests {
         );
         assert_eq!(receipt.page, "https://d.example.fr/p");
         assert_eq!(receipt.lang, "en");
-        assert_eq!(receipt.choices.get("audience"), Some(&true));
+        assert_eq!(receipt.choices.get("audience"), Some(true));
         let json = receipt.to_json();
         assert!(json.contains(r#""decidedAt":1790000000"#), "{json}");
         assert_eq!(Receipt::from_json(&json), Some(receipt));

@@ -37,7 +37,7 @@ pub fn dispatch_error(kind: &str, src: &str) {
 pub fn choice_to_js(choice: &Choice) -> JsValue {
     let detail = Object::new();
     let categories = Object::new();
-    for (id, &on) in &choice.categories {
+    for (id, on) in choice.categories.iter() {
         let _ = Reflect::set(&detail, &id.into(), &on.into());
         let _ = Reflect::set(&categories, &id.into(), &on.into());
     }
