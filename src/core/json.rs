@@ -227,16 +227,8 @@ impl<'j> Members<'j> {
     /// The value of member `name` (the last one if repeated, as `JSON.parse` does), `null`
     /// counting as absent, and its path.
     pub fn get(&self, name: &str) -> Option<(&'j Json, String)> {
-        self.members
-            .iter()
-            .rev()
-            .find(|(key, value)| key == name && *value != Json::Null)
-            .map(|(_, value)| (value, member_path(&self.path, name)))
-    }
-
-    /// The members, in document order.
-    pub fn iter(&self) -> impl Iterator<Item = &'j (String, Json)> {
-        self.members.iter()
+        let (_, value) = self.members.iter().rev().find(|(key, _)| key == name)?;
+        (!matches!(value, Json::Null)).then(|| (value, member_path(&self.path, name)))
     }
 
     /// The object's path.
@@ -254,7 +246,7 @@ pub struct Reader {
 
 impl Reader {
     /// Records a problem at `path`.
-    pub fn fail(&mut self, path: &str, problem: impl Into<String>) {
+    fn fail(&mut self, path: &str, problem: impl Into<String>) {
         self.problems.push(FieldError {
             path: path.to_owned(),
             problem: problem.into(),
