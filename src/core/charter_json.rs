@@ -5,7 +5,7 @@
 
 use super::charter::{Category, Charter, CookieRow, Section, Text, AUDIENCE};
 use super::config::check_url;
-use super::json::{self, FieldError, Json, Members, Reader, ROOT};
+use super::json::{self, FieldError, Json, Reader, ROOT};
 use super::quote::quoted;
 
 /// Longest JSON document read.
@@ -66,9 +66,9 @@ fn read_charter(r: &mut Reader, value: &Json) -> Option<Charter> {
     Some(Charter {
         portal: r.required_string(&o, "portal").unwrap_or_default(),
         url: r.optional_string(&o, "url"),
-        intro: r
-            .member(&o, "intro", false)
-            .map(|(v, path)| r.array(v, &path, read_section).unwrap_or_default()),
+        intro: r.field(&o, "intro", false, |r, v, path| {
+            r.array(v, path, read_section)
+        }),
         categories: r.list(&o, "categories", true, read_category),
         cookies: r.list(&o, "cookies", true, read_cookie_row),
     })
@@ -82,16 +82,10 @@ fn read_text(r: &mut Reader, value: &Json, path: &str) -> Option<Text> {
     })
 }
 
-/// Member `name` of `o` as a text (`None` when absent or unreadable).
-fn text(r: &mut Reader, o: &Members<'_>, name: &str, required: bool) -> Option<Text> {
-    let (value, path) = r.member(o, name, required)?;
-    read_text(r, value, &path)
-}
-
 fn read_section(r: &mut Reader, value: &Json, path: &str) -> Option<Section> {
     let o = r.object(value, path, &["heading", "paragraphs", "items"])?;
     Some(Section {
-        heading: text(r, &o, "heading", false),
+        heading: r.field(&o, "heading", false, read_text),
         paragraphs: r.list(&o, "paragraphs", false, read_text),
         items: r.list(&o, "items", false, read_text),
     })
@@ -106,12 +100,13 @@ fn read_category(r: &mut Reader, value: &Json, path: &str) -> Option<Category> {
     Some(Category {
         id: r.required_string(&o, "id").unwrap_or_default(),
         required: r
-            .member(&o, "required", false)
-            .and_then(|(v, path)| r.boolean(v, &path))
+            .field(&o, "required", false, Reader::boolean)
             .unwrap_or(false),
-        title: text(r, &o, "title", true).unwrap_or_default(),
-        heading: text(r, &o, "heading", false),
-        description: text(r, &o, "description", false).unwrap_or_default(),
+        title: r.field(&o, "title", true, read_text).unwrap_or_default(),
+        heading: r.field(&o, "heading", false, read_text),
+        description: r
+            .field(&o, "description", false, read_text)
+            .unwrap_or_default(),
         erase: r.list(&o, "erase", false, Reader::string),
     })
 }
@@ -127,10 +122,10 @@ fn read_cookie_row(r: &mut Reader, value: &Json, path: &str) -> Option<CookieRow
     Some(CookieRow {
         category: r.required_string(&o, "category").unwrap_or_default(),
         provider: r.optional_string(&o, "provider").unwrap_or_default(),
-        service: text(r, &o, "service", true).unwrap_or_default(),
+        service: r.field(&o, "service", true, read_text).unwrap_or_default(),
         name: r.optional_string(&o, "name").unwrap_or_default(),
-        purpose: text(r, &o, "purpose", true).unwrap_or_default(),
-        lifetime: text(r, &o, "lifetime", false),
+        purpose: r.field(&o, "purpose", true, read_text).unwrap_or_default(),
+        lifetime: r.field(&o, "lifetime", false, read_text),
     })
 }
 

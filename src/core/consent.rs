@@ -23,12 +23,14 @@ impl Decisions {
         Decisions(Vec::new())
     }
 
+    /// Where `id` is (`Ok`) or would go (`Err`).
+    fn position(&self, id: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|(known, _)| known.as_str().cmp(id))
+    }
+
     /// Sets `id` to `on`, replacing what it was.
     pub fn insert(&mut self, id: String, on: bool) {
-        match self
-            .0
-            .binary_search_by(|(known, _)| known.as_str().cmp(&id))
-        {
+        match self.position(&id) {
             Ok(at) => self.0[at].1 = on,
             Err(at) => self.0.insert(at, (id, on)),
         }
@@ -36,10 +38,7 @@ impl Decisions {
 
     /// Whether `id` is accepted; `None` when it is not listed.
     pub fn get(&self, id: &str) -> Option<bool> {
-        let at = self
-            .0
-            .binary_search_by(|(known, _)| known.as_str().cmp(id))
-            .ok()?;
+        let at = self.position(id).ok()?;
         Some(self.0[at].1)
     }
 

@@ -83,16 +83,21 @@ pub fn is_receipt_id(id: &str) -> bool {
 
 /// The cookie value for `choice`.
 pub fn encode(choice: &Choice) -> String {
-    let mut wire = vec![
-        ("v".to_owned(), Json::Number(f64::from(FORMAT_VERSION))),
-        ("t".to_owned(), Json::Number(choice.decided_at as f64)),
-        ("r".to_owned(), Json::String(choice.revision.clone())),
-        ("c".to_owned(), json::boolean_map(choice.categories.iter())),
-    ];
-    if let Some(id) = &choice.receipt {
-        wire.push(("i".to_owned(), Json::String(id.clone())));
-    }
-    utf8_percent_encode(&Json::Object(wire).to_text(), URI_COMPONENT).to_string()
+    let receipt = choice
+        .receipt
+        .as_ref()
+        .map(|id| ("i", Json::String(id.clone())));
+    let wire = json::object(
+        [
+            ("v", Json::Number(f64::from(FORMAT_VERSION))),
+            ("t", Json::Number(choice.decided_at as f64)),
+            ("r", Json::String(choice.revision.clone())),
+            ("c", json::boolean_map(choice.categories.iter())),
+        ]
+        .into_iter()
+        .chain(receipt),
+    );
+    utf8_percent_encode(&wire.to_text(), URI_COMPONENT).to_string()
 }
 
 /// What a stored value must agree with to count as a choice.
@@ -160,21 +165,17 @@ fn read_wire(value: &Json) -> Result<WireV1, DecodeError> {
     let Some(o) = r.object(value, ROOT, &["v", "t", "r", "c", "i"]) else {
         return Err(malformed(r.problems));
     };
-    let version = r
-        .member(&o, "v", true)
-        .and_then(|(v, path)| r.whole_number(v, &path));
+    let version = r.field(&o, "v", true, Reader::whole_number);
     match version {
         Some(v) if v == u64::from(FORMAT_VERSION) => {}
         Some(v) => return Err(DecodeError::UnknownVersion(v)),
         None => return Err(malformed(r.problems)),
     }
     let wire = WireV1 {
-        t: r.member(&o, "t", true)
-            .and_then(|(v, path)| r.whole_number(v, &path))
+        t: r.field(&o, "t", true, Reader::whole_number)
             .unwrap_or_default(),
         r: r.required_string(&o, "r").unwrap_or_default(),
-        c: r.member(&o, "c", true)
-            .and_then(|(v, path)| r.boolean_map(v, &path))
+        c: r.field(&o, "c", true, Reader::boolean_map)
             .unwrap_or_default()
             .into_iter()
             .collect(),

@@ -287,7 +287,7 @@ impl Reader {
     }
 
     /// Member `name` of `object`; its absence is reported when `required`.
-    pub fn member<'j>(
+    fn member<'j>(
         &mut self,
         object: &Members<'j>,
         name: &str,
@@ -357,6 +357,19 @@ impl Reader {
         Some(read)
     }
 
+    /// Member `name` of `object`, read by `read` with its path (`None` when absent or
+    /// unreadable); its absence is reported when `required`.
+    pub fn field<T>(
+        &mut self,
+        object: &Members<'_>,
+        name: &str,
+        required: bool,
+        read: impl FnOnce(&mut Reader, &Json, &str) -> Option<T>,
+    ) -> Option<T> {
+        let (value, path) = self.member(object, name, required)?;
+        read(self, value, &path)
+    }
+
     /// Member `name` of `object` as an array, each item read by `item` (empty when absent, or
     /// unreadable); its absence is reported when `required`.
     pub fn list<T>(
@@ -366,21 +379,20 @@ impl Reader {
         required: bool,
         item: impl FnMut(&mut Reader, &Json, &str) -> Option<T>,
     ) -> Vec<T> {
-        self.member(object, name, required)
-            .and_then(|(value, path)| self.array(value, &path, item))
-            .unwrap_or_default()
+        self.field(object, name, required, |r, value, path| {
+            r.array(value, path, item)
+        })
+        .unwrap_or_default()
     }
 
     /// Required string member `name` of `object`.
     pub fn required_string(&mut self, object: &Members<'_>, name: &str) -> Option<String> {
-        let (value, path) = self.member(object, name, true)?;
-        self.string(value, &path)
+        self.field(object, name, true, Reader::string)
     }
 
     /// Optional string member `name` of `object`.
     pub fn optional_string(&mut self, object: &Members<'_>, name: &str) -> Option<String> {
-        let (value, path) = self.member(object, name, false)?;
-        self.string(value, &path)
+        self.field(object, name, false, Reader::string)
     }
 
     /// `value` as an object mapping names to booleans, in document order.
@@ -412,7 +424,7 @@ impl Reader {
 }
 
 /// Builds a JSON object from `(name, value)` pairs.
-pub fn object<const N: usize>(members: [(&str, Json); N]) -> Json {
+pub fn object<'a>(members: impl IntoIterator<Item = (&'a str, Json)>) -> Json {
     Json::Object(
         members
             .into_iter()

@@ -60,13 +60,10 @@ impl Receipt {
         )?;
         let receipt = Receipt {
             id: r.required_string(&o, "id")?,
-            decided_at: r
-                .member(&o, "decidedAt", true)
-                .and_then(|(v, path)| r.whole_number(v, &path))?,
+            decided_at: r.field(&o, "decidedAt", true, Reader::whole_number)?,
             revision: r.required_string(&o, "revision")?,
             choices: r
-                .member(&o, "choices", true)
-                .and_then(|(v, path)| r.boolean_map(v, &path))?
+                .field(&o, "choices", true, Reader::boolean_map)?
                 .into_iter()
                 .collect(),
             lang: r.required_string(&o, "lang")?,
