@@ -1,11 +1,15 @@
-// Entry point of dist/cookie-charter.js (bundled by esbuild with the wasm-bindgen glue).
+// Entry point of dist/cookie-charter.js (bundled by esbuild with the first layer's wasm-bindgen
+// glue).
 //
 // - With a <script type="module" src=".../cookie-charter.js" data-…> tag, it starts by itself
 //   from that tag's attributes.
 // - Imported from a bundler, it does nothing until `mount(options)` is called.
-// The wasm (cookie-charter_bg.wasm) and the stylesheet are found next to this file. If anything fails, nothing
-// optional is loaded. The API is also on `window.CookieCharter`.
-import init, * as wasm from '../target/pkg/cookie-charter.js';
+// It starts the first layer (cookie-charter_bg.wasm: banner, stored choice, what it allows),
+// and loads the Yew UI (cookie-charter-ui.js + cookie-charter-ui_bg.wasm) only when the visitor
+// asks for the preferences panel, or at once on a page that shows the charter table. The wasm
+// files and the stylesheet are found next to this file. If anything fails, nothing optional is
+// loaded. The API is also on `window.CookieCharter`.
+import init, * as firstLayer from '../target/pkg/cookie-charter.js';
 
 const here = import.meta.url;
 const CHANGE = 'cookie-charter:change';
@@ -15,6 +19,12 @@ const REGISTRY = Symbol.for('cookie-charter');
 let loading = null;
 let mounted = null;
 let api = null;
+// How this copy started ({ tag } or { options }): the Yew UI takes over from the same settings.
+let source = null;
+// The started module whose functions answer the API: the first layer, then the Yew UI.
+let wasm = null;
+let ui = null;
+let handingOver = null;
 
 /** The API of another copy that already started on this page, if any. */
 function owner() {
@@ -54,13 +64,56 @@ function linkStylesheet() {
   (document.head || document.documentElement).append(link);
 }
 
-/** Loads the wasm once. */
-function load() {
+/** Loads the first layer's wasm once. */
+function loadFirstLayer() {
   loading ??= (async () => {
     linkStylesheet();
     await init({ module_or_path: new URL('cookie-charter_bg.wasm', import.meta.url) });
+    return firstLayer;
   })();
   return loading;
+}
+
+/** Loads the Yew UI's module and wasm once. */
+function loadUi() {
+  ui ??= (async () => {
+    linkStylesheet();
+    const module = await import('./cookie-charter-ui.js');
+    return module.load();
+  })();
+  return ui;
+}
+
+/** Starts the component: the Yew UI at once where the page shows the charter, else the first layer. */
+async function startModule() {
+  if (document.querySelector('[data-cookie-charter-table]')) {
+    loading = loadUi();
+    const full = await loading;
+    await (source.tag ? full.mountFromScript(source.tag) : full.mount(source.options));
+    wasm = full;
+    return;
+  }
+  const first = await loadFirstLayer();
+  await (source.tag ? first.mountFromScript(source.tag, openFull) : first.mount(source.options, openFull));
+  wasm = first;
+}
+
+/**
+ * Called by the first layer when the visitor asks for the preferences panel: loads the Yew UI
+ * (the banner stays meanwhile), stops the first layer and lets the Yew UI take over with the
+ * panel open. If the UI cannot be loaded, the banner stays and says nothing new was loaded.
+ */
+function openFull() {
+  handingOver ??= loadUi().then(async (full) => {
+    firstLayer.unmount();
+    wasm = full;
+    await full.takeOver(source.tag, source.options);
+  }, (error) => {
+    ui = null;
+    handingOver = null;
+    console.error('[cookie-charter] the preferences panel could not be loaded; the banner stays.', error);
+  });
+  return handingOver;
 }
 
 function failed(error) {
@@ -69,14 +122,15 @@ function failed(error) {
   throw error;
 }
 
-function start(run) {
+function start(from) {
   const other = owner();
   if (other) {
     console.warn('[cookie-charter] already started on this page; the second start is ignored');
     return other.mounted;
   }
   if (!mounted) {
-    mounted = load().then(run, failed);
+    source = from;
+    mounted = startModule().catch(failed);
     window[REGISTRY] = { api, mounted };
   }
   return mounted;
@@ -99,22 +153,23 @@ export function mount(options = {}) {
     console.warn('[cookie-charter] already started on this page; the second start is ignored');
     return mounted;
   }
-  return start(() => wasm.mount(options));
+  return start({ options });
 }
 
 export function getConsent() {
   if (owner()) return owner().api.getConsent();
-  return loading && mounted ? wasm.getConsent() : null;
+  return wasm ? wasm.getConsent() : null;
 }
 
 export function getReceipt() {
   if (owner()) return owner().api.getReceipt();
-  return loading && mounted ? wasm.getReceipt() : null;
+  return wasm ? wasm.getReceipt() : null;
 }
 
 export async function showPreferences() {
   if (owner()) return owner().api.showPreferences();
   await whenMounted();
+  if (wasm === firstLayer) return openFull();
   wasm.showPreferences();
 }
 
@@ -157,4 +212,4 @@ api = Object.freeze({ mount, getConsent, getReceipt, showPreferences, acceptAll,
 if (typeof window !== 'undefined' && !window.CookieCharter) window.CookieCharter = api;
 
 const tag = ownScriptTag();
-if (tag) start(() => wasm.mountFromScript(tag)).catch(() => {});
+if (tag) start({ tag }).catch(() => {});

@@ -1,6 +1,12 @@
 #!/usr/bin/env bash
-# Builds dist/: cookie-charter.js (entry + wasm-bindgen glue, one ES module), cookie-charter_bg.wasm,
-# cookie-charter.css and cookie-charter.d.ts. Expects the tools that scripts/setup.sh installs.
+# Builds dist/:
+#   - cookie-charter.js: the entry module (js/entry.js + the first layer's wasm-bindgen glue);
+#   - cookie-charter_bg.wasm: the first layer (the crate without its `ui` feature: banner, stored
+#     choice, what it allows; no Yew), which every page loads;
+#   - cookie-charter-ui.js + cookie-charter-ui_bg.wasm: the Yew UI (the crate with `ui`: the
+#     preferences panel and the charter page), loaded only when a page needs it;
+#   - cookie-charter.css and cookie-charter.d.ts.
+# Expects the tools that scripts/setup.sh installs.
 #
 # The wasm is built with the pinned nightly of scripts/toolchain.env: the standard library is
 # rebuilt for size (-Zbuild-std), panics abort without a message, and Debug formatting and panic
@@ -10,28 +16,40 @@ cd "$(dirname "$0")/.."
 source scripts/toolchain.env
 
 case "${1:-}" in
-  "")
-    # A target dir of its own: these flags would otherwise rebuild everything stable built.
-    export CARGO_TARGET_DIR=target/nightly
-    RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Zlocation-detail=none" \
-      cargo "+$NIGHTLY" build --release --lib --target wasm32-unknown-unknown -Zbuild-std=std,panic_abort
-    ;;
-  --stable)
-    export CARGO_TARGET_DIR=target
-    cargo build --release --lib --target wasm32-unknown-unknown
-    ;;
+  "") stable=false ;;
+  --stable) stable=true ;;
   *) echo "usage: scripts/build.sh [--stable]" >&2; exit 2 ;;
 esac
 
+# Builds the crate's wasm with the given cargo arguments and runs wasm-bindgen on it as $1.
+build_wasm() {
+  local out_name=$1
+  shift
+  if $stable; then
+    export CARGO_TARGET_DIR=target
+    cargo build --release --lib --target wasm32-unknown-unknown "$@"
+  else
+    # A target dir of its own: these flags would otherwise rebuild everything stable built.
+    export CARGO_TARGET_DIR=target/nightly
+    RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Zlocation-detail=none" \
+      cargo "+$NIGHTLY" build --release --lib --target wasm32-unknown-unknown -Zbuild-std=std,panic_abort "$@"
+  fi
+  wasm-bindgen --target web --no-typescript --out-dir target/pkg --out-name "$out_name" \
+    "$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/cookie_charter.wasm"
+}
+
 rm -rf target/pkg
-wasm-bindgen --target web --no-typescript --out-dir target/pkg --out-name cookie-charter \
-  "$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/cookie_charter.wasm"
+build_wasm cookie-charter --no-default-features
+build_wasm cookie-charter-ui
 
 rm -rf dist
 mkdir -p dist
-node_modules/.bin/esbuild js/entry.js --bundle --format=esm --target=es2022 --minify \
-  --log-level=warning --outfile=dist/cookie-charter.js
-cp target/pkg/cookie-charter_bg.wasm dist/cookie-charter_bg.wasm
+esbuild=node_modules/.bin/esbuild
+$esbuild js/entry.js --bundle --format=esm --target=es2022 --minify --log-level=warning \
+  --external:./cookie-charter-ui.js --outfile=dist/cookie-charter.js
+$esbuild js/ui.js --bundle --format=esm --target=es2022 --minify --log-level=warning \
+  --outfile=dist/cookie-charter-ui.js
+cp target/pkg/cookie-charter_bg.wasm target/pkg/cookie-charter-ui_bg.wasm dist/
 cp styles/cookie-charter.css dist/cookie-charter.css
 cp js/cookie-charter.d.ts dist/cookie-charter.d.ts
 node scripts/sizes.mjs

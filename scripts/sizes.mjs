@@ -1,6 +1,7 @@
-// The size of each file in dist/ that a first visit loads (JS, wasm, CSS): raw, gzip and brotli
-// bytes. `node scripts/sizes.mjs` prints them (scripts/build.sh does); tests/size.test.mjs
-// checks the brotli total against the budget.
+// The size of each file in dist/ that a first visit loads (JS, wasm, CSS), and of the Yew UI
+// loaded on demand: raw, gzip and brotli bytes. `node scripts/sizes.mjs` prints them
+// (scripts/build.sh does); tests/size.test.mjs checks the first visit's brotli total against the
+// budget.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
@@ -8,9 +9,12 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 /** The files of dist/ a first visit loads. */
 export const FIRST_VISIT_FILES = ['cookie-charter.js', 'cookie-charter_bg.wasm', 'cookie-charter.css'];
 
-/** Rows { name, raw, gzip, brotli } for each first-visit file, then their total. */
-export function distSizes() {
-  const rows = FIRST_VISIT_FILES.map((name) => {
+/** The files of dist/ loaded only when a page needs the Yew UI (preferences panel, charter page). */
+export const ON_DEMAND_FILES = ['cookie-charter-ui.js', 'cookie-charter-ui_bg.wasm'];
+
+/** Rows { name, raw, gzip, brotli } for each of `files` (first-visit ones by default), then their total. */
+export function distSizes(files = FIRST_VISIT_FILES) {
+  const rows = files.map((name) => {
     const bytes = readFileSync(new URL(`../dist/${name}`, import.meta.url));
     return {
       name,
@@ -25,8 +29,12 @@ export function distSizes() {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  console.log('dist/ size (bytes)      raw     gzip   brotli');
-  for (const r of distSizes()) {
-    console.log(`${r.name.padEnd(20)} ${String(r.raw).padStart(8)} ${String(r.gzip).padStart(8)} ${String(r.brotli).padStart(8)}`);
-  }
+  const print = (title, rows) => {
+    console.log(`${title.padEnd(26)}      raw     gzip   brotli`);
+    for (const r of rows) {
+      console.log(`${r.name.padEnd(26)} ${String(r.raw).padStart(8)} ${String(r.gzip).padStart(8)} ${String(r.brotli).padStart(8)}`);
+    }
+  };
+  print('first visit (bytes)', distSizes());
+  print('on demand: Yew UI (bytes)', distSizes(ON_DEMAND_FILES));
 }

@@ -35,26 +35,14 @@ fn dispatch(action: Action) {
 /// `null` when the visitor has not chosen (or the component has not started).
 #[wasm_bindgen(js_name = getConsent)]
 pub fn get_consent() -> JsValue {
-    HANDLE.with(|h| {
-        h.borrow()
-            .as_ref()
-            .and_then(|state| state.choice.as_ref().map(events::choice_to_js))
-            .unwrap_or(JsValue::NULL)
-    })
+    HANDLE.with(|h| events::consent_to_js(h.borrow().as_ref().and_then(|s| s.choice.as_ref())))
 }
 
 /// The consent receipt of the current choice (`{ id, decidedAt, revision, choices, lang,
 /// page }`), or `null`.
 #[wasm_bindgen(js_name = getReceipt)]
 pub fn get_receipt() -> JsValue {
-    let receipt = HANDLE.with(|h| {
-        h.borrow()
-            .as_ref()
-            .and_then(|s| s.choice.as_ref().and_then(receipts::kept_for))
-    });
-    receipt
-        .and_then(|r| js_sys::JSON::parse(&r.to_json()).ok())
-        .unwrap_or(JsValue::NULL)
+    HANDLE.with(|h| receipts::kept_to_js(h.borrow().as_ref().and_then(|s| s.choice.as_ref())))
 }
 
 /// Opens the preferences panel.

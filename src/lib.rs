@@ -2,12 +2,23 @@
 //!
 //! - [`core`]: pure logic (charter, consent state, cookie codec, configuration checks, texts);
 //! - [`web`]: thin wrappers over the browser APIs it needs;
-//! - [`hooks`] and [`components`]: the Yew UI;
-//! - [`api`] and this file: the wasm entry points called by `dist/cookie-charter.js`.
+//! - with the `ui` feature (the default): [`hooks`] and [`components`], the Yew UI, and [`api`],
+//!   the JS API's link to it;
+//! - without it: [`first_layer`], the banner a first visit loads, which hands over to the Yew
+//!   UI when the visitor asks for the preferences panel;
+//! - this file: the wasm entry points called by `dist/cookie-charter.js`.
+//!
+//! `scripts/build.sh` builds the crate twice: without `ui` (`cookie-charter_bg.wasm`, loaded on
+//! every page) and with it (`cookie-charter-ui_bg.wasm`, loaded on demand).
 
+#[cfg(feature = "ui")]
 pub mod api;
+#[cfg(feature = "ui")]
 pub mod components;
 pub mod core;
+#[cfg(not(feature = "ui"))]
+pub mod first_layer;
+#[cfg(feature = "ui")]
 pub mod hooks;
 pub mod web;
 
@@ -16,11 +27,11 @@ use std::rc::Rc;
 
 use js_sys::Promise;
 use wasm_bindgen::prelude::*;
-use web_sys::Element;
+use web_sys::{Document, Element};
 
-use crate::components::{CharterPage, CharterPageProps, ConsentManager, ConsentManagerProps};
 use crate::core::charter::{Charter, AUDIENCE};
 use crate::core::config::{self, Config, RawConfig};
+use crate::core::consent::Choice;
 use crate::web::{
     attributes, charter_source, consent_store, console, cookies, integrations, options,
     privacy_signals, scripts,
@@ -35,23 +46,58 @@ thread_local! {
     static STARTED: Cell<bool> = const { Cell::new(false) };
 }
 
-/// Starts the component from its `<script>` tag's `data-*` attributes. Resolves once the
-/// banner (if needed) and the charter elements are rendered. Only the first start on a page
-/// does anything.
-#[wasm_bindgen(js_name = mountFromScript)]
-pub fn mount_from_script(script: Option<Element>) -> Promise {
-    start(|| attributes::read_raw_config(script.as_ref()))
+/// What a front end needs to render: the page, the checked configuration and the charter.
+pub struct Started {
+    /// The page.
+    pub document: Document,
+    /// The checked configuration (no audience script when the charter is not the configured one).
+    pub config: Rc<Config>,
+    /// The charter asked about.
+    pub charter: Rc<Charter>,
 }
 
-/// Starts the component from an options object (the data attributes in camelCase). Resolves
-/// once rendered. Only the first start on a page does anything.
-#[wasm_bindgen(js_name = mount)]
-pub fn mount_with_options(options: JsValue) -> Promise {
-    start(|| options::read_raw_config(&options))
+/// Where a front end starts from: the element the consent UI goes in, and what the page says
+/// about the visitor.
+pub struct Mount {
+    /// `#cookie-charter`, just appended to `<body>`.
+    pub host: Element,
+    /// The valid choice read from the cookie, if any.
+    pub stored: Option<Choice>,
+    /// The browser sends Global Privacy Control.
+    pub gpc: bool,
+    /// Cookies work on this page.
+    pub storage_available: bool,
 }
 
-/// Checks the configuration, gets the charter and mounts; a second start only warns.
-fn start(read: impl FnOnce() -> RawConfig) -> Promise {
+/// Reads the stored choice and the privacy signals, tells Google Consent Mode / Matomo about
+/// the page load when `page_load_pushes`, and appends `#cookie-charter` to `<body>`.
+fn prepare(started: &Started, page_load_pushes: bool) -> Option<Mount> {
+    let Some(body) = started.document.body() else {
+        console::error("the page has no <body> to show the banner in");
+        return None;
+    };
+    let stored = consent_store::load(&started.config, &started.charter.revision());
+    if page_load_pushes {
+        integrations::on_load(&started.config, stored.as_ref());
+    }
+    let host = started.document.create_element("div").ok()?;
+    host.set_id(ROOT_ID);
+    body.append_child(&host).ok()?;
+    let storage_available = cookies::can_store();
+    if !storage_available {
+        console::error("cookies are disabled on this page: a choice cannot be kept, so nothing optional is loaded");
+    }
+    Some(Mount {
+        host,
+        stored,
+        gpc: privacy_signals::global_privacy_control(),
+        storage_available,
+    })
+}
+
+/// Checks the configuration (reporting each problem), gets the charter and calls `render`;
+/// resolves once rendered. Only the first start on a page does anything (a second one warns).
+fn start(read: impl FnOnce() -> RawConfig, render: impl FnOnce(Started) + 'static) -> Promise {
     let document = web_sys::window().and_then(|w| w.document());
     let Some(document) = document.filter(|_| !STARTED.with(|s| s.replace(true))) else {
         console::warn("already started on this page; the second start is ignored");
@@ -77,51 +123,126 @@ fn start(read: impl FnOnce() -> RawConfig) -> Promise {
         if config.audience_src.is_some() && !charter.categories.iter().any(|c| c.id == AUDIENCE) {
             console::warn("data-audience-src is set but the charter has no \"audience\" category: it will never load");
         }
-        render(&document, Rc::new(config), charter);
+        render(Started {
+            document,
+            config: Rc::new(config),
+            charter,
+        });
         Ok(JsValue::UNDEFINED)
     })
 }
 
-/// Renders the consent UI in a new element at the end of `<body>` and the charter into every
-/// `[data-cookie-charter-table]` element.
-fn render(document: &web_sys::Document, config: Rc<Config>, charter: Rc<Charter>) {
-    let Some(body) = document.body() else {
-        console::error("the page has no <body> to show the banner in");
-        return;
-    };
-    let stored = consent_store::load(&config, &charter.revision());
-    integrations::on_load(&config, stored.as_ref());
-    let Ok(root) = document.create_element("div") else {
-        return;
-    };
-    root.set_id(ROOT_ID);
-    if body.append_child(&root).is_err() {
-        return;
+/// The raw configuration from the script tag when there is one, else from `options`.
+fn read_tag_or_options(script: Option<&Element>, options: &JsValue) -> RawConfig {
+    match script {
+        Some(script) => attributes::read_raw_config(Some(script)),
+        None => options::read_raw_config(options),
     }
-    let gpc = privacy_signals::global_privacy_control();
-    let storage_available = cookies::can_store();
-    if !storage_available {
-        console::error("cookies are disabled on this page: a choice cannot be kept, so nothing optional is loaded");
-    }
-    let props = ConsentManagerProps {
-        config: config.clone(),
-        charter: charter.clone(),
-        stored,
-        gpc,
-        storage_available,
-    };
-    yew::Renderer::<ConsentManager>::with_root_and_props(root, props).render();
+}
 
-    if let Ok(hosts) = document.query_selector_all(TABLE_SELECTOR) {
-        for i in 0..hosts.length() {
-            let Some(host) = hosts.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
-                continue;
-            };
-            let props = CharterPageProps {
-                charter: charter.clone(),
-                lang: config.lang,
-            };
-            yew::Renderer::<CharterPage>::with_root_and_props(host, props).render();
+/// Starts the component from its `<script>` tag's `data-*` attributes. Resolves once the
+/// banner (if needed) and the charter elements are rendered. Only the first start on a page
+/// does anything.
+#[cfg(feature = "ui")]
+#[wasm_bindgen(js_name = mountFromScript)]
+pub fn mount_from_script(script: Option<Element>) -> Promise {
+    start(
+        || attributes::read_raw_config(script.as_ref()),
+        |started| ui::render(started, false),
+    )
+}
+
+/// Starts the component from an options object (the data attributes in camelCase). Resolves
+/// once rendered. Only the first start on a page does anything.
+#[cfg(feature = "ui")]
+#[wasm_bindgen(js_name = mount)]
+pub fn mount_with_options(options: JsValue) -> Promise {
+    start(
+        || options::read_raw_config(&options),
+        |started| ui::render(started, false),
+    )
+}
+
+/// Takes over from the first layer, which has already started on this page with the same
+/// `script` tag (or, without one, the same `options`) and reported its problems: starts with
+/// the preferences panel open, without reporting them again or repeating the page-load pushes
+/// to Google Consent Mode and Matomo.
+#[cfg(feature = "ui")]
+#[wasm_bindgen(js_name = takeOver)]
+pub fn take_over(script: Option<Element>, options: JsValue) -> Promise {
+    console::set_muted(true);
+    start(
+        move || read_tag_or_options(script.as_ref(), &options),
+        |started| {
+            ui::render(started, true);
+            console::set_muted(false);
+        },
+    )
+}
+
+/// Starts the first layer from its `<script>` tag's `data-*` attributes; `open_full` is called
+/// when the visitor asks for the preferences panel (the page then loads the Yew UI, calls
+/// [`first_layer::unmount`] and `takeOver`). Resolves once rendered.
+#[cfg(not(feature = "ui"))]
+#[wasm_bindgen(js_name = mountFromScript)]
+pub fn mount_from_script(script: Option<Element>, open_full: js_sys::Function) -> Promise {
+    start(
+        move || read_tag_or_options(script.as_ref(), &JsValue::UNDEFINED),
+        |started| first_layer::render(started, open_full),
+    )
+}
+
+/// Starts the first layer from an options object; see [`mount_from_script`].
+#[cfg(not(feature = "ui"))]
+#[wasm_bindgen(js_name = mount)]
+pub fn mount_with_options(options: JsValue, open_full: js_sys::Function) -> Promise {
+    start(
+        move || options::read_raw_config(&options),
+        |started| first_layer::render(started, open_full),
+    )
+}
+
+/// The Yew front end: the whole component.
+#[cfg(feature = "ui")]
+mod ui {
+    use wasm_bindgen::JsCast;
+    use web_sys::Element;
+
+    use super::{prepare, Started, TABLE_SELECTOR};
+    use crate::components::{CharterPage, CharterPageProps, ConsentManager, ConsentManagerProps};
+
+    /// Renders the consent UI in a new element at the end of `<body>` (with the preferences
+    /// open when `taking_over`) and the charter into every `[data-cookie-charter-table]` element.
+    pub fn render(started: Started, taking_over: bool) {
+        let Some(mount) = prepare(&started, !taking_over) else {
+            return;
+        };
+        let Started {
+            document,
+            config,
+            charter,
+        } = started;
+        let props = ConsentManagerProps {
+            config: config.clone(),
+            charter: charter.clone(),
+            stored: mount.stored,
+            gpc: mount.gpc,
+            storage_available: mount.storage_available,
+            open_preferences: taking_over,
+        };
+        yew::Renderer::<ConsentManager>::with_root_and_props(mount.host, props).render();
+
+        if let Ok(hosts) = document.query_selector_all(TABLE_SELECTOR) {
+            for i in 0..hosts.length() {
+                let Some(host) = hosts.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+                    continue;
+                };
+                let props = CharterPageProps {
+                    charter: charter.clone(),
+                    lang: config.lang,
+                };
+                yew::Renderer::<CharterPage>::with_root_and_props(host, props).render();
+            }
         }
     }
 }

@@ -121,6 +121,7 @@ fn props(audience_src: Option<&str>, lang: Lang, stored: Option<Choice>) -> Cons
         stored,
         gpc: false,
         storage_available: true,
+        open_preferences: false,
     }
 }
 
@@ -638,6 +639,7 @@ async fn floating_button_reopens_the_preferences() {
         stored: Some(stored),
         gpc: false,
         storage_available: true,
+        open_preferences: false,
     };
     let app = Mounted::<ConsentManager>::new(p).await;
     assert_eq!(

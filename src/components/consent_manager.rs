@@ -24,6 +24,10 @@ pub struct ConsentManagerProps {
     /// Cookies work on this page (else nothing optional is ever allowed).
     #[prop_or(true)]
     pub storage_available: bool,
+    /// Start with the preferences panel open (taking over from the first layer, whose
+    /// "Personnaliser" was clicked).
+    #[prop_or_default]
+    pub open_preferences: bool,
 }
 
 /// The root component: holds the consent state, shows the banner or the panel, and lets the
@@ -33,11 +37,16 @@ pub fn ConsentManager(props: &ConsentManagerProps) -> Html {
     let state = {
         let charter = props.charter.clone();
         let stored = props.stored.clone();
-        let (gpc, storage) = (props.gpc, props.storage_available);
+        let (gpc, storage, open) = (props.gpc, props.storage_available, props.open_preferences);
         use_reducer(move || {
-            ConsentState::new(charter, stored)
+            let state = ConsentState::new(charter, stored)
                 .with_gpc(gpc)
-                .with_storage(storage)
+                .with_storage(storage);
+            if open {
+                state.apply(Action::OpenPreferences)
+            } else {
+                state
+            }
         })
     };
     {

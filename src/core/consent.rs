@@ -220,6 +220,16 @@ impl ConsentState {
         self.storage_available && self.choice.as_ref().is_some_and(|c| c.allows(category))
     }
 
+    /// The ids of the optional categories this state allows, in charter order: what may be
+    /// loaded now.
+    pub fn allowed_optional(&self) -> Vec<String> {
+        self.charter
+            .optional_categories()
+            .filter(|c| self.allows(&c.id))
+            .map(|c| c.id.clone())
+            .collect()
+    }
+
     /// The state after `action`.
     pub fn apply(&self, action: Action) -> ConsentState {
         let mut next = self.clone();
@@ -281,6 +291,7 @@ impl ConsentState {
     }
 }
 
+#[cfg(feature = "ui")]
 impl yew::Reducible for ConsentState {
     type Action = Action;
 

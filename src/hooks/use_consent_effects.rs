@@ -2,77 +2,25 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::core::charter::AUDIENCE;
 use crate::core::config::Config;
 use crate::core::consent::ConsentState;
-use crate::web::{
-    blocked_tags, consent_store, console, cookies, events, integrations, receipts, scripts,
-};
+use crate::web::effects;
 
-/// Performs what the consent state calls for:
-/// - on each new choice (or reset): store it in the cookie with a new consent receipt (or
-///   delete both), erase the cookies
-///   of withdrawn categories, tell Google Consent Mode / Matomo if configured, dispatch
-///   `cookie-charter:change`, and reload if configured after a withdrawal;
-/// - for each optional category the choice allows: activate its blocked tags, and for
-///   `audience` add the audience script — never before consent.
+/// Performs what the consent state calls for (see [`effects`]): after each new choice (or
+/// reset), [`effects::after_decision`]; for the optional categories the choice allows,
+/// [`effects::allow`] — never before consent.
 #[hook]
 pub fn use_consent_effects(state: &UseReducerHandle<ConsentState>, config: Rc<Config>) {
     {
         let state = state.clone();
         let config = config.clone();
         use_effect_with(state.decisions, move |decisions| {
-            if *decisions == 0 {
-                return;
-            }
-            match &state.choice {
-                Some(choice) => {
-                    let mut kept = choice.clone();
-                    kept.receipt = receipts::random_id();
-                    consent_store::save(&kept, &config);
-                    if let Some(id) = &kept.receipt {
-                        receipts::record(id, &kept, &config);
-                    }
-                }
-                None => {
-                    consent_store::forget(&config);
-                    receipts::forget();
-                }
-            }
-            for category in &state.withdrawn {
-                cookies::erase_matching(
-                    &state.charter.erase_patterns(category),
-                    config.cookie_domain.as_deref(),
-                );
-            }
-            integrations::on_decision(&config, state.choice.as_ref());
-            events::dispatch_change(state.choice.as_ref());
-            if config.reload_on_withdraw && !state.withdrawn.is_empty() {
-                if let Some(window) = web_sys::window() {
-                    let _ = window.location().reload();
-                }
+            if *decisions > 0 {
+                effects::after_decision(&state, &config);
             }
         });
     }
-    let allowed: Vec<String> = state
-        .charter
-        .optional_categories()
-        .filter(|c| state.allows(&c.id))
-        .map(|c| c.id.clone())
-        .collect();
-    use_effect_with(allowed, move |allowed| {
-        for category in allowed {
-            if category == AUDIENCE {
-                if let Some(src) = &config.audience_src {
-                    if let Err(e) = scripts::load_audience_once(src, config.nonce.as_deref()) {
-                        console::error(&e.to_string());
-                    }
-                }
-            }
-            wasm_bindgen_futures::spawn_local(blocked_tags::activate(
-                category.clone(),
-                config.nonce.clone(),
-            ));
-        }
+    use_effect_with(state.allowed_optional(), move |allowed| {
+        effects::allow(allowed, &config)
     });
 }

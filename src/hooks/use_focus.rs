@@ -1,21 +1,7 @@
-use wasm_bindgen::JsCast;
 use web_sys::{HtmlDialogElement, HtmlElement};
 use yew::prelude::*;
 
-fn focused_element() -> Option<HtmlElement> {
-    web_sys::window()?
-        .document()?
-        .active_element()?
-        .dyn_into()
-        .ok()
-}
-
-/// Gives focus back to `previous` if it is still in the page.
-fn restore(previous: Option<HtmlElement>) {
-    if let Some(element) = previous.filter(|e| e.is_connected()) {
-        let _ = element.focus();
-    }
-}
+use crate::web::dom::{focused_element, restore_focus as restore, set_document_class};
 
 /// Moves focus to `node` when the component appears, and back to where it was when it goes.
 #[hook]
@@ -55,16 +41,7 @@ pub fn use_modal_dialog(node: NodeRef) {
 #[hook]
 pub fn use_document_class(class: &'static str) {
     use_effect_with((), move |_| {
-        let root = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.document_element());
-        if let Some(root) = &root {
-            let _ = root.class_list().add_1(class);
-        }
-        move || {
-            if let Some(root) = root {
-                let _ = root.class_list().remove_1(class);
-            }
-        }
+        set_document_class(class, true);
+        move || set_document_class(class, false)
     });
 }

@@ -55,10 +55,13 @@ pub fn choice_to_js(choice: &Choice) -> JsValue {
     detail.into()
 }
 
+/// The choice as [`choice_to_js`] makes it, or `null` when there is none: what `getConsent()`
+/// returns and `cookie-charter:change` carries.
+pub fn consent_to_js(choice: Option<&Choice>) -> JsValue {
+    choice.map(choice_to_js).unwrap_or(JsValue::NULL)
+}
+
 /// Dispatches `cookie-charter:change` with the choice as `detail` (`null` after a reset).
 pub fn dispatch_change(choice: Option<&Choice>) {
-    dispatch(
-        CHANGE_EVENT,
-        &choice.map(choice_to_js).unwrap_or(JsValue::NULL),
-    );
+    dispatch(CHANGE_EVENT, &consent_to_js(choice));
 }

@@ -71,6 +71,15 @@ pub fn kept_for(choice: &Choice) -> Option<Receipt> {
     })
 }
 
+/// The kept receipt of `choice` as a JS object (`{ id, decidedAt, revision, choices, lang,
+/// page }`), or `null`: what `getReceipt()` returns.
+pub fn kept_to_js(choice: Option<&Choice>) -> wasm_bindgen::JsValue {
+    choice
+        .and_then(kept_for)
+        .and_then(|r| js_sys::JSON::parse(&r.to_json()).ok())
+        .unwrap_or(wasm_bindgen::JsValue::NULL)
+}
+
 /// Forgets the kept receipt (`reset()`).
 pub fn forget() {
     LocalStorage::delete(STORAGE_KEY);

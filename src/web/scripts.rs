@@ -1,6 +1,5 @@
 //! Adding the audience-measurement script to the page, once, and only with an http(s) URL.
 
-use std::cell::Cell;
 use std::fmt;
 
 use crate::core::quote::quoted;
@@ -43,10 +42,6 @@ impl fmt::Display for ScriptError {
     }
 }
 
-thread_local! {
-    static LOADED: Cell<bool> = const { Cell::new(false) };
-}
-
 /// Resolves `src` against the page's base URL, keeping it only if it is http(s).
 pub fn resolve_http_url(src: &str) -> Result<String, ScriptError> {
     let document = web_sys::window()
@@ -62,16 +57,18 @@ pub fn resolve_http_url(src: &str) -> Result<String, ScriptError> {
 }
 
 /// Appends `<script async src=…>` (with `nonce` if given) to `<head>` unless this page already
-/// got it. It is tried once: if it fails to load, a console error and a `cookie-charter:error`
+/// got it (a script marked [`LOADED_MARKER`] is in the document: the mark is on the page, not in
+/// this wasm instance, so the first layer and the Yew component never add it twice). It is tried once: if it fails to load, a console error and a `cookie-charter:error`
 /// event say so, and it is not retried. Returns whether a script was added by this call.
 pub fn load_audience_once(src: &str, nonce: Option<&str>) -> Result<bool, ScriptError> {
-    if LOADED.with(Cell::get) {
-        return Ok(false);
-    }
-    let href = resolve_http_url(src)?;
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or(ScriptError::NoDocument)?;
+    let marked = format!("script[{LOADED_MARKER}]");
+    if document.query_selector(&marked).ok().flatten().is_some() {
+        return Ok(false);
+    }
+    let href = resolve_http_url(src)?;
     let script = document
         .create_element("script")
         .map_err(|_| ScriptError::Dom)?;
@@ -106,6 +103,5 @@ pub fn load_audience_once(src: &str, nonce: Option<&str>) -> Result<bool, Script
         .ok_or(ScriptError::Dom)?
         .append_child(&script)
         .map_err(|_| ScriptError::Dom)?;
-    LOADED.with(|l| l.set(true));
     Ok(true)
 }

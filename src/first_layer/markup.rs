@@ -1,0 +1,124 @@
+//! The first layer's markup, built with the DOM: exactly what the Yew components
+//! `Banner` and `ConsentManager` render for the banner and the floating button, attribute
+//! order included (Yew writes `class` last; an end-to-end test compares the two), so that one
+//! stylesheet and one set of tests serve both.
+
+use web_sys::Element;
+
+use crate::core::i18n::Lang;
+use crate::web::dom::append;
+
+/// Appends the banner to `parent`: title, close button, text with the charter link, the Global
+/// Privacy Control notice if asked, and the three buttons of equal weight. Clicks are read by
+/// their `data-action`.
+pub fn banner(
+    parent: &Element,
+    lang: Lang,
+    policy_url: Option<&str>,
+    gpc_notice: bool,
+) -> Option<Element> {
+    let t = lang.texts();
+    let section = append(
+        parent,
+        "section",
+        &[
+            ("role", "dialog"),
+            ("aria-modal", "false"),
+            ("tabindex", "-1"),
+            ("aria-labelledby", "cookie-charter-banner-title"),
+            ("aria-describedby", "cookie-charter-banner-text"),
+            ("class", "cookie-charter__banner"),
+        ],
+        None,
+    )?;
+    let head = append(
+        &section,
+        "div",
+        &[("class", "cookie-charter__panel-head")],
+        None,
+    )?;
+    append(
+        &head,
+        "h2",
+        &[
+            ("id", "cookie-charter-banner-title"),
+            ("class", "cookie-charter__title"),
+        ],
+        Some(t.banner_title),
+    )?;
+    append(
+        &head,
+        "button",
+        &[
+            ("type", "button"),
+            ("data-action", "dismiss"),
+            ("aria-label", t.close_banner),
+            ("title", t.close_banner),
+            ("class", "cookie-charter__close"),
+        ],
+        Some("×"),
+    )?;
+    let text = append(
+        &section,
+        "p",
+        &[
+            ("id", "cookie-charter-banner-text"),
+            ("class", "cookie-charter__text"),
+        ],
+        Some(t.banner_text),
+    )?;
+    if let Some(url) = policy_url {
+        text.append_with_str_1(" ").ok()?;
+        append(
+            &text,
+            "a",
+            &[("href", url), ("class", "cookie-charter__link")],
+            Some(t.policy_link),
+        )?;
+    }
+    if gpc_notice {
+        append(
+            &section,
+            "p",
+            &[("data-notice", "gpc"), ("class", "cookie-charter__notice")],
+            Some(t.gpc_notice),
+        )?;
+    }
+    let actions = append(
+        &section,
+        "div",
+        &[("class", "cookie-charter__actions")],
+        None,
+    )?;
+    for (action, label) in [
+        ("accept-all", t.accept_all),
+        ("refuse-all", t.refuse_all),
+        ("customise", t.customise),
+    ] {
+        append(
+            &actions,
+            "button",
+            &[
+                ("type", "button"),
+                ("data-action", action),
+                ("class", "cookie-charter__button"),
+            ],
+            Some(label),
+        )?;
+    }
+    Some(section)
+}
+
+/// Appends the floating "Gérer mes cookies" button to `parent`.
+pub fn floating_button(parent: &Element, lang: Lang) -> Option<Element> {
+    append(
+        parent,
+        "button",
+        &[
+            ("type", "button"),
+            ("data-action", "manage"),
+            ("class", "cookie-charter__floating"),
+        ],
+        Some(lang.texts().manage_cookies),
+    )
+}

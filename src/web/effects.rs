@@ -1,0 +1,62 @@
+//! What a new consent state calls for on the page, whichever front end holds the state (the
+//! Yew component's hook, or the first layer).
+
+use crate::core::charter::AUDIENCE;
+use crate::core::config::Config;
+use crate::core::consent::ConsentState;
+
+use super::{
+    blocked_tags, consent_store, console, cookies, events, integrations, receipts, scripts,
+};
+
+/// After a new choice (or a reset): store it in the cookie with a new consent receipt (or
+/// delete both), erase the cookies of withdrawn categories, tell Google Consent Mode / Matomo
+/// if configured, dispatch `cookie-charter:change`, and reload if configured after a withdrawal.
+pub fn after_decision(state: &ConsentState, config: &Config) {
+    match &state.choice {
+        Some(choice) => {
+            let mut kept = choice.clone();
+            kept.receipt = receipts::random_id();
+            consent_store::save(&kept, config);
+            if let Some(id) = &kept.receipt {
+                receipts::record(id, &kept, config);
+            }
+        }
+        None => {
+            consent_store::forget(config);
+            receipts::forget();
+        }
+    }
+    for category in &state.withdrawn {
+        cookies::erase_matching(
+            &state.charter.erase_patterns(category),
+            config.cookie_domain.as_deref(),
+        );
+    }
+    integrations::on_decision(config, state.choice.as_ref());
+    events::dispatch_change(state.choice.as_ref());
+    if config.reload_on_withdraw && !state.withdrawn.is_empty() {
+        if let Some(window) = web_sys::window() {
+            let _ = window.location().reload();
+        }
+    }
+}
+
+/// For each of `allowed` (optional categories the choice allows): activate its blocked tags,
+/// and for `audience` add the audience script. Safe to call again: each tag and the script are
+/// added once a page.
+pub fn allow(allowed: &[String], config: &Config) {
+    for category in allowed {
+        if category == AUDIENCE {
+            if let Some(src) = &config.audience_src {
+                if let Err(e) = scripts::load_audience_once(src, config.nonce.as_deref()) {
+                    console::error(&e.to_string());
+                }
+            }
+        }
+        wasm_bindgen_futures::spawn_local(blocked_tags::activate(
+            category.clone(),
+            config.nonce.clone(),
+        ));
+    }
+}

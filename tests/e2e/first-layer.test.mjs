@@ -1,0 +1,71 @@
+// The split between the first layer (every page: cookie-charter.js + cookie-charter_bg.wasm,
+// no Yew) and the Yew UI (cookie-charter-ui.js + cookie-charter-ui_bg.wasm, on demand).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useDemoServer, visit, BANNER, PANEL } from './browser.mjs';
+
+const env = useDemoServer();
+
+const UI_FILES = ['/cookie-charter/cookie-charter-ui.js', '/cookie-charter/cookie-charter-ui_bg.wasm'];
+const uiRequested = (requests) => requests.some((url) => UI_FILES.includes(new URL(url).pathname));
+const gpc = (context) => context.addInitScript(() => {
+  Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true });
+});
+
+for (const [name, setup] of [['plain', undefined], ['with Global Privacy Control', gpc]]) {
+  test(`first layer then Yew UI (${name}): no Yew until "Personnaliser", then the panel, and the same banner markup`, async () => {
+    const { page, context, requests, console: messages } = await visit(env, '/', setup);
+    await page.waitForSelector(BANNER, { state: 'visible' });
+    await page.waitForLoadState('networkidle');
+    assert.equal(uiRequested(requests), false, 'a first visit loads no Yew UI');
+    assert.ok(requests.some((u) => new URL(u).pathname === '/cookie-charter/cookie-charter_bg.wasm'));
+    const firstLayerBanner = await page.locator('#cookie-charter').innerHTML();
+    assert.match(firstLayerBanner, /cookie-charter__link/, 'the demo page has a charter link');
+    assert.equal(await page.evaluate(() => document.activeElement?.className), 'cookie-charter__banner', 'the banner has focus');
+
+    await page.click('[data-action=customise]');
+    await page.waitForSelector(PANEL, { state: 'visible' });
+    assert.equal(uiRequested(requests), true, 'the Yew UI is loaded for the panel');
+    assert.equal(await page.locator('#cookie-charter').count(), 1, 'one consent UI on the page');
+    assert.equal(await page.locator(BANNER).count(), 0, 'the panel replaces the banner');
+
+    // Closing the panel without saving: the Yew UI shows the banner, exactly as the first layer did.
+    await page.keyboard.press('Escape');
+    await page.waitForSelector(BANNER, { state: 'visible' });
+    assert.equal(await page.locator('#cookie-charter').innerHTML(), firstLayerBanner);
+
+    // Reported once, by the first layer: the takeover repeats no console message.
+    const reported = messages.filter((m) => m.text.includes('[cookie-charter]')).map((m) => m.text);
+    assert.equal(new Set(reported).size, reported.length, `no message twice: ${reported.join(' | ')}`);
+    await context.close();
+  });
+}
+
+test('accepting on the first layer, then another page: the audience script runs and Yew is never loaded', async () => {
+  const { page, context, requests } = await visit(env, '/');
+  await page.click('[data-action=accept-all]');
+  await page.waitForSelector('#audience-badge', { state: 'visible' });
+  await page.goto(env.server.url + '/?page=2');
+  await page.waitForSelector('#audience-badge', { state: 'visible' });
+  await page.waitForLoadState('networkidle');
+  assert.equal(await page.locator(BANNER).count(), 0);
+  assert.equal(await page.evaluate(() => window.__audienceRuns), 1, 'once on the second page');
+  assert.equal(uiRequested(requests), false);
+  await context.close();
+});
+
+test('a page with the charter table starts the Yew UI directly, and the floating button hands over on a returning visit', async () => {
+  const { page, context, requests } = await visit(env, '/charte-cookies.html');
+  await page.waitForSelector('[data-cookie-charter-table] table');
+  assert.equal(uiRequested(requests), true);
+  await context.close();
+
+  const api = await visit(env, '/fixtures/api.html');
+  await api.page.evaluate(() => window.CookieCharter.refuseAll());
+  assert.equal(uiRequested(api.requests), false, 'refusing through the API needs no Yew UI');
+  await api.page.evaluate(() => window.CookieCharter.showPreferences());
+  await api.page.waitForSelector(PANEL, { state: 'visible' });
+  assert.equal(uiRequested(api.requests), true);
+  assert.equal(await api.page.getByRole('switch', { name: "Mesure d'audience" }).isChecked(), false, 'the stored refusal');
+  await api.context.close();
+});
