@@ -36,6 +36,7 @@ build_wasm() {
   fi
   wasm-bindgen --target web --no-typescript --out-dir target/pkg --out-name "$out_name" \
     "$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/cookie_charter.wasm"
+  node scripts/shorten-wasm-names.mjs "target/pkg/$out_name"
 }
 
 rm -rf target/pkg

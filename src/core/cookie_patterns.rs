@@ -36,12 +36,22 @@ pub fn cookie_names(cookie_header: &str) -> Vec<&str> {
         .collect()
 }
 
+/// Whether `host`, a URL's host name as the browser gives it (`location.hostname`), is an IP
+/// address: IPv6 comes in brackets, and a host whose last label is a number is IPv4 (the URL
+/// standard parses it as one, and the browser writes it in dotted decimal).
+fn is_ip_address(host: &str) -> bool {
+    let last_label = host.rsplit('.').next().unwrap_or_default();
+    host.starts_with('[')
+        || host.contains(':')
+        || (!last_label.is_empty() && last_label.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// The domains a script on `host` may have set cookies on: the host and each parent with at
 /// least two labels (`a.b.example.fr` → `a.b.example.fr`, `b.example.fr`, `example.fr`), plus
 /// the configured cookie domain. None for `localhost` or an IP address (host-only cookies).
 pub fn candidate_domains(host: &str, configured: Option<&str>) -> Vec<String> {
     let host = host.trim_end_matches('.').to_ascii_lowercase();
-    let is_ip = host.parse::<std::net::IpAddr>().is_ok() || host.starts_with('[');
+    let is_ip = is_ip_address(&host);
     let mut domains = Vec::new();
     if !is_ip && host.contains('.') {
         let labels: Vec<&str> = host.split('.').collect();
@@ -123,6 +133,14 @@ mod tests {
         );
         assert!(candidate_domains("localhost", None).is_empty());
         assert!(candidate_domains("127.0.0.1", None).is_empty());
+        assert!(candidate_domains("192.168.10.20", None).is_empty());
+        assert!(candidate_domains("[::1]", None).is_empty());
+        assert!(candidate_domains("[2001:db8::1]", None).is_empty());
+        assert_eq!(
+            candidate_domains("stats.data.2024.example.fr", None),
+            ["stats.data.2024.example.fr", "data.2024.example.fr", "2024.example.fr", "example.fr"],
+            "a numeric label that is not the last one is a name"
+        );
         assert_eq!(
             candidate_domains("localhost", Some("localhost")),
             ["localhost"]
