@@ -2,16 +2,15 @@
 //!
 //! - [`core`]: pure logic (charter, consent state, cookie codec, configuration checks, texts);
 //! - [`web`]: thin wrappers over the browser APIs it needs;
-//! - with the `ui` feature (the default): [`hooks`] and [`components`], the Yew UI, and [`api`],
-//!   the JS API's link to it;
+//! - with the `ui` feature (the default): [`hooks`] and [`components`], the Yew UI;
 //! - without it: [`first_layer`], the banner a first visit loads, which hands over to the Yew
 //!   UI when the visitor asks for the preferences panel;
+//! - [`api`]: the JS API, on whichever of the two runs;
 //! - this file: the wasm entry points called by `dist/cookie-charter.js`.
 //!
 //! `scripts/build.sh` builds the crate twice: without `ui` (`cookie-charter_bg.wasm`, loaded on
 //! every page) and with it (`cookie-charter-ui_bg.wasm`, loaded on demand).
 
-#[cfg(feature = "ui")]
 pub mod api;
 #[cfg(feature = "ui")]
 pub mod components;

@@ -138,7 +138,12 @@ mod tests {
         assert!(candidate_domains("[2001:db8::1]", None).is_empty());
         assert_eq!(
             candidate_domains("stats.data.2024.example.fr", None),
-            ["stats.data.2024.example.fr", "data.2024.example.fr", "2024.example.fr", "example.fr"],
+            [
+                "stats.data.2024.example.fr",
+                "data.2024.example.fr",
+                "2024.example.fr",
+                "example.fr"
+            ],
             "a numeric label that is not the last one is a name"
         );
         assert_eq!(

@@ -8,6 +8,8 @@
 //! `open_full` callback: the page loads the Yew UI, calls [`unmount`], and the Yew UI takes
 //! over with the panel open. A first visit that accepts or refuses never loads Yew.
 //!
+//! The JS API (`crate::api`) acts on it through [`dispatch`] and [`with_choice`].
+//!
 //! The state is never borrowed while the page's code can run (DOM events, focus, the change
 //! event), so a listener may call the JS API at any time.
 
@@ -22,8 +24,8 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, KeyboardEvent};
 
 use crate::core::config::Config;
-use crate::core::consent::{Action, ConsentState, View};
-use crate::web::{clock, dom, effects, events, openers, receipts};
+use crate::core::consent::{Action, Choice, ConsentState, View};
+use crate::web::{clock, dom, effects, openers};
 use crate::{prepare, Started};
 
 /// Class on `<html>` while the banner shows (the stylesheet keeps focused elements above it).
@@ -123,8 +125,8 @@ pub fn render(started: Started, open_full: js_sys::Function) {
 }
 
 /// Applies `action` to the state, then shows the new view and performs the effects it calls
-/// for, as the Yew component's hooks do.
-fn dispatch(action: Action) {
+/// for, as the Yew component's hooks do. The JS API's actions come here too.
+pub(crate) fn dispatch(action: Action) {
     let change = LAYER.with(|l| {
         let mut layer = l.borrow_mut();
         let layer = layer.as_mut()?;
@@ -190,17 +192,10 @@ fn show(view: View) {
     }
 }
 
-/// The current choice as `{ audience, necessary, …, categories, decidedAt, revision }`, or
-/// `null` when the visitor has not chosen (or the layer is not running).
-#[wasm_bindgen(js_name = getConsent)]
-pub fn get_consent() -> JsValue {
-    LAYER.with(|l| events::consent_to_js(l.borrow().as_ref().and_then(|l| l.state.choice.as_ref())))
-}
-
-/// The consent receipt of the current choice, or `null`.
-#[wasm_bindgen(js_name = getReceipt)]
-pub fn get_receipt() -> JsValue {
-    LAYER.with(|l| receipts::kept_to_js(l.borrow().as_ref().and_then(|l| l.state.choice.as_ref())))
+/// `f` of the current choice (`None` before a choice, or when the layer is not running): what
+/// the JS API's `getConsent()` and `getReceipt()` read.
+pub(crate) fn with_choice<R>(f: impl FnOnce(Option<&Choice>) -> R) -> R {
+    LAYER.with(|l| f(l.borrow().as_ref().and_then(|l| l.state.choice.as_ref())))
 }
 
 /// Asks the page for the preferences panel: it loads the Yew UI, which takes over.
@@ -209,24 +204,6 @@ fn show_preferences() {
     if let Some(open_full) = open_full {
         let _ = open_full.call0(&JsValue::NULL);
     }
-}
-
-/// Accepts every optional category, as the banner's "Tout accepter" does.
-#[wasm_bindgen(js_name = acceptAll)]
-pub fn accept_all() {
-    dispatch(Action::AcceptAll(clock::now()));
-}
-
-/// Refuses every optional category, as the banner's "Tout refuser" does.
-#[wasm_bindgen(js_name = refuseAll)]
-pub fn refuse_all() {
-    dispatch(Action::RefuseAll(clock::now()));
-}
-
-/// Forgets the choice (its cookie and the withdrawn categories' cookies) and shows the banner.
-#[wasm_bindgen(js_name = reset)]
-pub fn reset() {
-    dispatch(Action::Reset);
 }
 
 /// Stops the first layer for the Yew UI to take over: its elements, listeners and `<html>`
