@@ -87,8 +87,7 @@ function loadUi() {
 /** Starts the component: the Yew UI at once where the page shows the charter, else the first layer. */
 async function startModule() {
   if (document.querySelector('[data-cookie-charter-table]')) {
-    loading = loadUi();
-    const full = await loading;
+    const full = await loadUi();
     await (source.tag ? full.mountFromScript(source.tag) : full.mount(source.options));
     wasm = full;
     return;

@@ -186,7 +186,7 @@ pub fn take_over(script: Option<Element>, options: JsValue) -> Promise {
 #[wasm_bindgen(js_name = mountFromScript)]
 pub fn mount_from_script(script: Option<Element>, open_full: js_sys::Function) -> Promise {
     start(
-        move || read_tag_or_options(script.as_ref(), &JsValue::UNDEFINED),
+        move || attributes::read_raw_config(script.as_ref()),
         |started| first_layer::render(started, open_full),
     )
 }
