@@ -84,9 +84,19 @@ function loadUi() {
   return ui;
 }
 
-/** Starts the component: the Yew UI at once where the page shows the charter, else the first layer. */
+const TABLE = '[data-cookie-charter-table]';
+
+/**
+ * Starts the component: the Yew UI at once where the page shows the charter, else the first
+ * layer. A tag in <head> may run before the page is parsed: the first layer starts at once (a
+ * returning visitor's choice applies without waiting) and, if the parsed page turns out to show
+ * the charter, hands over to the Yew UI, which renders it.
+ */
 async function startModule() {
-  if (document.querySelector('[data-cookie-charter-table]')) {
+  const parsed = document.readyState === 'loading'
+    ? new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }))
+    : null;
+  if (!parsed && document.querySelector(TABLE)) {
     const full = await loadUi();
     await (source.tag ? full.mountFromScript(source.tag) : full.mount(source.options));
     wasm = full;
@@ -95,18 +105,19 @@ async function startModule() {
   const first = await loadFirstLayer();
   await (source.tag ? first.mountFromScript(source.tag, openFull) : first.mount(source.options, openFull));
   wasm = first;
+  parsed?.then(() => document.querySelector(TABLE) && handOver(false));
 }
 
 /**
- * Called by the first layer when the visitor asks for the preferences panel: loads the Yew UI
- * (the banner stays meanwhile), stops the first layer and lets the Yew UI take over with the
- * panel open. If the UI cannot be loaded, the banner stays and says nothing new was loaded.
+ * Loads the Yew UI (the banner stays meanwhile), stops the first layer and lets the Yew UI take
+ * over, with the panel open when `openPanel`. If the UI cannot be loaded, the banner stays and
+ * says nothing new was loaded.
  */
-function openFull() {
+function handOver(openPanel) {
   handingOver ??= loadUi().then(async (full) => {
     firstLayer.unmount();
     wasm = full;
-    await full.takeOver(source.tag, source.options);
+    await full.takeOver(source.tag, source.options, openPanel);
   }, (error) => {
     ui = null;
     handingOver = null;
@@ -114,6 +125,9 @@ function openFull() {
   });
   return handingOver;
 }
+
+/** Called by the first layer when the visitor asks for the preferences panel. */
+const openFull = () => handOver(true);
 
 function failed(error) {
   console.error('[cookie-charter] the WebAssembly module could not be loaded; ' +

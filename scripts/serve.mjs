@@ -16,10 +16,11 @@ export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-ev
 /**
  * Starts the server on 127.0.0.1. `mounts` adds folders under URL prefixes (tests add fixtures);
  * `headers` maps a path to extra response headers; `compress` serves files brotli-compressed
- * (quality 11, as a CDN serves precompressed files) to browsers that accept it. Resolves to
+ * (quality 11, as a CDN serves precompressed files) to browsers that accept it; `handlers` maps a
+ * path to a function (req, res) that answers it (tests stream pages with it). Resolves to
  * { url, receipts, close() }, where `receipts` is the list of receipts the receiver got.
  */
-export function startServer({ port = 0, mounts = {}, headers = {}, compress = false } = {}) {
+export function startServer({ port = 0, mounts = {}, headers = {}, compress = false, handlers = {} } = {}) {
   const compressed = new Map();
   const extraHeaders = { '/csp.html': { 'Content-Security-Policy': STRICT_CSP }, ...headers };
   const receipts = [];
@@ -36,6 +37,7 @@ export function startServer({ port = 0, mounts = {}, headers = {}, compress = fa
     };
     const path = req.url.split('?')[0];
     if (path === '/receipts') return receiver(req, res, receipts);
+    if (handlers[path]) return handlers[path](req, res);
     for (const [name, value] of Object.entries(extraHeaders[path] ?? {})) res.setHeader(name, value);
     if (compress && /\bbr\b/.test(req.headers['accept-encoding'] ?? '')) brotliResponse(res, req.url, compressed);
     for (const [prefix, handler] of routes) {

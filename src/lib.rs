@@ -58,9 +58,10 @@ pub struct Started {
 /// Where a front end starts from: the element the consent UI goes in, and what the page says
 /// about the visitor.
 pub struct Mount {
-    /// `#cookie-charter`, just appended to `<body>`.
+    /// `#cookie-charter`, not yet in the page: the front end appends it to `<body>` as soon as
+    /// there is one ([`web::dom::when_body`]; the tag may run in `<head>` before the body).
     pub host: Element,
-    /// The valid choice read from the cookie, if any.
+    /// The stored choice, if any (see [`consent_store::load`]).
     pub stored: Option<Choice>,
     /// The browser sends Global Privacy Control.
     pub gpc: bool,
@@ -69,19 +70,14 @@ pub struct Mount {
 }
 
 /// Reads the stored choice and the privacy signals, tells Google Consent Mode / Matomo about
-/// the page load when `page_load_pushes`, and appends `#cookie-charter` to `<body>`.
+/// the page load when `page_load_pushes`, and makes `#cookie-charter`. Needs no `<body>`.
 fn prepare(started: &Started, page_load_pushes: bool) -> Option<Mount> {
-    let Some(body) = started.document.body() else {
-        console::error("the page has no <body> to show the banner in");
-        return None;
-    };
-    let stored = consent_store::load(&started.config, &started.charter.revision());
+    let stored = consent_store::load(&started.config, &started.charter);
     if page_load_pushes {
         integrations::on_load(&started.config, stored.as_ref());
     }
     let host = started.document.create_element("div").ok()?;
     host.set_id(ROOT_ID);
-    body.append_child(&host).ok()?;
     let storage_available = cookies::can_store();
     if !storage_available {
         console::error("cookies are disabled on this page: a choice cannot be kept, so nothing optional is loaded");
@@ -132,6 +128,7 @@ fn start(read: impl FnOnce() -> RawConfig, render: impl FnOnce(Started) + 'stati
 }
 
 /// The raw configuration from the script tag when there is one, else from `options`.
+#[cfg(feature = "ui")]
 fn read_tag_or_options(script: Option<&Element>, options: &JsValue) -> RawConfig {
     match script {
         Some(script) => attributes::read_raw_config(Some(script)),
@@ -147,7 +144,7 @@ fn read_tag_or_options(script: Option<&Element>, options: &JsValue) -> RawConfig
 pub fn mount_from_script(script: Option<Element>) -> Promise {
     start(
         || attributes::read_raw_config(script.as_ref()),
-        |started| ui::render(started, false),
+        |started| ui::render(started, None),
     )
 }
 
@@ -158,22 +155,23 @@ pub fn mount_from_script(script: Option<Element>) -> Promise {
 pub fn mount_with_options(options: JsValue) -> Promise {
     start(
         || options::read_raw_config(&options),
-        |started| ui::render(started, false),
+        |started| ui::render(started, None),
     )
 }
 
 /// Takes over from the first layer, which has already started on this page with the same
 /// `script` tag (or, without one, the same `options`) and reported its problems: starts with
-/// the preferences panel open, without reporting them again or repeating the page-load pushes
-/// to Google Consent Mode and Matomo.
+/// the preferences panel open when `open_panel` (else as the first layer left it: a page that
+/// turned out to show the charter table), without reporting them again or repeating the
+/// page-load pushes to Google Consent Mode and Matomo.
 #[cfg(feature = "ui")]
 #[wasm_bindgen(js_name = takeOver)]
-pub fn take_over(script: Option<Element>, options: JsValue) -> Promise {
+pub fn take_over(script: Option<Element>, options: JsValue, open_panel: bool) -> Promise {
     console::set_muted(true);
     start(
         move || read_tag_or_options(script.as_ref(), &options),
-        |started| {
-            ui::render(started, true);
+        move |started| {
+            ui::render(started, Some(open_panel));
             console::set_muted(false);
         },
     )
@@ -204,16 +202,22 @@ pub fn mount_with_options(options: JsValue, open_full: js_sys::Function) -> Prom
 /// The Yew front end: the whole component.
 #[cfg(feature = "ui")]
 mod ui {
+    use std::rc::Rc;
+
     use wasm_bindgen::JsCast;
-    use web_sys::Element;
+    use web_sys::{Document, Element};
 
     use super::{prepare, Started, TABLE_SELECTOR};
     use crate::components::{CharterPage, CharterPageProps, ConsentManager, ConsentManagerProps};
+    use crate::core::charter::Charter;
+    use crate::core::i18n::Lang;
+    use crate::web::dom;
 
-    /// Renders the consent UI in a new element at the end of `<body>` (with the preferences
-    /// open when `taking_over`) and the charter into every `[data-cookie-charter-table]` element.
-    pub fn render(started: Started, taking_over: bool) {
-        let Some(mount) = prepare(&started, !taking_over) else {
+    /// Renders the consent UI in a new element at the end of `<body>` (as soon as there is
+    /// one) and the charter into every `[data-cookie-charter-table]` element (once the page is
+    /// parsed). `taking_over` from the first layer: `Some(open_panel)`.
+    pub fn render(started: Started, taking_over: Option<bool>) {
+        let Some(mount) = prepare(&started, taking_over.is_none()) else {
             return;
         };
         let Started {
@@ -227,21 +231,30 @@ mod ui {
             stored: mount.stored,
             gpc: mount.gpc,
             storage_available: mount.storage_available,
-            open_preferences: taking_over,
+            open_preferences: taking_over.unwrap_or(false),
         };
-        yew::Renderer::<ConsentManager>::with_root_and_props(mount.host, props).render();
-
-        if let Ok(hosts) = document.query_selector_all(TABLE_SELECTOR) {
-            for i in 0..hosts.length() {
-                let Some(host) = hosts.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
-                    continue;
-                };
-                let props = CharterPageProps {
-                    charter: charter.clone(),
-                    lang: config.lang,
-                };
-                yew::Renderer::<CharterPage>::with_root_and_props(host, props).render();
+        dom::when_body(move |body| {
+            if body.append_child(&mount.host).is_ok() {
+                yew::Renderer::<ConsentManager>::with_root_and_props(mount.host, props).render();
             }
+        });
+        dom::when_parsed(move || render_charter_tables(&document, &charter, config.lang));
+    }
+
+    /// Renders the whole charter into every `[data-cookie-charter-table]` element.
+    fn render_charter_tables(document: &Document, charter: &Rc<Charter>, lang: Lang) {
+        let Ok(hosts) = document.query_selector_all(TABLE_SELECTOR) else {
+            return;
+        };
+        for i in 0..hosts.length() {
+            let Some(host) = hosts.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+                continue;
+            };
+            let props = CharterPageProps {
+                charter: charter.clone(),
+                lang,
+            };
+            yew::Renderer::<CharterPage>::with_root_and_props(host, props).render();
         }
     }
 }

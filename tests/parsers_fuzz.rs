@@ -3,6 +3,7 @@
 //! value or a typed error, never a panic; encoding then decoding gives back what was encoded.
 #![cfg(not(target_arch = "wasm32"))]
 
+use cookie_charter::core::charter::Charter;
 use cookie_charter::core::charter_json;
 use cookie_charter::core::config::{self, RawConfig};
 use cookie_charter::core::consent::{Choice, Decisions};
@@ -66,22 +67,28 @@ proptest! {
 
     #[test]
     fn any_cookie_value_decodes_or_is_refused(value in prop_oneof!["\\PC{0,300}", jsonish()]) {
-        let expect = Expectations { now: NOW, lifetime_days: 182, revision: "5df68c41" };
+        let charter = Charter::opendatasoft_default();
+        let expect = Expectations { now: NOW, lifetime_days: 182, charter: &charter };
         let _ = cookie_codec::decode(&value, &expect);
+        let _ = cookie_codec::resolve(&[value.as_str(), value.as_str()], &expect);
     }
 
     #[test]
     fn encode_then_decode_is_identity(
-        categories in prop::collection::btree_map("[a-z][a-z0-9_-]{0,12}", any::<bool>(), 0..6),
+        preset in 0usize..Preset::ALL.len(),
+        accepted in any::<u16>(),
         age in 0u64..(182 * 86_400),
-        revision in "[0-9a-f]{8}",
         receipt in prop::option::of("[A-Za-z0-9-]{1,64}"),
     ) {
-        let categories: Decisions = categories.into_iter().collect();
-        let choice = Choice { categories, decided_at: NOW - age, revision: revision.clone(), receipt };
+        let charter = Preset::ALL[preset].charter();
+        let ids: Vec<String> = charter.categories.iter().map(|c| c.id.clone()).collect();
+        let mut choice = Choice::new(&charter, NOW - age, |id| {
+            ids.iter().position(|i| i == id).is_some_and(|at| accepted & (1 << at) != 0)
+        });
+        choice.receipt = receipt;
         let value = cookie_codec::encode(&choice);
         prop_assert!(value.len() <= cookie_codec::MAX_VALUE_LEN);
-        let expect = Expectations { now: NOW, lifetime_days: 182, revision: &revision };
+        let expect = Expectations { now: NOW, lifetime_days: 182, charter: &charter };
         prop_assert_eq!(cookie_codec::decode(&value, &expect), Ok(choice));
     }
 
@@ -109,7 +116,7 @@ proptest! {
         header in "\\PC{0,200}", host in "[a-z0-9.-]{0,40}",
     ) {
         let _ = cookie_patterns::matches(&pattern, &name);
-        let assignments = cookie_patterns::erase_assignments(&header, &[pattern.as_str()], &host, None);
+        let assignments = cookie_patterns::Reach::new(&host, "/a/b", None).erase_matching(&header, &[pattern.as_str()]);
         prop_assert!(assignments.iter().all(|a| !a.starts_with("cookies_preferences=")));
     }
 

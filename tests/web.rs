@@ -78,14 +78,17 @@ fn clear_preferences_cookie() {
 }
 
 fn stored_choice() -> Option<Choice> {
-    let value = cookies::read(COOKIE_NAME)?;
+    let values = cookies::read_all(COOKIE_NAME);
+    let [value] = values.as_slice() else {
+        return None;
+    };
     let charter = Charter::opendatasoft_default();
     let expect = Expectations {
         now: cookie_charter::web::clock::now(),
         lifetime_days: 182,
-        revision: &charter.revision(),
+        charter: &charter,
     };
-    cookie_codec::decode(&value, &expect).ok()
+    cookie_codec::decode(value, &expect).ok()
 }
 
 fn scripts_with_src(fragment: &str) -> usize {
@@ -512,8 +515,9 @@ async fn wait_until(what: &str, done: impl Fn() -> bool) {
 #[wasm_bindgen_test]
 async fn mounting_twice_makes_one_banner() {
     clear_preferences_cookie();
-    cookie_charter::mount_from_script(None);
-    cookie_charter::mount_from_script(None);
+    // The promises resolve once rendered; the banner is awaited below instead.
+    let _first = cookie_charter::mount_from_script(None);
+    let _second = cookie_charter::mount_from_script(None);
     wait_for("#cookie-charter .cookie-charter__banner").await;
     let roots = document()
         .query_selector_all("#cookie-charter")

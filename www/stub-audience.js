@@ -13,5 +13,7 @@
   badge.className = 'audience-badge';
   badge.setAttribute('role', 'status');
   badge.textContent = "Mesure d'audience active (script de démonstration)";
-  document.body.appendChild(badge);
+  // Loaded early (a tag in <head>), it may run before the body exists.
+  var show = function () { document.body.appendChild(badge); };
+  if (document.body) show(); else document.addEventListener('DOMContentLoaded', show);
 })();

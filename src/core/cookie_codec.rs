@@ -4,13 +4,18 @@
 //! The value is URI-encoded (as `encodeURIComponent` does) JSON:
 //! `{"v":1,"t":<unix seconds>,"r":"<charter revision>","c":{"<category>":<bool>,…},"i":"<receipt id>"}`
 //! (`i` optional).
-//! Anything else — not UTF-8, not that JSON, another version, too old, from the future or for
-//! another charter revision — is an error, which the component treats as "no choice".
+//! Anything else — not UTF-8, not that JSON, another version, too old, from the future, for
+//! another charter revision, or whose `c` is not exactly the charter's categories with the
+//! required ones accepted — is an error, which the component treats as "no choice".
+//!
+//! A page may see several copies of the cookie (set on a longer path, or host-only beside a
+//! `Domain=` one): [`resolve`] says what they decide together.
 
 use std::fmt;
 
 use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
+use super::charter::Charter;
 use super::consent::{Choice, Decisions, UnixSeconds};
 use super::json::{self, FieldError, Json, Reader, ROOT};
 
@@ -52,6 +57,8 @@ pub enum DecodeError {
     FromTheFuture,
     /// Made for another revision of the charter.
     RevisionChanged,
+    /// `c` lacks one of the charter's categories, names another, or refuses a required one.
+    CategoriesMismatch,
 }
 
 impl fmt::Display for DecodeError {
@@ -72,6 +79,9 @@ impl fmt::Display for DecodeError {
             DecodeError::RevisionChanged => {
                 f.write_str("the charter changed since the choice was made")
             }
+            DecodeError::CategoriesMismatch => f.write_str(
+                "its categories are not exactly the charter's, with the required ones accepted",
+            ),
         }
     }
 }
@@ -107,8 +117,8 @@ pub struct Expectations<'a> {
     pub now: UnixSeconds,
     /// The consent lifetime, in days.
     pub lifetime_days: u32,
-    /// The revision of the charter in force.
-    pub revision: &'a str,
+    /// The charter in force: its revision and categories.
+    pub charter: &'a Charter,
 }
 
 /// The choice a cookie value records, if it is valid now.
@@ -127,8 +137,16 @@ pub fn decode(value: &str, expect: &Expectations<'_>) -> Result<Choice, DecodeEr
     if expect.now.saturating_sub(wire.t) > u64::from(expect.lifetime_days) * 86_400 {
         return Err(DecodeError::Expired);
     }
-    if wire.r != expect.revision {
+    if wire.r != expect.charter.revision() {
         return Err(DecodeError::RevisionChanged);
+    }
+    let categories = &expect.charter.categories;
+    let exact = wire.c.iter().count() == categories.len()
+        && categories
+            .iter()
+            .all(|c| wire.c.get(&c.id).is_some_and(|on| on || !c.required));
+    if !exact {
+        return Err(DecodeError::CategoriesMismatch);
     }
     if wire.i.as_deref().is_some_and(|id| !is_receipt_id(id)) {
         return Err(DecodeError::Malformed(
@@ -184,12 +202,66 @@ fn read_wire(value: &Json) -> Result<WireV1, DecodeError> {
     r.finish(Some(wire)).map_err(malformed)
 }
 
-/// The value of the first cookie called `name` in a `document.cookie` string.
-pub fn find<'a>(cookie_header: &'a str, name: &str) -> Option<&'a str> {
-    cookie_header.split(';').find_map(|pair| {
-        let (key, value) = pair.split_once('=')?;
-        (key.trim() == name).then(|| value.trim())
-    })
+/// The values of every cookie called `name` in a `document.cookie` string, in its order (the
+/// browser lists a cookie of a longer path first; host-only and `Domain=` copies both show).
+pub fn find_all<'a>(cookie_header: &'a str, name: &str) -> Vec<&'a str> {
+    cookie_header
+        .split(';')
+        .filter_map(|pair| {
+            let (key, value) = pair.split_once('=')?;
+            (key.trim() == name).then(|| value.trim())
+        })
+        .collect()
+}
+
+/// What the visible copies of the cookie decide together.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Resolved {
+    /// The choice in force, if any copy is valid.
+    pub choice: Option<Choice>,
+    /// How many copies were seen.
+    pub copies: usize,
+    /// Why each copy that does not count was set aside.
+    pub set_aside: Vec<DecodeError>,
+}
+
+/// The choice several stored `values` make together: the valid one with the newest `t` decides.
+/// In doubt — several valid copies share the newest `t`, or some copy is not valid — each
+/// optional category is allowed only if every valid copy allows it; the receipt id is kept
+/// only when that leaves the deciding copy's choices as they were.
+pub fn resolve(values: &[&str], expect: &Expectations<'_>) -> Resolved {
+    let mut valid: Vec<Choice> = Vec::new();
+    let mut set_aside = Vec::new();
+    for value in values {
+        match decode(value, expect) {
+            Ok(choice) => valid.push(choice),
+            Err(why) => set_aside.push(why),
+        }
+    }
+    let newest = valid.iter().max_by_key(|c| c.decided_at).cloned();
+    let choice = newest.map(|mut choice| {
+        let tied = valid
+            .iter()
+            .filter(|c| c.decided_at == choice.decided_at)
+            .count();
+        if tied > 1 || !set_aside.is_empty() {
+            let strictest: Decisions = choice
+                .categories
+                .iter()
+                .map(|(id, on)| (id.to_owned(), on && valid.iter().all(|c| c.allows(id))))
+                .collect();
+            if strictest != choice.categories {
+                choice.categories = strictest;
+                choice.receipt = None;
+            }
+        }
+        choice
+    });
+    Resolved {
+        choice,
+        copies: values.len(),
+        set_aside,
+    }
 }
 
 /// Attributes of the written cookie.
@@ -222,28 +294,37 @@ pub fn assignment(name: &str, value: &str, attrs: &CookieAttributes<'_>) -> Stri
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::charter::Charter;
+    use crate::core::presets::Preset;
 
     const NOW: UnixSeconds = 1_790_000_000;
 
-    fn expect(revision: &str) -> Expectations<'_> {
+    fn charter() -> Charter {
+        Charter::opendatasoft_default()
+    }
+
+    fn expect(charter: &Charter) -> Expectations<'_> {
         Expectations {
             now: NOW,
             lifetime_days: 182,
-            revision,
+            charter,
         }
     }
 
     fn sample(audience: bool) -> Choice {
-        Choice::new(&Charter::opendatasoft_default(), NOW - 10, |_| audience)
+        Choice::new(&charter(), NOW - 10, |_| audience)
+    }
+
+    fn encode_json(json: &str) -> String {
+        utf8_percent_encode(json, URI_COMPONENT).to_string()
     }
 
     #[test]
     fn round_trip() {
+        let charter = charter();
         for audience in [true, false] {
             let choice = sample(audience);
             let value = encode(&choice);
-            assert_eq!(decode(&value, &expect(&choice.revision)), Ok(choice));
+            assert_eq!(decode(&value, &expect(&charter)), Ok(choice));
         }
     }
 
@@ -265,81 +346,105 @@ mod tests {
 
     #[test]
     fn rejects_values_that_do_not_parse() {
-        let rev = "00000000";
+        let charter = charter();
         for bad in [
             "", "true", "%7B", "%7B%7D", "hello", "%FF%FE", "null", "%5B1%5D",
         ] {
-            assert!(decode(bad, &expect(rev)).is_err(), "accepted {bad:?}");
+            assert!(decode(bad, &expect(&charter)).is_err(), "accepted {bad:?}");
         }
-        assert_eq!(decode("%FF", &expect(rev)), Err(DecodeError::NotUtf8));
-    }
-
-    fn encode_json(json: &str) -> String {
-        utf8_percent_encode(json, URI_COMPONENT).to_string()
+        assert_eq!(decode("%FF", &expect(&charter)), Err(DecodeError::NotUtf8));
     }
 
     #[test]
     fn rejects_other_versions_and_extra_or_wrong_fields() {
+        let charter = charter();
         let t = NOW;
         let v2 = encode_json(&format!(r#"{{"v":2,"t":{t},"r":"x","c":{{}}}}"#));
         assert_eq!(
-            decode(&v2, &expect("x")),
+            decode(&v2, &expect(&charter)),
             Err(DecodeError::UnknownVersion(2))
         );
         let extra = encode_json(&format!(r#"{{"v":1,"t":{t},"r":"x","c":{{}},"z":1}}"#));
         assert!(matches!(
-            decode(&extra, &expect("x")),
+            decode(&extra, &expect(&charter)),
             Err(DecodeError::Malformed(_))
         ));
         let not_bool = encode_json(&format!(
             r#"{{"v":1,"t":{t},"r":"x","c":{{"audience":"yes"}}}}"#
         ));
         assert!(matches!(
-            decode(&not_bool, &expect("x")),
+            decode(&not_bool, &expect(&charter)),
             Err(DecodeError::Malformed(_))
         ));
         let negative_time = encode_json(r#"{"v":1,"t":-5,"r":"x","c":{}}"#);
         assert!(matches!(
-            decode(&negative_time, &expect("x")),
+            decode(&negative_time, &expect(&charter)),
             Err(DecodeError::Malformed(_))
         ));
     }
 
     #[test]
+    fn missing_extra_or_refused_required_categories_are_no_choice() {
+        // The README: `c` holds every category of the charter, `necessary` always true.
+        let charter = charter();
+        let r = charter.revision();
+        let t = NOW - 10;
+        for c in [
+            r#"{"necessary":true}"#,
+            r#"{"audience":true}"#,
+            r#"{}"#,
+            r#"{"audience":true,"necessary":false}"#,
+            r#"{"audience":false,"necessary":false}"#,
+            r#"{"ads":true,"audience":false,"necessary":true}"#,
+        ] {
+            let value = encode_json(&format!(r#"{{"v":1,"t":{t},"r":"{r}","c":{c}}}"#));
+            assert_eq!(
+                decode(&value, &expect(&charter)),
+                Err(DecodeError::CategoriesMismatch),
+                "{c}"
+            );
+        }
+        let exact = encode_json(&format!(
+            r#"{{"v":1,"t":{t},"r":"{r}","c":{{"audience":true,"necessary":true}}}}"#
+        ));
+        assert!(decode(&exact, &expect(&charter)).is_ok());
+    }
+
+    #[test]
     fn rejects_expired_future_and_other_revisions() {
+        let charter = charter();
         let mut choice = sample(true);
-        let rev = choice.revision.clone();
         choice.decided_at = NOW - 183 * 86_400;
         assert_eq!(
-            decode(&encode(&choice), &expect(&rev)),
+            decode(&encode(&choice), &expect(&charter)),
             Err(DecodeError::Expired)
         );
         choice.decided_at = NOW - 181 * 86_400;
-        assert!(decode(&encode(&choice), &expect(&rev)).is_ok());
+        assert!(decode(&encode(&choice), &expect(&charter)).is_ok());
         choice.decided_at = NOW + 2 * FUTURE_TOLERANCE_SECS;
         assert_eq!(
-            decode(&encode(&choice), &expect(&rev)),
+            decode(&encode(&choice), &expect(&charter)),
             Err(DecodeError::FromTheFuture)
         );
         choice.decided_at = NOW;
+        let other = Preset::Soregies.charter();
+        assert_ne!(other.revision(), charter.revision());
         assert_eq!(
-            decode(&encode(&choice), &expect("deadbeef")),
+            decode(&encode(&choice), &expect(&other)),
             Err(DecodeError::RevisionChanged)
         );
     }
 
     #[test]
     fn carries_the_receipt_id() {
+        let charter = charter();
         let mut choice = sample(true);
         choice.receipt = Some("3f2a9c1e-77b0-4d2e-9a51-0c6e5d4b3a21".into());
         let value = encode(&choice);
-        assert_eq!(
-            decode(&value, &expect(&choice.revision)),
-            Ok(choice.clone())
-        );
+        assert_eq!(decode(&value, &expect(&charter)), Ok(choice.clone()));
         choice.receipt = Some("bad id;".into());
         assert!(matches!(
-            decode(&encode(&choice), &expect(&choice.revision)),
+            decode(&encode(&choice), &expect(&charter)),
             Err(DecodeError::Malformed(_))
         ));
     }
@@ -348,30 +453,114 @@ mod tests {
     fn rejects_long_values_unread() {
         let long = "a".repeat(MAX_VALUE_LEN + 1);
         assert_eq!(
-            decode(&long, &expect("x")),
+            decode(&long, &expect(&charter())),
             Err(DecodeError::TooLong(MAX_VALUE_LEN + 1))
         );
     }
 
     #[test]
     fn truncated_values_are_rejected() {
-        let choice = sample(true);
-        let value = encode(&choice);
+        let charter = charter();
+        let value = encode(&sample(true));
         for cut in 1..value.len() {
             assert!(
-                decode(&value[..cut], &expect(&choice.revision)).is_err(),
+                decode(&value[..cut], &expect(&charter)).is_err(),
                 "accepted prefix {cut}"
             );
         }
     }
 
     #[test]
-    fn finds_a_cookie_among_others() {
+    fn finds_every_copy_of_a_cookie() {
         let header = "a=1; cookies_preferences=xyz; cookies_preferences_old=2";
-        assert_eq!(find(header, COOKIE_NAME), Some("xyz"));
-        assert_eq!(find("cookies_preferences_old=2", COOKIE_NAME), None);
-        assert_eq!(find("", COOKIE_NAME), None);
-        assert_eq!(find("x=cookies_preferences=1", COOKIE_NAME), None);
+        assert_eq!(find_all(header, COOKIE_NAME), ["xyz"]);
+        let two = "cookies_preferences=long-path; a=1; cookies_preferences=root";
+        assert_eq!(find_all(two, COOKIE_NAME), ["long-path", "root"]);
+        assert!(find_all("cookies_preferences_old=2", COOKIE_NAME).is_empty());
+        assert!(find_all("", COOKIE_NAME).is_empty());
+        assert!(find_all("x=cookies_preferences=1", COOKIE_NAME).is_empty());
+    }
+
+    fn decided(audience: bool, at: UnixSeconds, receipt: &str) -> Choice {
+        let mut choice = Choice::new(&charter(), at, |_| audience);
+        choice.receipt = Some(receipt.into());
+        choice
+    }
+
+    fn resolve_choices(values: &[String]) -> Resolved {
+        let charter = charter();
+        let values: Vec<&str> = values.iter().map(String::as_str).collect();
+        resolve(&values, &expect(&charter))
+    }
+
+    #[test]
+    fn one_copy_decides_alone() {
+        let accepted = decided(true, NOW - 100, "a");
+        let got = resolve_choices(&[encode(&accepted)]);
+        assert_eq!(got.choice, Some(accepted));
+        assert_eq!((got.copies, got.set_aside.len()), (1, 0));
+        let none = resolve_choices(&[]);
+        assert_eq!((none.choice, none.copies), (None, 0));
+    }
+
+    #[test]
+    fn the_newest_copy_decides_whichever_the_browser_lists_first() {
+        let stale_accept = encode(&decided(true, NOW - 100, "a"));
+        let new_refusal = decided(false, NOW - 50, "b");
+        for values in [
+            [stale_accept.clone(), encode(&new_refusal)],
+            [encode(&new_refusal), stale_accept.clone()],
+        ] {
+            assert_eq!(resolve_choices(&values).choice, Some(new_refusal.clone()));
+        }
+        // A newer acceptance wins over an older refusal too: the visitor changed their mind.
+        let new_accept = decided(true, NOW - 10, "c");
+        let got = resolve_choices(&[encode(&new_refusal), encode(&new_accept)]);
+        assert_eq!(got.choice, Some(new_accept));
+        assert_eq!(got.copies, 2);
+    }
+
+    #[test]
+    fn equal_times_or_an_unreadable_copy_make_the_strictest_choice() {
+        let accept = decided(true, NOW - 100, "a");
+        let refuse = decided(false, NOW - 100, "b");
+        let tied = resolve_choices(&[encode(&accept), encode(&refuse)])
+            .choice
+            .unwrap();
+        assert!(!tied.allows(crate::core::charter::AUDIENCE));
+        assert!(tied.allows(crate::core::charter::NECESSARY));
+
+        let older_refusal = decided(false, NOW - 500, "r");
+        let newer_accept = decided(true, NOW - 10, "n");
+        let with_garbage = [
+            encode(&newer_accept),
+            "garbage".to_owned(),
+            encode(&older_refusal),
+        ];
+        let got = resolve_choices(&with_garbage);
+        let choice = got.choice.unwrap();
+        assert!(
+            !choice.allows(crate::core::charter::AUDIENCE),
+            "in doubt, refused"
+        );
+        assert_eq!(
+            choice.receipt, None,
+            "not the deciding copy's choice any more"
+        );
+        assert_eq!(got.set_aside.len(), 1);
+
+        // In doubt but all readable copies agree: that choice, with its receipt.
+        let got = resolve_choices(&[encode(&newer_accept), "garbage".to_owned()]);
+        assert_eq!(got.choice, Some(newer_accept));
+    }
+
+    #[test]
+    fn no_valid_copy_is_no_choice() {
+        let mut expired = decided(true, NOW - 400 * 86_400, "a");
+        expired.receipt = None;
+        let got = resolve_choices(&[encode(&expired), "%7B".to_owned()]);
+        assert_eq!(got.choice, None);
+        assert_eq!(got.set_aside.len(), 2);
     }
 
     #[test]

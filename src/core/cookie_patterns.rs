@@ -67,30 +67,68 @@ pub fn candidate_domains(host: &str, configured: Option<&str>) -> Vec<String> {
     domains
 }
 
-/// The assignments to `document.cookie` that expire every cookie of `cookie_header` matching
-/// one of `patterns`: host-only and on each candidate domain, on `Path=/`. The consent cookie
-/// itself is never erased.
-pub fn erase_assignments(
-    cookie_header: &str,
-    patterns: &[&str],
-    host: &str,
-    configured_domain: Option<&str>,
-) -> Vec<String> {
-    let domains = candidate_domains(host, configured_domain);
-    let mut assignments = Vec::new();
-    let mut seen = Vec::new();
-    for name in cookie_names(cookie_header) {
-        if name == COOKIE_NAME || seen.contains(&name) || !patterns.iter().any(|p| matches(p, name))
-        {
-            continue;
-        }
-        seen.push(name);
-        assignments.push(format!("{name}=; Path=/; Max-Age=0"));
-        for domain in &domains {
-            assignments.push(format!("{name}=; Path=/; Max-Age=0; Domain={domain}"));
+/// The paths a cookie visible on a page at `path` may have been set on: `/`, each directory
+/// along `path` with and without its trailing slash (a cookie set without `Path` gets the
+/// latter), and `path` itself (`/t/a.html` → `/`, `/t`, `/t/`, `/t/a.html`).
+pub fn cookie_paths(path: &str) -> Vec<&str> {
+    let mut paths = vec!["/"];
+    for (at, _) in path.match_indices('/').skip(1) {
+        paths.push(&path[..at]);
+        paths.push(&path[..=at]);
+    }
+    if path.len() > 1 && !path.ends_with('/') {
+        paths.push(path);
+    }
+    paths
+}
+
+/// Where a page on `host` at `path` can reach cookies: every [`cookie_paths`], each host-only
+/// and on each of [`candidate_domains`].
+pub struct Reach<'a> {
+    paths: Vec<&'a str>,
+    domains: Vec<String>,
+}
+
+impl<'a> Reach<'a> {
+    /// The reach of a page on `host` (`location.hostname`) at `path` (`location.pathname`),
+    /// with the configured cookie domain.
+    pub fn new(host: &str, path: &'a str, configured_domain: Option<&str>) -> Reach<'a> {
+        Reach {
+            paths: cookie_paths(path),
+            domains: candidate_domains(host, configured_domain),
         }
     }
-    assignments
+
+    /// The assignments to `document.cookie` that expire the cookie `name` in every form this
+    /// page can reach.
+    pub fn expire(&self, name: &str) -> Vec<String> {
+        let mut assignments = Vec::new();
+        for path in &self.paths {
+            assignments.push(format!("{name}=; Path={path}; Max-Age=0"));
+            for domain in &self.domains {
+                assignments.push(format!("{name}=; Path={path}; Max-Age=0; Domain={domain}"));
+            }
+        }
+        assignments
+    }
+
+    /// The assignments that expire every cookie of `cookie_header` matching one of
+    /// `patterns`, everywhere this page can reach. The consent cookie is never erased this way.
+    pub fn erase_matching(&self, cookie_header: &str, patterns: &[&str]) -> Vec<String> {
+        let mut assignments = Vec::new();
+        let mut seen = Vec::new();
+        for name in cookie_names(cookie_header) {
+            if name == COOKIE_NAME
+                || seen.contains(&name)
+                || !patterns.iter().any(|p| matches(p, name))
+            {
+                continue;
+            }
+            seen.push(name);
+            assignments.extend(self.expire(name));
+        }
+        assignments
+    }
 }
 
 #[cfg(test)]
@@ -157,13 +195,13 @@ mod tests {
         let header =
             "sessionid=1; _ga=GA1; _ga_XYZ=2; _pk_id.1.ab=3; cookies_preferences=x; other=4";
         let patterns = ["_ga", "_ga_*", "_pk_id.*", "*"];
-        let got = erase_assignments(header, &patterns, "data.example.fr", None);
+        let got = Reach::new("data.example.fr", "/", None).erase_matching(header, &patterns);
         assert!(got.contains(&"_ga=; Path=/; Max-Age=0".to_owned()));
         assert!(got.contains(&"_ga=; Path=/; Max-Age=0; Domain=example.fr".to_owned()));
         assert!(got.contains(&"_pk_id.1.ab=; Path=/; Max-Age=0; Domain=data.example.fr".to_owned()));
         assert!(!got.iter().any(|a| a.starts_with("cookies_preferences=")));
-        let only_audience =
-            erase_assignments(header, &["_ga", "_ga_*", "_pk_id.*"], "localhost", None);
+        let only_audience = Reach::new("localhost", "/", None)
+            .erase_matching(header, &["_ga", "_ga_*", "_pk_id.*"]);
         assert_eq!(
             only_audience,
             [
@@ -172,5 +210,34 @@ mod tests {
                 "_pk_id.1.ab=; Path=/; Max-Age=0"
             ]
         );
+    }
+
+    #[test]
+    fn cookie_paths_walk_down_the_page_path() {
+        assert_eq!(cookie_paths("/"), ["/"]);
+        assert_eq!(cookie_paths("/a.html"), ["/", "/a.html"]);
+        assert_eq!(
+            cookie_paths("/t/dup/page.html"),
+            ["/", "/t", "/t/", "/t/dup", "/t/dup/", "/t/dup/page.html"]
+        );
+        assert_eq!(
+            cookie_paths("/t/dup/"),
+            ["/", "/t", "/t/", "/t/dup", "/t/dup/"]
+        );
+    }
+
+    #[test]
+    fn expires_a_cookie_host_only_and_on_every_domain_and_path() {
+        let reach = Reach::new("www.portal.test", "/t/p.html", Some("portal.test"));
+        let got = reach.expire("cookies_preferences");
+        for path in ["/", "/t", "/t/", "/t/p.html"] {
+            let host_only = format!("cookies_preferences=; Path={path}; Max-Age=0");
+            assert!(got.contains(&host_only), "{host_only}");
+            for domain in ["www.portal.test", "portal.test"] {
+                let shared = format!("{host_only}; Domain={domain}");
+                assert!(got.contains(&shared), "{shared}");
+            }
+        }
+        assert_eq!(got.len(), 4 * 3);
     }
 }

@@ -107,8 +107,8 @@ pub fn render(started: Started, open_full: js_sys::Function) {
         .into_iter()
         .chain(openers::listen(show_preferences))
         .collect();
-    let view = state.view;
     let allowed = state.allowed_optional();
+    let host = mount.host.clone();
     LAYER.with(|l| {
         *l.borrow_mut() = Some(FirstLayer {
             state,
@@ -120,8 +120,30 @@ pub fn render(started: Started, open_full: js_sys::Function) {
             _listeners: listeners,
         })
     });
-    show(view);
+    // What the stored choice allows loads at once, even from a tag in <head>; the banner
+    // shows as soon as there is a <body> to put it in.
     effects::allow(&allowed, &config);
+    if dom::still_parsing() {
+        // Blocked tags further down the page: activated once they are parsed.
+        dom::when_parsed(|| {
+            let current = LAYER.with(|l| {
+                let layer = l.borrow();
+                let layer = layer.as_ref()?;
+                Some((layer.state.allowed_optional(), layer.config.clone()))
+            });
+            if let Some((allowed, config)) = current {
+                effects::allow(&allowed, &config);
+            }
+        });
+    }
+    dom::when_body(move |body| {
+        let view = LAYER.with(|l| l.borrow().as_ref().map(|l| l.state.view));
+        if let Some(view) = view {
+            if body.append_child(&host).is_ok() {
+                show(view);
+            }
+        }
+    });
 }
 
 /// Applies `action` to the state, then shows the new view and performs the effects it calls

@@ -1,33 +1,46 @@
 //! Where the visitor's choice is kept: the `cookies_preferences` cookie.
 
+use crate::core::charter::Charter;
 use crate::core::config::Config;
 use crate::core::consent::Choice;
 use crate::core::cookie_codec::{self, CookieAttributes, Expectations, COOKIE_NAME};
 
 use super::{clock, console, cookies};
 
-/// The valid stored choice for the charter `revision`, or `None` (and a console note on why a
-/// stored value was set aside).
-pub fn load(config: &Config, revision: &str) -> Option<Choice> {
-    let value = cookies::read(COOKIE_NAME)?;
+/// The stored choice for `charter`, or `None`. Every visible copy of the cookie counts: the
+/// newest decides, and in doubt the strictest ([`cookie_codec::resolve`]); a console warning
+/// says when copies were found on other paths or domains, or set aside.
+pub fn load(config: &Config, charter: &Charter) -> Option<Choice> {
+    let values = cookies::read_all(COOKIE_NAME);
+    let values: Vec<&str> = values.iter().map(String::as_str).collect();
     let expect = Expectations {
         now: clock::now(),
         lifetime_days: config.consent_days,
-        revision,
+        charter,
     };
-    match cookie_codec::decode(&value, &expect) {
-        Ok(choice) => Some(choice),
-        Err(why) => {
-            console::warn(&format!(
-                "stored {COOKIE_NAME} set aside: {why}; asking again"
-            ));
-            None
-        }
+    let resolved = cookie_codec::resolve(&values, &expect);
+    if resolved.copies > 1 {
+        console::warn(&format!(
+            "{n} copies of {COOKIE_NAME} found (a stale one on another path or domain): the \
+             newest decides, in doubt the strictest; the next choice removes the others",
+            n = resolved.copies
+        ));
     }
+    let asking = if resolved.choice.is_none() {
+        "; asking again"
+    } else {
+        ""
+    };
+    for why in &resolved.set_aside {
+        console::warn(&format!("stored {COOKIE_NAME} set aside: {why}{asking}"));
+    }
+    resolved.choice
 }
 
-/// Writes `choice` to the cookie for the configured lifetime and domain.
+/// Writes `choice` to the cookie for the configured lifetime and domain, after removing every
+/// other copy this page can reach, so that no stale one outlives it.
 pub fn save(choice: &Choice, config: &Config) {
+    cookies::expire_everywhere(COOKIE_NAME, config.cookie_domain.as_deref());
     let attrs = CookieAttributes {
         max_age_secs: u64::from(config.consent_days) * 86_400,
         domain: config.cookie_domain.as_deref(),
@@ -39,12 +52,7 @@ pub fn save(choice: &Choice, config: &Config) {
     }
 }
 
-/// Deletes the stored choice (the JS API's `reset()`).
+/// Deletes every copy of the stored choice this page can reach (the JS API's `reset()`).
 pub fn forget(config: &Config) {
-    let attrs = CookieAttributes {
-        max_age_secs: 0,
-        domain: config.cookie_domain.as_deref(),
-        secure: cookies::page_is_secure(),
-    };
-    cookies::write(&cookie_codec::assignment(COOKIE_NAME, "", &attrs));
+    cookies::expire_everywhere(COOKIE_NAME, config.cookie_domain.as_deref());
 }

@@ -4,6 +4,7 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlDocument;
 
 use crate::core::cookie_codec;
+use crate::core::cookie_patterns::Reach;
 
 fn html_document() -> Option<HtmlDocument> {
     web_sys::window()?
@@ -12,9 +13,12 @@ fn html_document() -> Option<HtmlDocument> {
         .ok()
 }
 
-/// The value of the cookie `name`, if the page can read cookies and has one.
-pub fn read(name: &str) -> Option<String> {
-    cookie_codec::find(&all(), name).map(str::to_owned)
+/// The values of every cookie called `name` the page sees (none when it cannot read cookies).
+pub fn read_all(name: &str) -> Vec<String> {
+    cookie_codec::find_all(&all(), name)
+        .into_iter()
+        .map(str::to_owned)
+        .collect()
 }
 
 /// Assigns `assignment` (a `name=value; attributes` string) to `document.cookie`.
@@ -37,15 +41,33 @@ pub fn all() -> String {
         .unwrap_or_default()
 }
 
-/// Expires every cookie matching `patterns` (never the consent cookie), host-only and on
-/// the host's parent domains and `configured_domain`.
+/// The page's host and path (`location.hostname`, `location.pathname`): where its cookies
+/// can be set.
+fn page_location() -> (String, String) {
+    let location = web_sys::window().map(|w| w.location());
+    let host = location.as_ref().and_then(|l| l.hostname().ok());
+    let path = location.as_ref().and_then(|l| l.pathname().ok());
+    (
+        host.unwrap_or_default(),
+        path.unwrap_or_else(|| "/".to_owned()),
+    )
+}
+
+/// Expires every cookie matching `patterns` (never the consent cookie), in every form this
+/// page can reach: host-only and on its parent domains and `configured_domain`, on every path
+/// along its URL.
 pub fn erase_matching(patterns: &[&str], configured_domain: Option<&str>) {
-    let host = web_sys::window()
-        .and_then(|w| w.location().hostname().ok())
-        .unwrap_or_default();
-    for assignment in
-        crate::core::cookie_patterns::erase_assignments(&all(), patterns, &host, configured_domain)
-    {
+    let (host, path) = page_location();
+    let reach = Reach::new(&host, &path, configured_domain);
+    for assignment in reach.erase_matching(&all(), patterns) {
+        write(&assignment);
+    }
+}
+
+/// Expires the cookie `name` in every form this page can reach (as [`erase_matching`] does).
+pub fn expire_everywhere(name: &str, configured_domain: Option<&str>) {
+    let (host, path) = page_location();
+    for assignment in Reach::new(&host, &path, configured_domain).expire(name) {
         write(&assignment);
     }
 }
@@ -56,7 +78,7 @@ pub fn can_store() -> bool {
     if !write(&format!("{PROBE}=1; Path=/; Max-Age=10; SameSite=Lax")) {
         return false;
     }
-    let stored = read(PROBE).is_some();
+    let stored = !read_all(PROBE).is_empty();
     write(&format!("{PROBE}=; Path=/; Max-Age=0"));
     stored
 }

@@ -1,7 +1,53 @@
-//! Small DOM helpers: building elements, focus, and classes on `<html>`.
+//! Small DOM helpers: building elements, focus, classes on `<html>`, and waiting for the
+//! page to be parsed (the script tag may run in `<head>` before `<body>` exists).
 
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
+
+#[wasm_bindgen(inline_js = r#"
+export function when_body(f) {
+  if (document.body) return f();
+  // The parser inserts <body> into <html>: watch for it, once.
+  const watch = new MutationObserver(() => {
+    if (document.body) { watch.disconnect(); f(); }
+  });
+  watch.observe(document.documentElement, { childList: true });
+}
+"#)]
+extern "C" {
+    #[wasm_bindgen(js_name = when_body)]
+    fn when_body_js(f: JsValue);
+}
+
+/// Calls `f` with `<body>` now if the page has one, else as soon as the parser inserts it.
+pub fn when_body(f: impl FnOnce(HtmlElement) + 'static) {
+    when_body_js(Closure::once_into_js(move || {
+        if let Some(body) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.body())
+        {
+            f(body);
+        }
+    }));
+}
+
+/// Whether the parser is still adding the page's markup (`document.readyState` is `loading`).
+pub fn still_parsing() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .is_some_and(|d| d.ready_state() == "loading")
+}
+
+/// Calls `f` once the whole page is parsed: now if it is, else at `DOMContentLoaded`.
+pub fn when_parsed(f: impl FnOnce() + 'static) {
+    match web_sys::window().and_then(|w| w.document()) {
+        Some(document) if still_parsing() => {
+            gloo_events::EventListener::once(&document, "DOMContentLoaded", move |_| f()).forget()
+        }
+        _ => f(),
+    }
+}
 
 /// The element that has focus, if it is an HTML element.
 pub fn focused_element() -> Option<HtmlElement> {

@@ -12,14 +12,21 @@ use super::{
 /// After a new choice (or a reset): store it in the cookie with a new consent receipt (or
 /// delete both), erase the cookies of withdrawn categories, tell Google Consent Mode / Matomo
 /// if configured, dispatch `cookie-charter:change`, and reload if configured after a withdrawal.
+///
+/// Each step stands alone: none of the browser APIs behind them (storage, crypto, beacon, the
+/// page's `dataLayer` / `_paq`, its event listeners) can throw past it; a failure is a console
+/// warning and the other steps still happen.
 pub fn after_decision(state: &ConsentState, config: &Config) {
     match &state.choice {
         Some(choice) => {
             let mut kept = choice.clone();
             kept.receipt = receipts::random_id();
             consent_store::save(&kept, config);
-            if let Some(id) = &kept.receipt {
-                receipts::record(id, &kept, config);
+            match &kept.receipt {
+                Some(id) => receipts::record(id, &kept, config),
+                None => console::warn(
+                    "crypto.getRandomValues failed: the choice is kept without a receipt",
+                ),
             }
         }
         None => {

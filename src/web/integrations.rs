@@ -8,6 +8,8 @@ use crate::core::config::Config;
 use crate::core::consent::Choice;
 use crate::core::integrations::{self, MatomoCommand, GOOGLE_WAIT_FOR_UPDATE_MS};
 
+use super::console;
+
 #[wasm_bindgen(inline_js = r#"
 export function gtag_consent(kind, settings) {
   window.dataLayer = window.dataLayer || [];
@@ -22,8 +24,27 @@ export function paq_push(command, first) {
 }
 "#)]
 extern "C" {
-    fn gtag_consent(kind: &str, settings: &JsValue);
-    fn paq_push(command: &str, first: bool);
+    // `catch`: a page's own `dataLayer.push` or Matomo's `_paq.push` may throw; that is
+    // reported and the rest of the choice's effects still happen.
+    #[wasm_bindgen(catch)]
+    fn gtag_consent(kind: &str, settings: &JsValue) -> Result<(), JsValue>;
+    #[wasm_bindgen(catch)]
+    fn paq_push(command: &str, first: bool) -> Result<(), JsValue>;
+}
+
+/// Tells Google Consent Mode `kind` with `settings`; a console warning if the page's
+/// `dataLayer` throws.
+fn google(kind: &str, settings: &JsValue) {
+    if gtag_consent(kind, settings).is_err() {
+        console::warn("window.dataLayer.push threw: Google Consent Mode was not told");
+    }
+}
+
+/// Pushes `command` to Matomo's `_paq`; a console warning if it throws.
+fn matomo(command: &str, first: bool) {
+    if paq_push(command, first).is_err() {
+        console::warn("window._paq.push threw: Matomo was not told");
+    }
 }
 
 fn settings(pairs: &[(&str, &str)]) -> Object {
@@ -44,14 +65,14 @@ pub fn on_load(config: &Config, stored: Option<&Choice>) {
             &"wait_for_update".into(),
             &GOOGLE_WAIT_FOR_UPDATE_MS.into(),
         );
-        gtag_consent("default", &default);
+        google("default", &default);
         if stored.is_some() {
-            gtag_consent("update", &settings(&integrations::google_update(stored)));
+            google("update", &settings(&integrations::google_update(stored)));
         }
     }
     if config.matomo {
         for command in integrations::matomo_on_load(stored) {
-            paq_push(
+            matomo(
                 command.name(),
                 command == MatomoCommand::RequireCookieConsent,
             );
@@ -62,9 +83,9 @@ pub fn on_load(config: &Config, stored: Option<&Choice>) {
 /// After the visitor makes (or resets) a choice.
 pub fn on_decision(config: &Config, choice: Option<&Choice>) {
     if config.google_consent_mode {
-        gtag_consent("update", &settings(&integrations::google_update(choice)));
+        google("update", &settings(&integrations::google_update(choice)));
     }
     if config.matomo {
-        paq_push(integrations::matomo_on_decision(choice).name(), false);
+        matomo(integrations::matomo_on_decision(choice).name(), false);
     }
 }

@@ -1,14 +1,12 @@
 //! Consent receipts: a random id, kept in `localStorage` with the choice and, when
 //! `data-receipt-url` is set, sent with `navigator.sendBeacon`.
 
-use gloo_storage::{LocalStorage, Storage};
-
 use crate::core::config::Config;
 use crate::core::consent::Choice;
 use crate::core::quote::quoted;
 use crate::core::receipt::Receipt;
 
-use super::console;
+use super::{console, local_storage};
 
 /// `localStorage` key of the last receipt.
 pub const STORAGE_KEY: &str = "cookie-charter:receipt";
@@ -38,10 +36,7 @@ pub fn record(id: &str, choice: &Choice, config: &Config) {
         .and_then(|w| w.location().href().ok())
         .unwrap_or_default();
     let receipt = Receipt::new(id, choice, config.lang, &page);
-    if LocalStorage::raw()
-        .set_item(STORAGE_KEY, &receipt.to_json())
-        .is_err()
-    {
+    if local_storage::set(STORAGE_KEY, &receipt.to_json()).is_err() {
         console::warn("the consent receipt could not be kept in localStorage");
     }
     if let Some(url) = &config.receipt_url {
@@ -63,7 +58,7 @@ pub fn record(id: &str, choice: &Choice, config: &Config) {
 
 /// The kept receipt of `choice` (same time, revision and choices), if any.
 pub fn kept_for(choice: &Choice) -> Option<Receipt> {
-    let kept = LocalStorage::raw().get_item(STORAGE_KEY).ok().flatten()?;
+    let kept = local_storage::get(STORAGE_KEY).ok().flatten()?;
     Receipt::from_json(&kept).filter(|r| {
         r.decided_at == choice.decided_at
             && r.revision == choice.revision
@@ -80,7 +75,9 @@ pub fn kept_to_js(choice: Option<&Choice>) -> wasm_bindgen::JsValue {
         .unwrap_or(wasm_bindgen::JsValue::NULL)
 }
 
-/// Forgets the kept receipt (`reset()`).
+/// Forgets the kept receipt (`reset()`); a console warning if storage refuses.
 pub fn forget() {
-    LocalStorage::delete(STORAGE_KEY);
+    if local_storage::remove(STORAGE_KEY).is_err() {
+        console::warn("the consent receipt could not be removed from localStorage");
+    }
 }

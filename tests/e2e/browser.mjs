@@ -13,10 +13,13 @@ const ARGS = [
   '--no-first-run', '--disable-quic',
 ];
 
-/** Starts the server and the browser; returns { server, browser, close() }. */
-export async function launch(serverOptions = {}) {
+/**
+ * Starts the server and the browser (with `browserArgs` besides the usual ones); returns
+ * { server, browser, close() }.
+ */
+export async function launch({ browserArgs = [], ...serverOptions } = {}) {
   const server = await startServer(serverOptions);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...ARGS, ...browserArgs] });
   return {
     server,
     browser,
@@ -27,20 +30,23 @@ export async function launch(serverOptions = {}) {
   };
 }
 
+/** The folder of the test pages, served under /fixtures/. */
+export const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
+
 /** Selectors of the banner and the preferences panel. */
 export const BANNER = '.cookie-charter__banner';
 export const PANEL = '.cookie-charter__panel';
 
 /**
  * For a test file: starts the demo server (with tests/e2e/fixtures/ under /fixtures/, plus
- * `extraMounts`: URL prefix → folder; `headers`: path → extra response headers) and the
- * browser before its tests, closes them after. Returns the environment, filled in by `before`.
+ * `extraMounts`: URL prefix → folder; `headers`: path → extra response headers; `options`:
+ * `handlers` for the server, `browserArgs` for Chromium) and the browser before its tests,
+ * closes them after. Returns the environment, filled in by `before`.
  */
-export function useDemoServer(extraMounts = {}, headers = {}) {
+export function useDemoServer(extraMounts = {}, headers = {}, options = {}) {
   const env = {};
-  const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
   before(async () => {
-    Object.assign(env, await launch({ mounts: { '/fixtures/': fixtures, ...extraMounts }, headers }));
+    Object.assign(env, await launch({ mounts: { '/fixtures/': FIXTURES, ...extraMounts }, headers, ...options }));
   });
   after(async () => {
     await env.close?.();
