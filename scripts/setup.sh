@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what building and testing cookie-charter needs, skipping whatever is already there:
-#   - the wasm32-unknown-unknown Rust target (rustup);
+#   - the wasm32-unknown-unknown Rust target, rustfmt and clippy (rustup);
 #   - the pinned nightly Rust of scripts/toolchain.env, with rust-src (the shipped build);
 #   - wasm-bindgen-cli at exactly the wasm-bindgen version of Cargo.lock (cargo install --locked);
 #   - the npm packages of package-lock.json (npm ci);
@@ -22,6 +22,13 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   echo "setup: adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown
 fi
+
+for component in rustfmt clippy; do
+  if ! rustup component list --installed | grep -q "^$component"; then
+    echo "setup: adding the $component component"
+    rustup component add "$component"
+  fi
+done
 
 source scripts/toolchain.env
 if ! rustup run "$NIGHTLY" rustc --version >/dev/null 2>&1 \

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test: native (cargo test), components in headless Chromium (wasm-bindgen-test),
-# then end-to-end on the built dist/ (node --test + playwright-core driving /usr/bin/chromium).
+# Runs every check and test: formatting and lints of both builds, native tests (cargo test, with
+# and without the `ui` feature), components in headless Chromium (wasm-bindgen-test), then
+# end-to-end on the built dist/ (node --test + playwright-core driving /usr/bin/chromium).
 # Installs whatever is missing first (scripts/setup.sh --browser).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,8 +9,16 @@ export PATH="$HOME/.cargo/bin:$PATH"
 
 bash scripts/setup.sh --browser
 
-echo "== native tests (pure core)"
+echo "== formatting and lints (both builds: with and without ui, native and wasm32)"
+cargo fmt --all --check
+for features in "" "--no-default-features"; do
+  cargo clippy --quiet --all-targets $features -- -D warnings
+  cargo clippy --quiet --all-targets --target wasm32-unknown-unknown $features -- -D warnings
+done
+
+echo "== native tests (pure core; the first layer's build too)"
 cargo test --quiet
+cargo test --quiet --no-default-features
 
 echo "== browser tests (components, headless Chromium)"
 CHROMEDRIVER="$(command -v chromedriver)" cargo test --target wasm32-unknown-unknown

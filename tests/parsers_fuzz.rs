@@ -3,7 +3,6 @@
 //! value or a typed error, never a panic; encoding then decoding gives back what was encoded.
 #![cfg(not(target_arch = "wasm32"))]
 
-use cookie_charter::core::charter::Charter;
 use cookie_charter::core::charter_json;
 use cookie_charter::core::config::{self, RawConfig};
 use cookie_charter::core::consent::{Choice, Decisions};
@@ -67,10 +66,10 @@ proptest! {
 
     #[test]
     fn any_cookie_value_decodes_or_is_refused(value in prop_oneof!["\\PC{0,300}", jsonish()]) {
-        let charter = Charter::opendatasoft_default();
+        let charter = Preset::Default.charter(json::parse);
         let expect = Expectations { now: NOW, lifetime_days: 182, charter: &charter };
-        let _ = cookie_codec::decode(&value, &expect);
-        let _ = cookie_codec::resolve(&[value.as_str(), value.as_str()], &expect);
+        let _ = cookie_codec::decode(&value, &expect, json::parse);
+        let _ = cookie_codec::resolve(&[value.as_str(), value.as_str()], &expect, json::parse);
     }
 
     #[test]
@@ -80,7 +79,7 @@ proptest! {
         age in 0u64..(182 * 86_400),
         receipt in prop::option::of("[A-Za-z0-9-]{1,64}"),
     ) {
-        let charter = Preset::ALL[preset].charter();
+        let charter = Preset::ALL[preset].charter(json::parse);
         let ids: Vec<String> = charter.categories.iter().map(|c| c.id.clone()).collect();
         let mut choice = Choice::new(&charter, NOW - age, |id| {
             ids.iter().position(|i| i == id).is_some_and(|at| accepted & (1 << at) != 0)
@@ -89,12 +88,12 @@ proptest! {
         let value = cookie_codec::encode(&choice);
         prop_assert!(value.len() <= cookie_codec::MAX_VALUE_LEN);
         let expect = Expectations { now: NOW, lifetime_days: 182, charter: &charter };
-        prop_assert_eq!(cookie_codec::decode(&value, &expect), Ok(choice));
+        prop_assert_eq!(cookie_codec::decode(&value, &expect, json::parse), Ok(choice));
     }
 
     #[test]
     fn any_charter_json_parses_or_names_its_problems(json in prop_oneof!["\\PC{0,400}", jsonish()]) {
-        if let Err(problems) = charter_json::parse(&json) {
+        if let Err(problems) = charter_json::parse(&json, json::parse) {
             prop_assert!(!problems.is_empty());
             prop_assert!(problems.iter().all(|p| !p.path.is_empty() && !p.problem.is_empty()));
         }
@@ -106,8 +105,8 @@ proptest! {
         let mut at = cut.min(json.len());
         while !json.is_char_boundary(at) { at -= 1; }
         let mutated = format!("{}{}{}", &json[..at], insert, &json[at..]);
-        let _ = charter_json::parse(&mutated);
-        let _ = charter_json::parse(&json[..at]);
+        let _ = charter_json::parse(&mutated, json::parse);
+        let _ = charter_json::parse(&json[..at], json::parse);
     }
 
     #[test]
@@ -143,8 +142,8 @@ fn every_preset_written_back_as_json_reads_the_same() {
     for preset in Preset::ALL {
         let tree = json::parse(preset.json()).unwrap();
         assert_eq!(
-            charter_json::parse(&tree.to_text()),
-            Ok(preset.charter()),
+            charter_json::parse(&tree.to_text(), json::parse),
+            Ok(preset.charter(json::parse)),
             "{preset:?}"
         );
     }

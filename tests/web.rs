@@ -1,5 +1,6 @@
 //! Browser tests of the components and the web layer, in headless Chromium
 //! (`cargo test --target wasm32-unknown-unknown`, see scripts/test.sh).
+#![cfg(feature = "ui")]
 #![cfg(target_arch = "wasm32")]
 
 use std::rc::Rc;
@@ -8,7 +9,7 @@ use cookie_charter::components::{
     CharterPage, CharterPageProps, CharterTable, CharterTableProps, ConsentManager,
     ConsentManagerProps,
 };
-use cookie_charter::core::charter::{Charter, Section, Text, AUDIENCE};
+use cookie_charter::core::charter::{Section, Text, AUDIENCE};
 use cookie_charter::core::config::Config;
 use cookie_charter::core::consent::Choice;
 use cookie_charter::core::cookie_codec::{self, Expectations, COOKIE_NAME};
@@ -82,13 +83,13 @@ fn stored_choice() -> Option<Choice> {
     let [value] = values.as_slice() else {
         return None;
     };
-    let charter = Charter::opendatasoft_default();
+    let charter = Preset::Default.charter(cookie_charter::web::json::parse);
     let expect = Expectations {
         now: cookie_charter::web::clock::now(),
         lifetime_days: 182,
         charter: &charter,
     };
-    cookie_codec::decode(value, &expect).ok()
+    cookie_codec::decode(value, &expect, cookie_charter::web::json::parse).ok()
 }
 
 fn scripts_with_src(fragment: &str) -> usize {
@@ -120,7 +121,7 @@ fn props(audience_src: Option<&str>, lang: Lang, stored: Option<Choice>) -> Cons
             lang,
             ..Config::default()
         }),
-        charter: Rc::new(Charter::opendatasoft_default()),
+        charter: Rc::new(Preset::Default.charter(cookie_charter::web::json::parse)),
         stored,
         gpc: false,
         storage_available: true,
@@ -170,7 +171,7 @@ async fn banner_speaks_english_when_asked() {
 
 #[wasm_bindgen_test]
 async fn a_stored_choice_hides_the_banner() {
-    let charter = Charter::opendatasoft_default();
+    let charter = Preset::Default.charter(cookie_charter::web::json::parse);
     let stored = Choice::new(&charter, 1, |_| false);
     let app = Mounted::<ConsentManager>::new(props(None, Lang::Fr, Some(stored))).await;
     assert!(app.one(".cookie-charter__banner").is_none());
@@ -283,7 +284,7 @@ async fn closing_the_panel_without_a_choice_returns_to_the_banner() {
 #[wasm_bindgen_test]
 async fn charter_table_shows_every_row_grouped_by_category() {
     let props = CharterTableProps {
-        charter: Rc::new(Charter::opendatasoft_default()),
+        charter: Rc::new(Preset::Default.charter(cookie_charter::web::json::parse)),
         lang: Lang::Fr,
     };
     let table = Mounted::<CharterTable>::new(props).await;
@@ -341,7 +342,7 @@ async fn charter_table_shows_every_row_grouped_by_category() {
 
 #[wasm_bindgen_test]
 async fn charter_page_has_introduction_heading_and_table() {
-    let charter = Rc::new(Preset::Soregies.charter());
+    let charter = Rc::new(Preset::Soregies.charter(cookie_charter::web::json::parse));
     let page = Mounted::<CharterPage>::new(CharterPageProps {
         charter,
         lang: Lang::Fr,
@@ -379,7 +380,7 @@ async fn charter_page_has_introduction_heading_and_table() {
 
 #[wasm_bindgen_test]
 async fn charter_page_in_english_and_with_a_portal_intro() {
-    let mut charter = Preset::SaintNazaire.charter();
+    let mut charter = Preset::SaintNazaire.charter(cookie_charter::web::json::parse);
     let page = Mounted::<CharterPage>::new(CharterPageProps {
         charter: Rc::new(charter.clone()),
         lang: Lang::En,
@@ -426,7 +427,7 @@ async fn charter_page_in_english_and_with_a_portal_intro() {
 #[wasm_bindgen_test]
 async fn charter_table_in_english() {
     let props = CharterTableProps {
-        charter: Rc::new(Charter::opendatasoft_default()),
+        charter: Rc::new(Preset::Default.charter(cookie_charter::web::json::parse)),
         lang: Lang::En,
     };
     let table = Mounted::<CharterTable>::new(props).await;
@@ -591,7 +592,11 @@ async fn preferences_open_as_a_modal_dialog_and_give_focus_back() {
         .set_attribute("data-cookie-charter-open", "")
         .unwrap();
     document().body().unwrap().append_child(&opener).unwrap();
-    let stored = Choice::new(&Charter::opendatasoft_default(), 1, |_| false);
+    let stored = Choice::new(
+        &Preset::Default.charter(cookie_charter::web::json::parse),
+        1,
+        |_| false,
+    );
     let app = Mounted::<ConsentManager>::new(props(None, Lang::Fr, Some(stored))).await;
     opener.focus().unwrap();
     opener.click();
@@ -636,10 +641,14 @@ async fn global_privacy_control_is_mentioned_and_refuses_by_default() {
 
 #[wasm_bindgen_test]
 async fn floating_button_reopens_the_preferences() {
-    let stored = Choice::new(&Charter::opendatasoft_default(), 1, |_| false);
+    let stored = Choice::new(
+        &Preset::Default.charter(cookie_charter::web::json::parse),
+        1,
+        |_| false,
+    );
     let p = ConsentManagerProps {
         config: config_with(|c| c.floating_button = true),
-        charter: Rc::new(Charter::opendatasoft_default()),
+        charter: Rc::new(Preset::Default.charter(cookie_charter::web::json::parse)),
         stored: Some(stored),
         gpc: false,
         storage_available: true,
@@ -706,7 +715,14 @@ async fn withdrawal_erases_audience_cookies_and_every_choice_fires_an_event() {
     let revision = js_sys::Reflect::get(&seen[1], &"revision".into())
         .unwrap()
         .as_string();
-    assert_eq!(revision, Some(Charter::opendatasoft_default().revision()));
+    assert_eq!(
+        revision,
+        Some(
+            Preset::Default
+                .charter(cookie_charter::web::json::parse)
+                .revision()
+        )
+    );
     cookies::write("keepme=; Path=/; Max-Age=0");
     trigger.remove();
     drop(recorder);
@@ -755,7 +771,11 @@ async fn blocked_tags_run_only_after_consent_in_order_and_once() {
     drop(app);
 
     // A later consent on the same page does not run them again.
-    let stored = Choice::new(&Charter::opendatasoft_default(), 1, |_| true);
+    let stored = Choice::new(
+        &Preset::Default.charter(cookie_charter::web::json::parse),
+        1,
+        |_| true,
+    );
     let _again = Mounted::<ConsentManager>::new(props(None, Lang::Fr, Some(stored))).await;
     sleep(50).await;
     assert_eq!(js_sys::Array::from(&runs()).length(), 2);

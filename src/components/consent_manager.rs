@@ -9,6 +9,21 @@ use crate::core::consent::{Action, Choice, ConsentState, View};
 use crate::hooks::{use_consent_effects, use_open_triggers};
 use crate::web::clock;
 
+/// The consent state is the component's reducer: each action gives the next state (the same
+/// `Rc` when nothing changed, so nothing re-renders).
+impl Reducible for ConsentState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let next = self.apply(action);
+        if next == *self {
+            self
+        } else {
+            Rc::new(next)
+        }
+    }
+}
+
 /// Properties of [`ConsentManager`].
 #[derive(Properties, PartialEq)]
 pub struct ConsentManagerProps {
@@ -109,5 +124,21 @@ pub fn ConsentManager(props: &ConsentManagerProps) -> Html {
     };
     html! {
         <div class="cookie-charter" lang={lang.tag()}>{ view }</div>
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::core::{json, presets::Preset};
+
+    #[test]
+    fn reducer_keeps_the_same_rc_when_nothing_changes() {
+        let charter = Rc::new(Preset::Default.charter(json::parse));
+        let s = Rc::new(ConsentState::new(charter, None));
+        let same = s.clone().reduce(Action::ClosePreferences);
+        assert!(Rc::ptr_eq(&s, &same));
+        let changed = s.clone().reduce(Action::OpenPreferences);
+        assert!(!Rc::ptr_eq(&s, &changed));
     }
 }

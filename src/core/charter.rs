@@ -105,11 +105,6 @@ pub struct Charter {
 }
 
 impl Charter {
-    /// The built-in charter: Opendatasoft's necessary cookies and the audience-measurement row.
-    pub fn opendatasoft_default() -> Charter {
-        super::presets::Preset::Default.charter()
-    }
-
     /// The categories the visitor may refuse, in order.
     pub fn optional_categories(&self) -> impl Iterator<Item = &Category> {
         self.categories.iter().filter(|c| !c.required)
@@ -180,13 +175,13 @@ impl Fnv1a {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 
     #[test]
     fn default_charter_has_the_opendatasoft_rows_in_order() {
-        let charter = Charter::opendatasoft_default();
+        let charter = crate::core::presets::Preset::Default.charter(crate::core::json::parse);
         let names: Vec<_> = charter.cookies.iter().map(|r| r.name.as_str()).collect();
         assert_eq!(
             names,
@@ -209,7 +204,7 @@ mod tests {
 
     #[test]
     fn erase_patterns_join_the_list_and_the_named_rows() {
-        let mut charter = Charter::opendatasoft_default();
+        let mut charter = crate::core::presets::Preset::Default.charter(crate::core::json::parse);
         assert!(charter.erase_patterns(AUDIENCE).contains(&"_pk_id.*"));
         assert!(charter.erase_patterns(AUDIENCE).contains(&"_ga"));
         charter.cookies[4].name = "_hjid".into();
@@ -230,21 +225,33 @@ mod tests {
 
     #[test]
     fn revision_is_eight_hex_digits_and_stable() {
-        let rev = Charter::opendatasoft_default().revision();
+        let rev = crate::core::presets::Preset::Default
+            .charter(crate::core::json::parse)
+            .revision();
         assert_eq!(rev.len(), 8);
         assert!(rev.chars().all(|c| c.is_ascii_hexdigit()));
-        assert_eq!(rev, Charter::opendatasoft_default().revision());
+        assert_eq!(
+            rev,
+            crate::core::presets::Preset::Default
+                .charter(crate::core::json::parse)
+                .revision()
+        );
     }
 
     #[test]
     fn default_revision_is_pinned() {
         // Changing this value asks every visitor of every portal again: only on purpose.
-        assert_eq!(Charter::opendatasoft_default().revision(), "5df68c41");
+        assert_eq!(
+            crate::core::presets::Preset::Default
+                .charter(crate::core::json::parse)
+                .revision(),
+            "5df68c41"
+        );
     }
 
     #[test]
     fn wording_changes_keep_the_revision() {
-        let base = Charter::opendatasoft_default();
+        let base = crate::core::presets::Preset::Default.charter(crate::core::json::parse);
         let mut reworded = base.clone();
         reworded.cookies[0].purpose = Text::new("Autre texte", "Other text");
         reworded.categories[1].title = Text::new("Statistiques", "Statistics");
@@ -254,7 +261,7 @@ mod tests {
 
     #[test]
     fn new_cookie_or_category_changes_the_revision() {
-        let base = Charter::opendatasoft_default();
+        let base = crate::core::presets::Preset::Default.charter(crate::core::json::parse);
         let mut more_cookies = base.clone();
         let mut row = more_cookies.cookies[4].clone();
         row.name = "_pk_id".into();
@@ -279,7 +286,7 @@ mod tests {
 
     #[test]
     fn field_boundaries_matter_to_the_revision() {
-        let base = Charter::opendatasoft_default();
+        let base = crate::core::presets::Preset::Default.charter(crate::core::json::parse);
         let mut a = base.clone();
         a.cookies[0].name = "ab".into();
         a.cookies[1].name = "c".into();

@@ -121,15 +121,20 @@ pub struct Expectations<'a> {
     pub charter: &'a Charter,
 }
 
-/// The choice a cookie value records, if it is valid now.
-pub fn decode(value: &str, expect: &Expectations<'_>) -> Result<Choice, DecodeError> {
+/// The choice a cookie value records, if it is valid now (its JSON read with `parse_json`, the
+/// platform's parser).
+pub fn decode(
+    value: &str,
+    expect: &Expectations<'_>,
+    parse_json: json::Parser,
+) -> Result<Choice, DecodeError> {
     if value.len() > MAX_VALUE_LEN {
         return Err(DecodeError::TooLong(value.len()));
     }
     let json = percent_decode_str(value)
         .decode_utf8()
         .map_err(|_| DecodeError::NotUtf8)?;
-    let value = json::parse(&json).map_err(DecodeError::Malformed)?;
+    let value = parse_json(&json).map_err(DecodeError::Malformed)?;
     let wire = read_wire(&value)?;
     if wire.t > expect.now.saturating_add(FUTURE_TOLERANCE_SECS) {
         return Err(DecodeError::FromTheFuture);
@@ -229,11 +234,11 @@ pub struct Resolved {
 /// In doubt — several valid copies share the newest `t`, or some copy is not valid — each
 /// optional category is allowed only if every valid copy allows it; the receipt id is kept
 /// only when that leaves the deciding copy's choices as they were.
-pub fn resolve(values: &[&str], expect: &Expectations<'_>) -> Resolved {
+pub fn resolve(values: &[&str], expect: &Expectations<'_>, parse_json: json::Parser) -> Resolved {
     let mut valid: Vec<Choice> = Vec::new();
     let mut set_aside = Vec::new();
     for value in values {
-        match decode(value, expect) {
+        match decode(value, expect, parse_json) {
             Ok(choice) => valid.push(choice),
             Err(why) => set_aside.push(why),
         }
@@ -291,7 +296,7 @@ pub fn assignment(name: &str, value: &str, attrs: &CookieAttributes<'_>) -> Stri
     s
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::core::presets::Preset;
@@ -299,7 +304,7 @@ mod tests {
     const NOW: UnixSeconds = 1_790_000_000;
 
     fn charter() -> Charter {
-        Charter::opendatasoft_default()
+        crate::core::presets::Preset::Default.charter(crate::core::json::parse)
     }
 
     fn expect(charter: &Charter) -> Expectations<'_> {
@@ -316,6 +321,15 @@ mod tests {
 
     fn encode_json(json: &str) -> String {
         utf8_percent_encode(json, URI_COMPONENT).to_string()
+    }
+
+    /// Decodes with serde_json, as every native test does.
+    fn decode(value: &str, expect: &Expectations<'_>) -> Result<Choice, DecodeError> {
+        super::decode(value, expect, json::parse)
+    }
+
+    fn resolve(values: &[&str], expect: &Expectations<'_>) -> Resolved {
+        super::resolve(values, expect, json::parse)
     }
 
     #[test]
@@ -427,7 +441,7 @@ mod tests {
             Err(DecodeError::FromTheFuture)
         );
         choice.decided_at = NOW;
-        let other = Preset::Soregies.charter();
+        let other = Preset::Soregies.charter(json::parse);
         assert_ne!(other.revision(), charter.revision());
         assert_eq!(
             decode(&encode(&choice), &expect(&other)),

@@ -181,7 +181,7 @@ static EN: Texts = Texts {
     purposes_heading: "What cookies are used for on the platform",
 };
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 

@@ -77,13 +77,16 @@ pub fn matomo_on_decision(choice: Option<&Choice>) -> MatomoCommand {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::core::charter::Charter;
 
     fn choice(audience: bool) -> Choice {
-        Choice::new(&Charter::opendatasoft_default(), 1, |_| audience)
+        Choice::new(
+            &crate::core::presets::Preset::Default.charter(crate::core::json::parse),
+            1,
+            |_| audience,
+        )
     }
 
     #[test]

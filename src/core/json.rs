@@ -2,8 +2,8 @@
 //! written as JSON.
 //!
 //! Text is parsed by the platform's own parser into a [`Json`] tree: the browser's `JSON.parse`
-//! in the wasm (so the component ships no JSON parser), `serde_json` natively, where the pure
-//! core is tested. [`Reader`] then reads typed fields out of the tree, naming the path of every
+//! in the wasm (so the component ships no JSON parser; it lives on the web side, and the core's
+//! readers take it as a [`Parser`]), `serde_json` natively, where the pure core is tested. [`Reader`] then reads typed fields out of the tree, naming the path of every
 //! problem (`cookies[2].name`); [`Json::to_text`] writes a tree back.
 
 use std::fmt;
@@ -28,52 +28,10 @@ pub enum Json {
 /// Deepest nesting read; deeper documents are refused (no charter comes close).
 pub const MAX_DEPTH: usize = 32;
 
-/// Parses JSON text with the browser's `JSON.parse`.
-#[cfg(target_arch = "wasm32")]
-pub fn parse(text: &str) -> Result<Json, String> {
-    let value = js_sys::JSON::parse(text).map_err(|e| {
-        let message = js_sys::Error::from(e).message();
-        String::from(message)
-    })?;
-    from_js(&value, 0)
-}
-
-#[cfg(target_arch = "wasm32")]
-fn from_js(value: &wasm_bindgen::JsValue, depth: usize) -> Result<Json, String> {
-    use js_sys::{Array, Object, Reflect};
-    use wasm_bindgen::JsCast;
-
-    if depth > MAX_DEPTH {
-        return Err(format!("nested more than {MAX_DEPTH} levels deep"));
-    }
-    Ok(if value.is_null() {
-        Json::Null
-    } else if let Some(b) = value.as_bool() {
-        Json::Bool(b)
-    } else if let Some(n) = value.as_f64() {
-        Json::Number(n)
-    } else if let Some(s) = value.as_string() {
-        Json::String(s)
-    } else if let Some(array) = value.dyn_ref::<Array>() {
-        Json::Array(
-            array
-                .iter()
-                .map(|item| from_js(&item, depth + 1))
-                .collect::<Result<_, _>>()?,
-        )
-    } else {
-        let keys = Object::keys(value.unchecked_ref::<Object>());
-        let mut members = Vec::with_capacity(keys.length() as usize);
-        for key in keys.iter() {
-            let item = Reflect::get(value, &key).map_err(|_| "unreadable member".to_owned())?;
-            members.push((
-                key.as_string().unwrap_or_default(),
-                from_js(&item, depth + 1)?,
-            ));
-        }
-        Json::Object(members)
-    })
-}
+/// Turns JSON text into a [`Json`] tree: the platform's own parser, which the caller passes in
+/// (`crate::web::json::parse`, the browser's `JSON.parse`, in the wasm; [`parse`], serde_json,
+/// natively). Parsers refuse documents nested deeper than [`MAX_DEPTH`].
+pub type Parser = fn(&str) -> Result<Json, String>;
 
 /// Parses JSON text with `serde_json` (native builds: the tests).
 #[cfg(not(target_arch = "wasm32"))]
@@ -438,17 +396,13 @@ pub fn boolean_map<'a>(pairs: impl Iterator<Item = (&'a str, bool)>) -> Json {
     Json::Object(pairs.map(|(k, v)| (k.to_owned(), Json::Bool(v))).collect())
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
-    //! Run natively (serde_json) and, by `cargo test --target wasm32-unknown-unknown`, in
-    //! headless Chromium (JSON.parse): both parsers must give the same trees.
+    //! Natively, with serde_json; `web::json`'s tests check that the browser's `JSON.parse`
+    //! gives the same trees.
     use super::*;
 
-    #[cfg(target_arch = "wasm32")]
-    wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
-
-    #[cfg_attr(not(target_arch = "wasm32"), test)]
-    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    #[test]
     fn parses_every_kind_of_value() {
         let json = parse(r#"{"a":[1,2.5,-3],"b":"x\ny","c":true,"d":null,"e":{}}"#).unwrap();
         let Json::Object(members) = &json else {
@@ -470,8 +424,7 @@ mod tests {
         assert!(parse("[1,]").is_err());
     }
 
-    #[cfg_attr(not(target_arch = "wasm32"), test)]
-    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    #[test]
     fn refuses_deep_nesting() {
         let deep = format!("{}{}", "[".repeat(MAX_DEPTH + 2), "]".repeat(MAX_DEPTH + 2));
         assert!(parse(&deep).unwrap_err().contains("levels deep"));
@@ -479,8 +432,7 @@ mod tests {
         assert!(parse(&fine).is_ok());
     }
 
-    #[cfg_attr(not(target_arch = "wasm32"), test)]
-    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    #[test]
     fn writes_what_it_reads() {
         // Keys in sorted order: serde_json (the native parser) sorts them, JSON.parse keeps them.
         let text = r#"{"b":[true,false],"n":[0,-7,9007199254740991],"o":{},"s":"q\"b\\n\n\u0001é","z":null}"#;
@@ -489,8 +441,7 @@ mod tests {
         assert_eq!(parse(&json.to_text()).unwrap(), json);
     }
 
-    #[cfg_attr(not(target_arch = "wasm32"), test)]
-    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    #[test]
     fn writes_non_integers_as_null() {
         assert_eq!(
             Json::Array(vec![
@@ -503,8 +454,7 @@ mod tests {
         );
     }
 
-    #[cfg_attr(not(target_arch = "wasm32"), test)]
-    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    #[test]
     fn reader_names_paths_and_collects_every_problem() {
         let json = parse(r#"{"a":1,"b":[true,"x"],"c":{"d":2},"zz":0}"#).unwrap();
         let mut r = Reader::default();
@@ -529,8 +479,7 @@ mod tests {
         );
     }
 
-    #[cfg_attr(not(target_arch = "wasm32"), test)]
-    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    #[test]
     fn whole_numbers_are_non_negative_safe_integers() {
         let mut r = Reader::default();
         assert_eq!(
@@ -544,8 +493,7 @@ mod tests {
         assert_eq!(r.problems.len(), 4);
     }
 
-    #[cfg_attr(not(target_arch = "wasm32"), test)]
-    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    #[test]
     fn null_counts_as_absent_and_the_last_repeat_wins() {
         let json = parse(r#"{"a":null,"b":"1","b":"2"}"#).unwrap();
         let mut r = Reader::default();

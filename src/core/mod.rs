@@ -13,3 +13,4 @@ pub mod json;
 pub mod presets;
 pub mod quote;
 pub mod receipt;
+pub mod url;

@@ -3,6 +3,7 @@
 
 use super::charter::Charter;
 use super::charter_json;
+use super::json::Parser;
 
 /// A built-in charter, chosen with `data-preset`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -64,23 +65,24 @@ impl Preset {
         }
     }
 
-    /// Its charter. The JSON files are checked by the tests, so this cannot fail at run time.
-    pub fn charter(self) -> Charter {
-        match charter_json::parse(self.json()) {
+    /// Its charter, read with `parse_json` (the platform's parser). The JSON files are checked
+    /// by the tests, so this cannot fail at run time.
+    pub fn charter(self, parse_json: Parser) -> Charter {
+        match charter_json::parse(self.json(), parse_json) {
             Ok(charter) => charter,
             Err(_) => unreachable!("built-in preset {} is invalid", self.name()),
         }
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 
     #[test]
     fn every_preset_is_valid() {
         for preset in Preset::ALL {
-            if let Err(problems) = charter_json::parse(preset.json()) {
+            if let Err(problems) = charter_json::parse(preset.json(), crate::core::json::parse) {
                 panic!("{}: {problems:?}", preset.name());
             }
         }
@@ -102,7 +104,11 @@ mod tests {
     #[test]
     fn only_the_default_and_saint_nazaire_measure_audience() {
         for preset in Preset::ALL {
-            let has_audience = preset.charter().optional_categories().count() > 0;
+            let has_audience = preset
+                .charter(crate::core::json::parse)
+                .optional_categories()
+                .count()
+                > 0;
             let expected = matches!(preset, Preset::Default | Preset::SaintNazaire);
             assert_eq!(has_audience, expected, "{}", preset.name());
         }

@@ -29,7 +29,7 @@ impl fmt::Display for Quoted<'_> {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 

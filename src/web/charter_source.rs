@@ -6,7 +6,7 @@ use crate::core::config::CharterSource;
 use crate::core::presets::Preset;
 use crate::core::quote::quoted;
 
-use super::{console, fetch};
+use super::{console, fetch, json};
 
 /// A charter to show, and whether it is the one the portal configured.
 pub struct LoadedCharter {
@@ -17,7 +17,7 @@ pub struct LoadedCharter {
 }
 
 fn parsed(json: &str, origin: &str) -> LoadedCharter {
-    match charter_json::parse(json) {
+    match charter_json::parse(json, json::parse) {
         Ok(charter) => LoadedCharter {
             charter,
             as_configured: true,
@@ -39,7 +39,7 @@ fn fallback(why: &str) -> LoadedCharter {
         "{why}; showing the default charter and loading nothing optional"
     ));
     LoadedCharter {
-        charter: Preset::Default.charter(),
+        charter: Preset::Default.charter(json::parse),
         as_configured: false,
     }
 }
@@ -48,7 +48,7 @@ fn fallback(why: &str) -> LoadedCharter {
 pub async fn load(source: &CharterSource) -> LoadedCharter {
     match source {
         CharterSource::Preset(preset) => LoadedCharter {
-            charter: preset.charter(),
+            charter: preset.charter(json::parse),
             as_configured: true,
         },
         CharterSource::Inline(json) => parsed(json, "inline (data-cookie-charter-config)"),
@@ -60,7 +60,7 @@ pub async fn load(source: &CharterSource) -> LoadedCharter {
             )),
         },
         CharterSource::Unusable => LoadedCharter {
-            charter: Preset::Default.charter(),
+            charter: Preset::Default.charter(json::parse),
             as_configured: false,
         },
     }

@@ -5,7 +5,7 @@ use crate::core::config::Config;
 use crate::core::consent::Choice;
 use crate::core::cookie_codec::{self, CookieAttributes, Expectations, COOKIE_NAME};
 
-use super::{clock, console, cookies};
+use super::{clock, console, cookies, json};
 
 /// The stored choice for `charter`, or `None`. Every visible copy of the cookie counts: the
 /// newest decides, and in doubt the strictest ([`cookie_codec::resolve`]); a console warning
@@ -18,7 +18,7 @@ pub fn load(config: &Config, charter: &Charter) -> Option<Choice> {
         lifetime_days: config.consent_days,
         charter,
     };
-    let resolved = cookie_codec::resolve(&values, &expect);
+    let resolved = cookie_codec::resolve(&values, &expect, json::parse);
     if resolved.copies > 1 {
         console::warn(&format!(
             "{n} copies of {COOKIE_NAME} found (a stale one on another path or domain): the \

@@ -12,6 +12,7 @@ pub mod effects;
 pub mod events;
 pub mod fetch;
 pub mod integrations;
+pub mod json;
 pub mod local_storage;
 pub mod openers;
 pub mod options;

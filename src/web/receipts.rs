@@ -6,7 +6,7 @@ use crate::core::consent::Choice;
 use crate::core::quote::quoted;
 use crate::core::receipt::Receipt;
 
-use super::{console, local_storage};
+use super::{console, json, local_storage};
 
 /// `localStorage` key of the last receipt.
 pub const STORAGE_KEY: &str = "cookie-charter:receipt";
@@ -59,7 +59,7 @@ pub fn record(id: &str, choice: &Choice, config: &Config) {
 /// The kept receipt of `choice` (same time, revision and choices), if any.
 pub fn kept_for(choice: &Choice) -> Option<Receipt> {
     let kept = local_storage::get(STORAGE_KEY).ok().flatten()?;
-    Receipt::from_json(&kept).filter(|r| {
+    Receipt::from_json(&kept, json::parse).filter(|r| {
         r.decided_at == choice.decided_at
             && r.revision == choice.revision
             && r.choices == choice.categories
