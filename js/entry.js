@@ -4,11 +4,12 @@
 // - With a <script type="module" src=".../cookie-charter.js" data-…> tag, it starts by itself
 //   from that tag's attributes.
 // - Imported from a bundler, it does nothing until `mount(options)` is called.
-// It starts the first layer (cookie-charter_bg.wasm: banner, stored choice, what it allows),
-// and loads the Yew UI (cookie-charter-ui.js + cookie-charter-ui_bg.wasm) only when the visitor
-// asks for the preferences panel, or at once on a page that shows the charter table. The wasm
-// files and the stylesheet are found next to this file. If anything fails, nothing optional is
-// loaded. The API is also on `window.CookieCharter`.
+// It starts the first layer (cookie-charter_bg.wasm: the consent state and its effects, the
+// banner), which asks for the Yew UI (cookie-charter-ui.js + cookie-charter-ui_bg.wasm) only
+// to draw the preferences panel or the charter page; this module loads it then and passes on
+// what the first layer hands over. The wasm files and the stylesheet are found next to this
+// file. If anything fails, nothing optional is loaded. The API is also on
+// `window.CookieCharter`; every consent rule is in the wasm.
 import init, * as firstLayer from '../target/pkg/cookie-charter.js';
 
 const here = import.meta.url;
@@ -16,15 +17,11 @@ const CHANGE = 'cookie-charter:change';
 // Shared by every copy of this module on the page (two script tags with different URLs are two
 // module instances): the first to start owns the page, the others forward to it.
 const REGISTRY = Symbol.for('cookie-charter');
-let loading = null;
-let mounted = null;
+
+// Where this copy stands: `started` resolves once the first layer runs (then `running`); `ui`
+// is the Yew UI's module once asked for.
+const phase = { started: null, running: false, ui: null };
 let api = null;
-// How this copy started ({ tag } or { options }): the Yew UI takes over from the same settings.
-let source = null;
-// The started module whose functions answer the API: the first layer, then the Yew UI.
-let wasm = null;
-let ui = null;
-let handingOver = null;
 
 /** The API of another copy that already started on this page, if any. */
 function owner() {
@@ -32,6 +29,7 @@ function owner() {
   return registered && registered.api !== api ? registered : null;
 }
 
+// The data attributes of the tag (tests/settings_names.rs keeps them equal to the wasm's).
 const ATTRIBUTES = ['data-audience-src', 'data-policy-url', 'data-lang', 'data-consent-days',
   'data-cookie-domain', 'data-preset', 'data-charter', 'data-floating-button',
   'data-reload-on-withdraw', 'data-google-consent-mode', 'data-matomo', 'data-receipt-url', 'data-nonce'];
@@ -64,70 +62,48 @@ function linkStylesheet() {
   (document.head || document.documentElement).append(link);
 }
 
-/** Loads the first layer's wasm once. */
-function loadFirstLayer() {
-  loading ??= (async () => {
-    linkStylesheet();
-    await init({ module_or_path: new URL('cookie-charter_bg.wasm', import.meta.url) });
-    return firstLayer;
-  })();
-  return loading;
-}
-
-/** Loads the Yew UI's module and wasm once. */
+/** Loads the Yew UI's module and wasm once (again after a failure). */
 function loadUi() {
-  ui ??= (async () => {
-    linkStylesheet();
-    const module = await import('./cookie-charter-ui.js');
-    return module.load();
-  })();
-  return ui;
+  phase.ui ??= import('./cookie-charter-ui.js').then((module) => module.load()).catch((error) => {
+    phase.ui = null;
+    throw error;
+  });
+  return phase.ui;
 }
-
-const TABLE = '[data-cookie-charter-table]';
 
 /**
- * Starts the component: the Yew UI at once where the page shows the charter, else the first
- * layer. A tag in <head> may run before the page is parsed: the first layer starts at once (a
- * returning visitor's choice applies without waiting) and, if the parsed page turns out to show
- * the charter, hands over to the Yew UI, which renders it.
+ * The first layer's request for the preferences panel: a snapshot to draw, or null to close it.
+ * If the Yew UI cannot be loaded, the panel is closed again (the banner comes back if no choice
+ * was made) and a console error says why.
  */
-async function startModule() {
-  const parsed = document.readyState === 'loading'
-    ? new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }))
-    : null;
-  if (!parsed && document.querySelector(TABLE)) {
-    const full = await loadUi();
-    await (source.tag ? full.mountFromScript(source.tag) : full.mount(source.options));
-    wasm = full;
+function panel(snapshot) {
+  if (snapshot === null) {
+    phase.ui?.then((ui) => ui.closePanel(), () => {});
     return;
   }
-  const first = await loadFirstLayer();
-  await (source.tag ? first.mountFromScript(source.tag, openFull) : first.mount(source.options, openFull));
-  wasm = first;
-  parsed?.then(() => document.querySelector(TABLE) && handOver(false));
-}
-
-/**
- * Loads the Yew UI (the banner stays meanwhile), stops the first layer and lets the Yew UI take
- * over, with the panel open when `openPanel`. If the UI cannot be loaded, the banner stays and
- * says nothing new was loaded.
- */
-function handOver(openPanel) {
-  handingOver ??= loadUi().then(async (full) => {
-    firstLayer.unmount();
-    wasm = full;
-    await full.takeOver(source.tag, source.options, openPanel);
-  }, (error) => {
-    ui = null;
-    handingOver = null;
-    console.error('[cookie-charter] the preferences panel could not be loaded; the banner stays.', error);
+  loadUi().then((ui) => ui.showPanel(snapshot, firstLayer.act), (error) => {
+    console.error('[cookie-charter] the preferences panel could not be loaded; nothing new was loaded.', error);
+    firstLayer.act('close');
   });
-  return handingOver;
 }
 
-/** Called by the first layer when the visitor asks for the preferences panel. */
-const openFull = () => handOver(true);
+/** The first layer's request for the charter page: `{ lang, charter }` to draw. */
+function tables(snapshot) {
+  loadUi().then((ui) => ui.renderTables(snapshot), (error) => {
+    console.error('[cookie-charter] the charter page could not be loaded.', error);
+  });
+}
+
+/** Starts the first layer from `source` ({ tag } or { options }). */
+async function startFirstLayer(source) {
+  linkStylesheet();
+  await init({ module_or_path: new URL('cookie-charter_bg.wasm', import.meta.url) });
+  await (source.tag
+    ? firstLayer.mountFromScript(source.tag, panel, tables)
+    : firstLayer.mount(source.options, panel, tables));
+  phase.running = true;
+  return firstLayer;
+}
 
 function failed(error) {
   console.error('[cookie-charter] the WebAssembly module could not be loaded; ' +
@@ -135,83 +111,62 @@ function failed(error) {
   throw error;
 }
 
-function start(from) {
+function start(source) {
   const other = owner();
   if (other) {
     console.warn('[cookie-charter] already started on this page; the second start is ignored');
     return other.mounted;
   }
-  if (!mounted) {
-    source = from;
-    mounted = startModule().catch(failed);
-    window[REGISTRY] = { api, mounted };
+  if (!phase.started) {
+    phase.started = startFirstLayer(source).catch(failed);
+    window[REGISTRY] = { api, mounted: phase.started.then(() => {}) };
   }
-  return mounted;
+  return window[REGISTRY].mounted;
 }
 
-/** The mounted component, or an error saying mount() comes first. */
-function whenMounted() {
-  if (!mounted) return Promise.reject(new Error('[cookie-charter] not mounted: call mount(options) first'));
-  return mounted;
-}
-
-/** Resolves with the detail of the next change event. */
-function nextChange() {
-  return new Promise((resolve) => document.addEventListener(CHANGE, (e) => resolve(e.detail), { once: true }));
+/** The started first layer, or an error saying mount() comes first. */
+function started() {
+  if (!phase.started) return Promise.reject(new Error('[cookie-charter] not mounted: call mount(options) first'));
+  return phase.started;
 }
 
 export function mount(options = {}) {
   if (owner()) return owner().api.mount(options);
-  if (mounted) {
+  if (phase.started) {
     console.warn('[cookie-charter] already started on this page; the second start is ignored');
-    return mounted;
+    return window[REGISTRY].mounted;
   }
   return start({ options });
 }
 
 export function getConsent() {
   if (owner()) return owner().api.getConsent();
-  return wasm ? wasm.getConsent() : null;
+  return phase.running ? firstLayer.getConsent() : null;
 }
 
 export function getReceipt() {
   if (owner()) return owner().api.getReceipt();
-  return wasm ? wasm.getReceipt() : null;
+  return phase.running ? firstLayer.getReceipt() : null;
 }
 
 export async function showPreferences() {
   if (owner()) return owner().api.showPreferences();
-  await whenMounted();
-  if (wasm === firstLayer) return openFull();
-  wasm.showPreferences();
+  (await started()).showPreferences();
 }
 
 export async function acceptAll() {
   if (owner()) return owner().api.acceptAll();
-  await whenMounted();
-  const change = nextChange();
-  wasm.acceptAll();
-  return change;
+  return (await started()).acceptAll();
 }
 
 export async function refuseAll() {
   if (owner()) return owner().api.refuseAll();
-  await whenMounted();
-  const change = nextChange();
-  wasm.refuseAll();
-  return change;
+  return (await started()).refuseAll();
 }
 
 export async function reset() {
   if (owner()) return owner().api.reset();
-  await whenMounted();
-  if (wasm.getConsent() === null) {
-    wasm.reset(); // shows the banner again if it was closed; nothing to forget
-    return;
-  }
-  const change = nextChange();
-  wasm.reset();
-  await change;
+  (await started()).reset();
 }
 
 export function on(type, listener) {

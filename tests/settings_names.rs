@@ -13,8 +13,13 @@ fn read(path: &str) -> String {
 
 /// The text between `start` and the first `end` after it.
 fn between<'a>(text: &'a str, start: &str, end: &str) -> &'a str {
-    let from = text.find(start).unwrap_or_else(|| panic!("{start:?} not found")) + start.len();
-    let len = text[from..].find(end).unwrap_or_else(|| panic!("{end:?} not found"));
+    let from = text
+        .find(start)
+        .unwrap_or_else(|| panic!("{start:?} not found"))
+        + start.len();
+    let len = text[from..]
+        .find(end)
+        .unwrap_or_else(|| panic!("{end:?} not found"));
     &text[from..from + len]
 }
 
@@ -44,7 +49,10 @@ fn the_typescript_mount_options_are_the_settings_options() {
         .lines()
         .map(str::trim)
         .filter(|line| !line.starts_with("/**") && !line.starts_with('*'))
-        .filter_map(|line| line.split_once("?:").map(|(name, _)| name.trim().to_owned()))
+        .filter_map(|line| {
+            line.split_once("?:")
+                .map(|(name, _)| name.trim().to_owned())
+        })
         .collect();
     let in_rust: Vec<String> = SETTINGS.iter().map(|s| s.option.to_owned()).collect();
     assert_eq!(sorted(in_ts), sorted(in_rust));

@@ -5,18 +5,19 @@
 
 use std::rc::Rc;
 
-use cookie_charter::components::{
-    CharterPage, CharterPageProps, CharterTable, CharterTableProps, ConsentManager,
-    ConsentManagerProps,
-};
+use cookie_charter::components::{CharterPage, CharterPageProps, CharterTable, CharterTableProps};
 use cookie_charter::core::charter::{Section, Text, AUDIENCE};
 use cookie_charter::core::config::Config;
-use cookie_charter::core::consent::Choice;
+use cookie_charter::core::consent::{Choice, ConsentState};
 use cookie_charter::core::cookie_codec::{self, Expectations, COOKIE_NAME};
 use cookie_charter::core::i18n::Lang;
 use cookie_charter::core::presets::Preset;
+use cookie_charter::first_layer::{self, PageRequests};
 use cookie_charter::web::{attributes, cookies, scripts};
+use cookie_charter::{start, state_loop, yew_ui};
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
+use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 use yew::AppHandle;
@@ -54,14 +55,6 @@ impl<C: yew::BaseComponent> Mounted<C> {
 
     fn one(&self, selector: &str) -> Option<Element> {
         self.root.query_selector(selector).unwrap()
-    }
-
-    async fn click(&self, selector: &str) {
-        let el = self
-            .one(selector)
-            .unwrap_or_else(|| panic!("no {selector}"));
-        el.dyn_into::<HtmlElement>().unwrap().click();
-        yew::scheduler::flush().await;
     }
 }
 
@@ -113,25 +106,112 @@ fn config_with(change: impl FnOnce(&mut Config)) -> Rc<Config> {
     Rc::new(config)
 }
 
-fn props(audience_src: Option<&str>, lang: Lang, stored: Option<Choice>) -> ConsentManagerProps {
-    ConsentManagerProps {
+/// What a test page starts from: the checked configuration, the charter, the stored choice and
+/// whether the browser sends Global Privacy Control.
+struct Setup {
+    config: Rc<Config>,
+    preset: Preset,
+    stored: Option<Choice>,
+    gpc: bool,
+}
+
+fn props(audience_src: Option<&str>, lang: Lang, stored: Option<Choice>) -> Setup {
+    Setup {
         config: Rc::new(Config {
             audience_src: audience_src.map(Into::into),
             policy_url: Some("/charte-cookies.html".into()),
             lang,
             ..Config::default()
         }),
-        charter: Rc::new(Preset::Default.charter(cookie_charter::web::json::parse)),
+        preset: Preset::Default,
         stored,
         gpc: false,
-        storage_available: true,
-        open_preferences: false,
+    }
+}
+
+/// A JS function from a Rust closure, kept alive for the page's lifetime.
+fn function(f: impl Fn(JsValue, JsValue) + 'static) -> js_sys::Function {
+    let closure = Closure::<dyn Fn(JsValue, JsValue)>::new(f);
+    let function = closure.as_ref().unchecked_ref::<js_sys::Function>().clone();
+    closure.forget();
+    function
+}
+
+/// The product as a page runs it: the state loop and the first layer, whose panel requests are
+/// answered by the Yew UI (in this same test binary, as `js/entry.js` does across the two wasm
+/// files). Stops the loop and removes what it showed on drop.
+struct Page;
+
+impl Page {
+    async fn start(setup: Setup) -> Page {
+        clean_page();
+        let charter = Rc::new(setup.preset.charter(cookie_charter::web::json::parse));
+        let state = ConsentState::new(charter, setup.stored).with_gpc(setup.gpc);
+        state_loop::start(state, setup.config.clone());
+        let act = function(|kind, id| first_layer::act(&kind.as_string().unwrap(), id.as_string()));
+        let panel = function(move |snapshot, _| {
+            if snapshot.is_null() {
+                yew_ui::close_panel();
+            } else {
+                yew_ui::show_panel(snapshot, act.clone());
+            }
+        });
+        let tables = function(|snapshot, _| yew_ui::render_tables(snapshot));
+        first_layer::show(
+            setup.config,
+            setup.preset.json().into(),
+            PageRequests { panel, tables },
+        );
+        yew::scheduler::flush().await;
+        Page
+    }
+
+    fn all(&self, selector: &str) -> Vec<Element> {
+        let list = document()
+            .query_selector_all(&format!("#cookie-charter {selector}"))
+            .unwrap();
+        (0..list.length())
+            .map(|i| list.item(i).unwrap().dyn_into().unwrap())
+            .collect()
+    }
+
+    fn one(&self, selector: &str) -> Option<Element> {
+        self.all(selector).into_iter().next()
+    }
+
+    async fn click(&self, selector: &str) {
+        let el = self
+            .one(selector)
+            .unwrap_or_else(|| panic!("no {selector}"));
+        el.dyn_into::<HtmlElement>().unwrap().click();
+        yew::scheduler::flush().await;
+    }
+}
+
+impl Drop for Page {
+    fn drop(&mut self) {
+        clean_page();
+    }
+}
+
+/// Stops any running loop (its banner goes with it) and removes every consent UI of the page.
+fn clean_page() {
+    state_loop::stop();
+    yew_ui::close_panel();
+    let hosts = document().query_selector_all("#cookie-charter").unwrap();
+    for i in 0..hosts.length() {
+        hosts
+            .item(i)
+            .unwrap()
+            .dyn_into::<Element>()
+            .unwrap()
+            .remove();
     }
 }
 
 #[wasm_bindgen_test]
 async fn banner_has_text_link_and_three_equal_buttons() {
-    let app = Mounted::<ConsentManager>::new(props(None, Lang::Fr, None)).await;
+    let app = Page::start(props(None, Lang::Fr, None)).await;
     let banner = app
         .one(".cookie-charter__banner")
         .expect("banner shown on first visit");
@@ -153,7 +233,7 @@ async fn banner_has_text_link_and_three_equal_buttons() {
 
 #[wasm_bindgen_test]
 async fn banner_speaks_english_when_asked() {
-    let app = Mounted::<ConsentManager>::new(props(None, Lang::En, None)).await;
+    let app = Page::start(props(None, Lang::En, None)).await;
     let labels: Vec<_> = app
         .all(".cookie-charter__banner .cookie-charter__actions button")
         .iter()
@@ -173,7 +253,7 @@ async fn banner_speaks_english_when_asked() {
 async fn a_stored_choice_hides_the_banner() {
     let charter = Preset::Default.charter(cookie_charter::web::json::parse);
     let stored = Choice::new(&charter, 1, |_| false);
-    let app = Mounted::<ConsentManager>::new(props(None, Lang::Fr, Some(stored))).await;
+    let app = Page::start(props(None, Lang::Fr, Some(stored))).await;
     assert!(app.one(".cookie-charter__banner").is_none());
     assert!(app.one(".cookie-charter__panel").is_none());
 }
@@ -181,8 +261,7 @@ async fn a_stored_choice_hides_the_banner() {
 #[wasm_bindgen_test]
 async fn refuse_all_stores_the_refusal_and_loads_nothing() {
     clear_preferences_cookie();
-    let app =
-        Mounted::<ConsentManager>::new(props(Some("/refused-audience.js"), Lang::Fr, None)).await;
+    let app = Page::start(props(Some("/refused-audience.js"), Lang::Fr, None)).await;
     app.click("[data-action=refuse-all]").await;
     assert!(
         app.one(".cookie-charter__banner").is_none(),
@@ -196,8 +275,7 @@ async fn refuse_all_stores_the_refusal_and_loads_nothing() {
 #[wasm_bindgen_test]
 async fn audience_script_is_added_only_after_consent_and_once() {
     clear_preferences_cookie();
-    let app =
-        Mounted::<ConsentManager>::new(props(Some("/consented-audience.js"), Lang::Fr, None)).await;
+    let app = Page::start(props(Some("/consented-audience.js"), Lang::Fr, None)).await;
     assert_eq!(
         scripts_with_src("consented-audience.js"),
         0,
@@ -273,7 +351,7 @@ async fn audience_script_is_added_only_after_consent_and_once() {
 
 #[wasm_bindgen_test]
 async fn closing_the_panel_without_a_choice_returns_to_the_banner() {
-    let app = Mounted::<ConsentManager>::new(props(None, Lang::Fr, None)).await;
+    let app = Page::start(props(None, Lang::Fr, None)).await;
     app.click("[data-action=customise]").await;
     assert!(app.one(".cookie-charter__panel").is_some());
     app.click(".cookie-charter__close").await;
@@ -517,8 +595,10 @@ async fn wait_until(what: &str, done: impl Fn() -> bool) {
 async fn mounting_twice_makes_one_banner() {
     clear_preferences_cookie();
     // The promises resolve once rendered; the banner is awaited below instead.
-    let _first = cookie_charter::mount_from_script(None);
-    let _second = cookie_charter::mount_from_script(None);
+    clean_page();
+    let noop = || function(|_, _| {});
+    let _first = start::mount_from_script(None, noop(), noop());
+    let _second = start::mount_from_script(None, noop(), noop());
     wait_for("#cookie-charter .cookie-charter__banner").await;
     let roots = document()
         .query_selector_all("#cookie-charter")
@@ -529,12 +609,13 @@ async fn mounting_twice_makes_one_banner() {
         .query_selector_all("#cookie-charter .cookie-charter__banner")
         .unwrap();
     assert_eq!(banners.length(), 1);
+    clean_page();
 }
 
 #[wasm_bindgen_test]
 async fn closing_the_banner_refuses_and_is_stored() {
     clear_preferences_cookie();
-    let app = Mounted::<ConsentManager>::new(props(None, Lang::Fr, None)).await;
+    let app = Page::start(props(None, Lang::Fr, None)).await;
     let close = app
         .one(".cookie-charter__banner [data-action=dismiss]")
         .unwrap();
@@ -551,7 +632,7 @@ async fn closing_the_banner_refuses_and_is_stored() {
 #[wasm_bindgen_test]
 async fn escape_on_the_banner_refuses_and_focus_starts_there() {
     clear_preferences_cookie();
-    let app = Mounted::<ConsentManager>::new(props(None, Lang::Fr, None)).await;
+    let app = Page::start(props(None, Lang::Fr, None)).await;
     let banner = app.one(".cookie-charter__banner").unwrap();
     assert_eq!(
         document().active_element(),
@@ -597,7 +678,7 @@ async fn preferences_open_as_a_modal_dialog_and_give_focus_back() {
         1,
         |_| false,
     );
-    let app = Mounted::<ConsentManager>::new(props(None, Lang::Fr, Some(stored))).await;
+    let app = Page::start(props(None, Lang::Fr, Some(stored))).await;
     opener.focus().unwrap();
     opener.click();
     yew::scheduler::flush().await;
@@ -622,7 +703,7 @@ async fn preferences_open_as_a_modal_dialog_and_give_focus_back() {
 async fn global_privacy_control_is_mentioned_and_refuses_by_default() {
     let mut p = props(Some("/gpc-audience.js"), Lang::Fr, None);
     p.gpc = true;
-    let app = Mounted::<ConsentManager>::new(p).await;
+    let app = Page::start(p).await;
     assert!(app
         .one("[data-notice=gpc]")
         .unwrap()
@@ -646,15 +727,13 @@ async fn floating_button_reopens_the_preferences() {
         1,
         |_| false,
     );
-    let p = ConsentManagerProps {
+    let p = Setup {
         config: config_with(|c| c.floating_button = true),
-        charter: Rc::new(Preset::Default.charter(cookie_charter::web::json::parse)),
+        preset: Preset::Default,
         stored: Some(stored),
         gpc: false,
-        storage_available: true,
-        open_preferences: false,
     };
-    let app = Mounted::<ConsentManager>::new(p).await;
+    let app = Page::start(p).await;
     assert_eq!(
         app.one(".cookie-charter__floating")
             .unwrap()
@@ -678,7 +757,7 @@ async fn withdrawal_erases_audience_cookies_and_every_choice_fires_an_event() {
             events.borrow_mut().push(e.detail());
         })
     };
-    let app = Mounted::<ConsentManager>::new(props(None, Lang::Fr, None)).await;
+    let app = Page::start(props(None, Lang::Fr, None)).await;
     app.click("[data-action=accept-all]").await;
     for cookie in [
         "_pk_id.1.abcd=1; Path=/",
@@ -740,16 +819,17 @@ async fn blocked_tags_run_only_after_consent_in_order_and_once() {
     );
     document().body().unwrap().append_child(&host).unwrap();
     let runs = || js_sys::Reflect::get(&web_sys::window().unwrap(), &"__blocked".into()).unwrap();
-    let app = Mounted::<ConsentManager>::new(props(None, Lang::Fr, None)).await;
+    let app = Page::start(props(None, Lang::Fr, None)).await;
     assert!(runs().is_undefined(), "nothing before consent");
     app.click("[data-action=refuse-all]").await;
     assert!(runs().is_undefined(), "nothing after refusal");
     drop(app);
 
-    let app = Mounted::<ConsentManager>::new(props(None, Lang::Fr, None)).await;
+    let app = Page::start(props(None, Lang::Fr, None)).await;
     app.click("[data-action=accept-all]").await;
     wait_until("both blocked scripts ran", || {
-        js_sys::Array::from(&runs()).length() == 2
+        let runs = runs();
+        !runs.is_undefined() && js_sys::Array::from(&runs).length() == 2
     })
     .await;
     let order: Vec<String> = js_sys::Array::from(&runs())
@@ -776,8 +856,92 @@ async fn blocked_tags_run_only_after_consent_in_order_and_once() {
         1,
         |_| true,
     );
-    let _again = Mounted::<ConsentManager>::new(props(None, Lang::Fr, Some(stored))).await;
+    let _again = Page::start(props(None, Lang::Fr, Some(stored))).await;
     sleep(50).await;
     assert_eq!(js_sys::Array::from(&runs()).length(), 2);
     host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn after_customise_and_save_focus_returns_where_it_was_before_the_banner() {
+    clear_preferences_cookie();
+    let before: HtmlElement = document()
+        .create_element("button")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    document().body().unwrap().append_child(&before).unwrap();
+    before.focus().unwrap();
+    let app = Page::start(props(None, Lang::Fr, None)).await;
+    assert_eq!(
+        document().active_element(),
+        app.one(".cookie-charter__banner"),
+        "the banner takes focus"
+    );
+    app.click("[data-action=customise]").await;
+    let dialog = app
+        .one("dialog.cookie-charter__panel")
+        .expect("the panel opens");
+    assert!(dialog.contains(document().active_element().as_ref().map(|e| e.as_ref())));
+    app.click("[data-action=save]").await;
+    assert!(app.one("dialog").is_none());
+    assert_eq!(
+        document().active_element(),
+        Some(before.clone().into()),
+        "focus is back on the element that had it before the banner"
+    );
+    before.remove();
+}
+
+#[wasm_bindgen_test]
+fn the_banner_widget_cleans_up_after_itself() {
+    use cookie_charter::banner::{Banner, BannerContent, Pressed};
+    let parent = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&parent).unwrap();
+    let before: HtmlElement = document()
+        .create_element("input")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    document().body().unwrap().append_child(&before).unwrap();
+    before.focus().unwrap();
+    let pressed = Rc::new(std::cell::RefCell::new(Vec::new()));
+    let record = pressed.clone();
+    let content = BannerContent {
+        lang: Lang::Fr,
+        policy_url: None,
+        gpc_notice: false,
+    };
+    let banner = Banner::show(&parent, content, move |p| record.borrow_mut().push(p)).unwrap();
+    let html = || document().document_element().unwrap().class_list();
+    assert!(html().contains("cookie-charter-banner-open"));
+    assert!(
+        parent.query_selector("a").unwrap().is_none(),
+        "no policy link without a URL"
+    );
+    for action in ["accept-all", "refuse-all", "customise", "dismiss"] {
+        let button: HtmlElement = parent
+            .query_selector(&format!("[data-action={action}]"))
+            .unwrap()
+            .unwrap()
+            .dyn_into()
+            .unwrap();
+        button.click();
+    }
+    assert_eq!(
+        *pressed.borrow(),
+        [
+            Pressed::AcceptAll,
+            Pressed::RefuseAll,
+            Pressed::Customise,
+            Pressed::RefuseAll
+        ],
+        "× refuses, as closing does"
+    );
+    drop(banner);
+    assert_eq!(parent.child_element_count(), 0, "removed");
+    assert!(!html().contains("cookie-charter-banner-open"));
+    assert_eq!(document().active_element(), Some(before.clone().into()));
+    parent.remove();
+    before.remove();
 }

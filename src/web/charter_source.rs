@@ -1,5 +1,7 @@
 //! Getting the charter the configuration names: built in, inline, or fetched.
 
+use std::rc::Rc;
+
 use crate::core::charter::Charter;
 use crate::core::charter_json;
 use crate::core::config::CharterSource;
@@ -14,6 +16,9 @@ pub struct LoadedCharter {
     pub charter: Charter,
     /// `false` when the configured charter could not be used: then nothing optional may load.
     pub as_configured: bool,
+    /// Its JSON text, handed to the Yew UI (which draws the panel and the charter page) so
+    /// that it never fetches or checks the charter again.
+    pub text: Rc<str>,
 }
 
 fn parsed(json: &str, origin: &str) -> LoadedCharter {
@@ -21,6 +26,7 @@ fn parsed(json: &str, origin: &str) -> LoadedCharter {
         Ok(charter) => LoadedCharter {
             charter,
             as_configured: true,
+            text: json.into(),
         },
         Err(problems) => {
             for problem in &problems {
@@ -38,19 +44,21 @@ fn fallback(why: &str) -> LoadedCharter {
     console::error(&format!(
         "{why}; showing the default charter and loading nothing optional"
     ));
+    built_in(Preset::Default, false)
+}
+
+fn built_in(preset: Preset, as_configured: bool) -> LoadedCharter {
     LoadedCharter {
-        charter: Preset::Default.charter(json::parse),
-        as_configured: false,
+        charter: preset.charter(json::parse),
+        as_configured,
+        text: preset.json().into(),
     }
 }
 
 /// Loads the charter of `source`, reporting every problem in the console.
 pub async fn load(source: &CharterSource) -> LoadedCharter {
     match source {
-        CharterSource::Preset(preset) => LoadedCharter {
-            charter: preset.charter(json::parse),
-            as_configured: true,
-        },
+        CharterSource::Preset(preset) => built_in(*preset, true),
         CharterSource::Inline(json) => parsed(json, "inline (data-cookie-charter-config)"),
         CharterSource::Url(url) => match fetch::text(url).await {
             Ok(json) => parsed(&json, &format!("data-charter {url}", url = quoted(url))),
@@ -59,9 +67,6 @@ pub async fn load(source: &CharterSource) -> LoadedCharter {
                 url = quoted(url)
             )),
         },
-        CharterSource::Unusable => LoadedCharter {
-            charter: Preset::Default.charter(json::parse),
-            as_configured: false,
-        },
+        CharterSource::Unusable => built_in(Preset::Default, false),
     }
 }

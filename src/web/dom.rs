@@ -22,6 +22,8 @@ extern "C" {
 
 /// Calls `f` with `<body>` now if the page has one, else as soon as the parser inserts it.
 pub fn when_body(f: impl FnOnce(HtmlElement) + 'static) {
+    // One instance of the glue for every caller: `f` goes behind a `Box<dyn …>`.
+    let f: Box<dyn FnOnce(HtmlElement)> = Box::new(f);
     when_body_js(Closure::once_into_js(move || {
         if let Some(body) = web_sys::window()
             .and_then(|w| w.document())
@@ -41,6 +43,7 @@ pub fn still_parsing() -> bool {
 
 /// Calls `f` once the whole page is parsed: now if it is, else at `DOMContentLoaded`.
 pub fn when_parsed(f: impl FnOnce() + 'static) {
+    let f: Box<dyn FnOnce()> = Box::new(f);
     match web_sys::window().and_then(|w| w.document()) {
         Some(document) if still_parsing() => {
             gloo_events::EventListener::once(&document, "DOMContentLoaded", move |_| f()).forget()

@@ -1,5 +1,8 @@
 // The split between the first layer (every page: cookie-charter.js + cookie-charter_bg.wasm,
-// no Yew) and the Yew UI (cookie-charter-ui.js + cookie-charter-ui_bg.wasm, on demand).
+// no Yew: the consent state, its effects and the one banner) and the Yew UI
+// (cookie-charter-ui.js + cookie-charter-ui_bg.wasm, on demand: it draws the panel and the
+// charter page from what the first layer hands over).
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useDemoServer, visit, BANNER, PANEL } from './browser.mjs';
@@ -13,7 +16,7 @@ const gpc = (context) => context.addInitScript(() => {
 });
 
 for (const [name, setup] of [['plain', undefined], ['with Global Privacy Control', gpc]]) {
-  test(`first layer then Yew UI (${name}): no Yew until "Personnaliser", then the panel, and the same banner markup`, async () => {
+  test(`first layer then Yew UI (${name}): no Yew until "Personnaliser", then the panel, then the same banner again`, async () => {
     const { page, context, requests, console: messages } = await visit(env, '/', setup);
     await page.waitForSelector(BANNER, { state: 'visible' });
     await page.waitForLoadState('networkidle');
@@ -29,12 +32,15 @@ for (const [name, setup] of [['plain', undefined], ['with Global Privacy Control
     assert.equal(await page.locator('#cookie-charter').count(), 1, 'one consent UI on the page');
     assert.equal(await page.locator(BANNER).count(), 0, 'the panel replaces the banner');
 
-    // Closing the panel without saving: the Yew UI shows the banner, exactly as the first layer did.
+    // Closing the panel without saving brings the banner back: the one banner, whoever drew the panel.
     await page.keyboard.press('Escape');
+    await page.waitForSelector(PANEL, { state: 'detached' });
     await page.waitForSelector(BANNER, { state: 'visible' });
-    assert.equal(await page.locator('#cookie-charter').innerHTML(), firstLayerBanner);
+    const again = await page.locator('#cookie-charter').innerHTML();
+    assert.equal(again.replace(/<div><\/div>/, ''), firstLayerBanner.replace(/<div><\/div>/, ''),
+      'the same banner, the empty panel host aside');
 
-    // Reported once, by the first layer: the takeover repeats no console message.
+    // Reported once, by the first layer: the Yew UI checks nothing again.
     const reported = messages.filter((m) => m.text.includes('[cookie-charter]')).map((m) => m.text);
     assert.equal(new Set(reported).size, reported.length, `no message twice: ${reported.join(' | ')}`);
     await context.close();
@@ -54,10 +60,12 @@ test('accepting on the first layer, then another page: the audience script runs 
   await context.close();
 });
 
-test('a page with the charter table starts the Yew UI directly, and the floating button hands over on a returning visit', async () => {
+test('a page with the charter table gets it from the Yew UI; showPreferences() opens the panel on the stored choice', async () => {
   const { page, context, requests } = await visit(env, '/charte-cookies.html');
   await page.waitForSelector('[data-cookie-charter-table] table');
   assert.equal(uiRequested(requests), true);
+  await page.waitForSelector(BANNER, { state: 'visible' });
+  assert.equal(await page.locator('#cookie-charter').count(), 1, 'one consent UI');
   await context.close();
 
   const api = await visit(env, '/fixtures/api.html');
@@ -68,4 +76,21 @@ test('a page with the charter table starts the Yew UI directly, and the floating
   assert.equal(uiRequested(api.requests), true);
   assert.equal(await api.page.getByRole('switch', { name: "Mesure d'audience" }).isChecked(), false, 'the stored refusal');
   await api.context.close();
+});
+
+test('the Yew UI reads, fetches and checks nothing again: one charter request, one set of messages', async () => {
+  const charter = readFileSync(new URL('../../src/core/presets/default.json', import.meta.url), 'utf8');
+  const serve = (context) => context.route('**/fixtures/charter.json', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: charter }));
+  const { page, context, requests, console: messages } = await visit(env, '/fixtures/custom-charter.html', serve);
+  await page.waitForSelector(BANNER, { state: 'visible' });
+  const charterRequests = () => requests.filter((u) => new URL(u).pathname.endsWith('.json')).length;
+  assert.equal(charterRequests(), 1);
+  await page.click('[data-action=customise]');
+  await page.waitForSelector(PANEL, { state: 'visible' });
+  await page.waitForLoadState('networkidle');
+  assert.equal(charterRequests(), 1, 'the panel does not fetch the charter again');
+  const reported = messages.filter((m) => m.text.includes('[cookie-charter]')).map((m) => m.text);
+  assert.equal(new Set(reported).size, reported.length, `no message twice: ${reported.join(' | ')}`);
+  await context.close();
 });

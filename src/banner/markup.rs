@@ -1,22 +1,21 @@
-//! The first layer's markup, built with the DOM: exactly what the Yew components
-//! `Banner` and `ConsentManager` render for the banner and the floating button, attribute
-//! order included (Yew writes `class` last; an end-to-end test compares the two), so that one
-//! stylesheet and one set of tests serve both.
+//! The banner's and the floating button's markup, built with the DOM: elements, attributes and
+//! texts only (no listeners, no inline styles: `cookie-charter.css` styles them).
 
 use web_sys::Element;
 
+use super::BannerContent;
 use crate::core::i18n::Lang;
 use crate::web::dom::append;
 
 /// Appends the banner to `parent`: title, close button, text with the charter link, the Global
 /// Privacy Control notice if asked, and the three buttons of equal weight. Clicks are read by
 /// their `data-action`.
-pub fn banner(
-    parent: &Element,
-    lang: Lang,
-    policy_url: Option<&str>,
-    gpc_notice: bool,
-) -> Option<Element> {
+pub fn banner(parent: &Element, content: BannerContent<'_>) -> Option<Element> {
+    let BannerContent {
+        lang,
+        policy_url,
+        gpc_notice,
+    } = content;
     let t = lang.texts();
     let section = append(
         parent,

@@ -1,0 +1,191 @@
+//! The first layer: what the page shows of the consent state, without Yew. It is the
+//! [`state_loop`]'s one subscriber: it shows the [`Banner`] or the [`FloatingButton`], turns
+//! what the visitor does there (and on `data-cookie-charter-open` links) into actions, and asks
+//! the page for what the Yew UI draws on demand — the preferences panel while the state is in
+//! the panel, the charter page where the page has a `[data-cookie-charter-table]` — handing it
+//! a snapshot (language, charter text, switches) so that the Yew UI reads, fetches and checks
+//! nothing again. The Yew UI reports the visitor's acts back through [`act`].
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use js_sys::{Array, Function, Object, Reflect};
+use wasm_bindgen::prelude::*;
+use web_sys::Element;
+
+use crate::banner::{Banner, BannerContent, FloatingButton, Pressed};
+use crate::core::config::Config;
+use crate::core::consent::{Action, ConsentState, View};
+use crate::state_loop;
+use crate::web::{clock, dom, openers};
+
+/// Id of the element the consent UI is rendered in, appended to `<body>`.
+pub const ROOT_ID: &str = "cookie-charter";
+/// Elements matching this selector receive the full charter (introduction and table).
+pub const TABLE_SELECTOR: &str = "[data-cookie-charter-table]";
+
+/// The page's answers to the first layer's requests: `js/entry.js` loads the Yew UI for them.
+pub struct PageRequests {
+    /// Called with a panel snapshot `{ host, lang, charter, draft }` whenever the panel is to
+    /// be shown (again, when its switches changed), and with `null` when it is to close.
+    pub panel: Function,
+    /// Called once with `{ lang, charter }` when the page has charter tables to fill.
+    pub tables: Function,
+}
+
+/// What the first layer shows now.
+enum Shown {
+    Nothing,
+    Banner(Banner),
+    Floating(FloatingButton),
+    /// The page was asked for the panel.
+    Panel,
+}
+
+/// Shows the loop's state on the page as soon as it has a `<body>` (in `#cookie-charter`,
+/// appended to it), listens to `data-cookie-charter-open` links, and asks for the charter page
+/// once the page is parsed, if it has a place for it.
+pub fn show(config: Rc<Config>, charter_text: Rc<str>, requests: PageRequests) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(host) = document.create_element("div") else {
+        return;
+    };
+    host.set_id(ROOT_ID);
+    let lang = config.lang;
+    let Some(root) = dom::append(
+        &host,
+        "div",
+        &[("lang", lang.tag()), ("class", "cookie-charter")],
+        None,
+    ) else {
+        return;
+    };
+    let Some(panel_host) = dom::append(&root, "div", &[], None) else {
+        return;
+    };
+    let tables = requests.tables.clone();
+    let text = charter_text.clone();
+    dom::when_parsed(move || {
+        let has_tables = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector(TABLE_SELECTOR).ok().flatten())
+            .is_some();
+        if has_tables {
+            let _ = tables.call1(&JsValue::NULL, &snapshot(lang.tag(), &text, None));
+        }
+    });
+    let opener = openers::listen(|| state_loop::dispatch(Action::OpenPreferences));
+    let view = FirstLayerView {
+        config,
+        charter_text,
+        panel: requests.panel,
+        root,
+        panel_host,
+        shown: RefCell::new(Shown::Nothing),
+        _opener: opener,
+    };
+    dom::when_body(move |body| {
+        if body.append_child(&host).is_ok() {
+            state_loop::subscribe(move |state| view.render(state));
+        }
+    });
+}
+
+/// The subscriber: what [`show`] set up.
+struct FirstLayerView {
+    config: Rc<Config>,
+    charter_text: Rc<str>,
+    panel: Function,
+    /// `.cookie-charter` inside `#cookie-charter`: holds the banner or the floating button.
+    root: Element,
+    /// Where the Yew UI draws the panel.
+    panel_host: Element,
+    shown: RefCell<Shown>,
+    _opener: Option<gloo_events::EventListener>,
+}
+
+impl FirstLayerView {
+    /// Shows `state`: keeps what is shown when it still fits, else replaces it (dropping a
+    /// banner gives focus back before anything new takes it).
+    fn render(&self, state: &ConsentState) {
+        let floating = self.config.floating_button;
+        let current = self.shown.replace(Shown::Nothing);
+        let next = match (current, state.view) {
+            (Shown::Banner(banner), View::Banner) => Shown::Banner(banner),
+            (Shown::Floating(button), View::Closed) if floating => Shown::Floating(button),
+            (current, view) => {
+                let was_panel = matches!(current, Shown::Panel);
+                drop(current);
+                if was_panel && view != View::Preferences {
+                    let _ = self.panel.call1(&JsValue::NULL, &JsValue::NULL);
+                }
+                self.shown_for(state, view)
+            }
+        };
+        if matches!(next, Shown::Panel) {
+            let draft = Array::new();
+            for id in &state.draft {
+                draft.push(&JsValue::from_str(id));
+            }
+            let snapshot = snapshot(self.config.lang.tag(), &self.charter_text, Some(&draft));
+            let _ = Reflect::set(&snapshot, &"host".into(), &self.panel_host);
+            let _ = self.panel.call1(&JsValue::NULL, &snapshot);
+        }
+        *self.shown.borrow_mut() = next;
+    }
+
+    /// A new widget for `view`.
+    fn shown_for(&self, state: &ConsentState, view: View) -> Shown {
+        match view {
+            View::Banner => {
+                let content = BannerContent {
+                    lang: self.config.lang,
+                    policy_url: self.config.policy_url.as_deref(),
+                    gpc_notice: state.shows_gpc_notice(),
+                };
+                Banner::show(&self.root, content, |pressed| {
+                    state_loop::dispatch(match pressed {
+                        Pressed::AcceptAll => Action::AcceptAll(clock::now()),
+                        Pressed::RefuseAll => Action::RefuseAll(clock::now()),
+                        Pressed::Customise => Action::OpenPreferences,
+                    })
+                })
+                .map_or(Shown::Nothing, Shown::Banner)
+            }
+            View::Closed if self.config.floating_button => {
+                FloatingButton::show(&self.root, self.config.lang, || {
+                    state_loop::dispatch(Action::OpenPreferences)
+                })
+                .map_or(Shown::Nothing, Shown::Floating)
+            }
+            View::Closed => Shown::Nothing,
+            View::Preferences => Shown::Panel,
+        }
+    }
+}
+
+/// `{ lang, charter, draft? }` for the Yew UI.
+fn snapshot(lang: &str, charter: &str, draft: Option<&Array>) -> Object {
+    let object = Object::new();
+    let _ = Reflect::set(&object, &"lang".into(), &lang.into());
+    let _ = Reflect::set(&object, &"charter".into(), &charter.into());
+    if let Some(draft) = draft {
+        let _ = Reflect::set(&object, &"draft".into(), draft);
+    }
+    object
+}
+
+/// What the visitor did in the Yew UI's panel: `toggle` (with the category `id`), `save` or
+/// `close`. Anything else is ignored.
+#[cfg_attr(not(feature = "ui"), wasm_bindgen)]
+pub fn act(kind: &str, id: Option<String>) {
+    let action = match (kind, id) {
+        ("toggle", Some(id)) => Action::Toggle(id),
+        ("save", _) => Action::SavePreferences(clock::now()),
+        ("close", _) => Action::ClosePreferences,
+        _ => return,
+    };
+    state_loop::dispatch(action);
+}

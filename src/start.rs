@@ -1,0 +1,94 @@
+//! Start-up: from the embed settings to a running consent loop. It checks the configuration
+//! (reporting each problem in the console), gets the charter, reads the stored choice and what
+//! the browser says (Global Privacy Control, whether cookies work), tells Google Consent Mode /
+//! Matomo about the page load, then starts the [`state_loop`] and the [`first_layer`] that
+//! shows it. Only the first start on a page does anything.
+//!
+//! `js/entry.js` calls [`mount_from_script`] (the script tag) or [`mount_with_options`]
+//! (`mount(options)`), with the two callbacks through which the first layer asks the page for
+//! the Yew UI (see [`first_layer::PageRequests`]).
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use js_sys::{Function, Promise};
+use wasm_bindgen::prelude::*;
+use web_sys::Element;
+
+use crate::core::charter::AUDIENCE;
+use crate::core::config::{self, RawConfig};
+use crate::core::consent::ConsentState;
+use crate::first_layer::{self, PageRequests};
+use crate::state_loop;
+use crate::web::{
+    attributes, charter_source, consent_store, console, cookies, integrations, options,
+    privacy_signals, scripts,
+};
+
+thread_local! {
+    static STARTED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Checks the configuration `read` gives, gets the charter, and starts the loop and the first
+/// layer; resolves once started. Only the first start on a page does anything (a second one
+/// warns).
+pub fn start(read: &dyn Fn() -> RawConfig, requests: PageRequests) -> Promise {
+    if STARTED.with(|s| s.replace(true)) {
+        console::warn("already started on this page; the second start is ignored");
+        return Promise::resolve(&JsValue::UNDEFINED);
+    }
+    let (mut config, errors) = config::validate(&read());
+    for error in &errors {
+        console::error(&error.to_string());
+    }
+    if let Some(src) = &config.audience_src {
+        if let Err(e) = scripts::resolve_http_url(src) {
+            console::error(&format!("{e}; no audience script will be loaded"));
+            config.audience_src = None;
+        }
+    }
+    wasm_bindgen_futures::future_to_promise(async move {
+        let loaded = charter_source::load(&config.charter).await;
+        if !loaded.as_configured {
+            // Fail closed: without the portal's own charter, nothing optional may load.
+            config.audience_src = None;
+        }
+        let charter = Rc::new(loaded.charter);
+        if config.audience_src.is_some() && !charter.categories.iter().any(|c| c.id == AUDIENCE) {
+            console::warn("data-audience-src is set but the charter has no \"audience\" category: it will never load");
+        }
+        let config = Rc::new(config);
+        let stored = consent_store::load(&config, &charter);
+        integrations::on_load(&config, stored.as_ref());
+        let storage_available = cookies::can_store();
+        if !storage_available {
+            console::error("cookies are disabled on this page: a choice cannot be kept, so nothing optional is loaded");
+        }
+        let state = ConsentState::new(charter, stored)
+            .with_gpc(privacy_signals::global_privacy_control())
+            .with_storage(storage_available);
+        state_loop::start(state, config.clone());
+        first_layer::show(config, loaded.text, requests);
+        Ok(JsValue::UNDEFINED)
+    })
+}
+
+/// Starts from the `<script>` tag's `data-*` attributes. `panel` and `tables` are the page's
+/// [`PageRequests`]. Resolves once started.
+#[cfg_attr(not(feature = "ui"), wasm_bindgen(js_name = mountFromScript))]
+pub fn mount_from_script(script: Option<Element>, panel: Function, tables: Function) -> Promise {
+    start(
+        &|| attributes::read_raw_config(script.as_ref()),
+        PageRequests { panel, tables },
+    )
+}
+
+/// Starts from an options object (the data attributes in camelCase); see
+/// [`mount_from_script`].
+#[cfg_attr(not(feature = "ui"), wasm_bindgen(js_name = mount))]
+pub fn mount_with_options(options: JsValue, panel: Function, tables: Function) -> Promise {
+    start(
+        &|| options::read_raw_config(&options),
+        PageRequests { panel, tables },
+    )
+}

@@ -1,0 +1,152 @@
+//! The Yew UI's entry points (`cookie-charter-ui_bg.wasm`, loaded on demand by `js/entry.js`).
+//! It draws what the first layer asks for — the preferences panel and the charter page — from
+//! the snapshot the first layer hands over (language, charter text, switches), and reports what
+//! the visitor does in the panel back through the page's `act(kind, id)`. It holds no consent
+//! state, reads no cookie or setting, fetches nothing and performs no effect: the first layer's
+//! [`crate::state_loop`] does all of that, once.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use js_sys::{Array, Function, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
+use yew::{AppHandle, Callback};
+
+use crate::components::{CharterPage, CharterPageProps, Preferences, PreferencesProps};
+use crate::core::charter::Charter;
+use crate::core::charter_json;
+use crate::core::i18n::Lang;
+use crate::first_layer::TABLE_SELECTOR;
+use crate::web::{console, json};
+
+thread_local! {
+    static PANEL: RefCell<Option<AppHandle<Preferences>>> = const { RefCell::new(None) };
+    /// The charter last read, with its text: a panel update with the same text reads nothing.
+    static CHARTER: RefCell<Option<(String, Rc<Charter>)>> = const { RefCell::new(None) };
+}
+
+/// What a snapshot holds.
+struct Snapshot {
+    lang: Lang,
+    charter: Rc<Charter>,
+    draft: Vec<String>,
+    host: Option<Element>,
+}
+
+/// Reads a snapshot the first layer made. The charter text is the one the first layer checked:
+/// it is only read here (its fields), not checked again.
+fn read(snapshot: &JsValue) -> Option<Snapshot> {
+    let field = |name: &str| Reflect::get(snapshot, &name.into()).ok();
+    let lang = field("lang")
+        .and_then(|v| v.as_string())
+        .and_then(|tag| Lang::from_tag(&tag))
+        .unwrap_or_default();
+    let text = field("charter").and_then(|v| v.as_string())?;
+    let cached = CHARTER.with(|c| {
+        c.borrow()
+            .as_ref()
+            .filter(|(known, _)| *known == text)
+            .map(|(_, charter)| charter.clone())
+    });
+    let charter = match cached {
+        Some(charter) => charter,
+        None => {
+            let tree = json::parse(&text).ok()?;
+            let charter = Rc::new(charter_json::from_json(&tree).ok()?);
+            CHARTER.with(|c| *c.borrow_mut() = Some((text, charter.clone())));
+            charter
+        }
+    };
+    let draft = field("draft")
+        .and_then(|v| v.dyn_into::<Array>().ok())
+        .map(|a| a.iter().filter_map(|id| id.as_string()).collect())
+        .unwrap_or_default();
+    let host = field("host").and_then(|v| v.dyn_into::<Element>().ok());
+    Some(Snapshot {
+        lang,
+        charter,
+        draft,
+        host,
+    })
+}
+
+/// Shows the preferences panel of `snapshot` (`{ host, lang, charter, draft }`) in its host,
+/// or brings the one shown up to date; the visitor's acts go to `act("toggle", id)`,
+/// `act("save")` and `act("close")`.
+#[wasm_bindgen(js_name = showPanel)]
+pub fn show_panel(snapshot: JsValue, act: Function) {
+    let Some(Snapshot {
+        lang,
+        charter,
+        draft,
+        host,
+    }) = read(&snapshot)
+    else {
+        console::error("the preferences panel got an unreadable snapshot");
+        let _ = act.call1(&JsValue::NULL, &"close".into());
+        return;
+    };
+    let send = move |kind: &str, id: Option<&str>| {
+        let id = id.map_or(JsValue::UNDEFINED, JsValue::from_str);
+        let _ = act.call2(&JsValue::NULL, &kind.into(), &id);
+    };
+    let send = Rc::new(send);
+    let props = {
+        let (toggle, save, close) = (send.clone(), send.clone(), send);
+        PreferencesProps {
+            charter,
+            draft,
+            lang,
+            on_toggle: Callback::from(move |id: String| toggle("toggle", Some(&id))),
+            on_save: Callback::from(move |_| save("save", None)),
+            on_close: Callback::from(move |()| close("close", None)),
+        }
+    };
+    PANEL.with(|panel| {
+        let mut panel = panel.borrow_mut();
+        match (panel.as_mut(), host) {
+            (Some(shown), _) => shown.update(props),
+            (None, Some(host)) => {
+                *panel =
+                    Some(yew::Renderer::<Preferences>::with_root_and_props(host, props).render())
+            }
+            (None, None) => console::error("the preferences panel has no place to be shown"),
+        }
+    });
+}
+
+/// Closes the preferences panel (its dialog gives focus back to where it was).
+#[wasm_bindgen(js_name = closePanel)]
+pub fn close_panel() {
+    if let Some(panel) = PANEL.with(|p| p.borrow_mut().take()) {
+        panel.destroy();
+    }
+}
+
+/// Renders the whole charter of `snapshot` (`{ lang, charter }`) into every
+/// `[data-cookie-charter-table]` element.
+#[wasm_bindgen(js_name = renderTables)]
+pub fn render_tables(snapshot: JsValue) {
+    let Some(Snapshot { lang, charter, .. }) = read(&snapshot) else {
+        console::error("the charter page got an unreadable snapshot");
+        return;
+    };
+    let Some(hosts) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector_all(TABLE_SELECTOR).ok())
+    else {
+        return;
+    };
+    for i in 0..hosts.length() {
+        let Some(host) = hosts.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+            continue;
+        };
+        let props = CharterPageProps {
+            charter: charter.clone(),
+            lang,
+        };
+        yew::Renderer::<CharterPage>::with_root_and_props(host, props).render();
+    }
+}
