@@ -92,11 +92,6 @@ pub fn with_state<R>(f: impl FnOnce(&ConsentState) -> R) -> Option<R> {
     with_running(|r| f(&r.state))
 }
 
-/// The checked configuration, or `None` before [`start`].
-pub fn config() -> Option<Rc<Config>> {
-    with_running(|r| r.config.clone())
-}
-
 /// Stops the loop: its view is dropped (with whatever it shows), nothing more happens.
 pub fn stop() {
     let running = RUNNING.with(|r| r.borrow_mut().take());

@@ -396,15 +396,22 @@ pub fn boolean_map<'a>(pairs: impl Iterator<Item = (&'a str, bool)>) -> Json {
     Json::Object(pairs.map(|(k, v)| (k.to_owned(), Json::Bool(v))).collect())
 }
 
-#[cfg(all(test, not(target_arch = "wasm32")))]
-mod tests {
-    //! Natively, with serde_json; `web::json`'s tests check that the browser's `JSON.parse`
-    //! gives the same trees.
+/// What the core's readers expect of any [`Parser`], checked on each platform's parser by its
+/// tests (serde_json natively here, `JSON.parse` in `web::json`).
+#[cfg(test)]
+pub(crate) mod parser_conformance {
     use super::*;
 
-    #[test]
-    fn parses_every_kind_of_value() {
-        let json = parse(r#"{"a":[1,2.5,-3],"b":"x\ny","c":true,"d":null,"e":{}}"#).unwrap();
+    /// Runs every check on `parser`.
+    pub fn check(parser: Parser) {
+        parses_every_kind_of_value(parser);
+        refuses_deep_nesting(parser);
+        writes_what_it_reads(parser);
+        keeps_null_members_and_the_last_repeat(parser);
+    }
+
+    fn parses_every_kind_of_value(parser: Parser) {
+        let json = parser(r#"{"a":[1,2.5,-3],"b":"x\ny","c":true,"d":null,"e":{}}"#).unwrap();
         let Json::Object(members) = &json else {
             panic!("{json:?}")
         };
@@ -419,26 +426,47 @@ mod tests {
         );
         assert_eq!(members[1].1, Json::String("x\ny".into()));
         assert_eq!(members[3].1, Json::Null);
-        assert!(parse("{").is_err());
-        assert!(parse("").is_err());
-        assert!(parse("[1,]").is_err());
+        assert!(parser("{").is_err());
+        assert!(parser("").is_err());
+        assert!(parser("[1,]").is_err());
     }
 
-    #[test]
-    fn refuses_deep_nesting() {
+    fn refuses_deep_nesting(parser: Parser) {
         let deep = format!("{}{}", "[".repeat(MAX_DEPTH + 2), "]".repeat(MAX_DEPTH + 2));
-        assert!(parse(&deep).unwrap_err().contains("levels deep"));
+        assert!(parser(&deep).unwrap_err().contains("levels deep"));
         let fine = format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
-        assert!(parse(&fine).is_ok());
+        assert!(parser(&fine).is_ok());
     }
 
-    #[test]
-    fn writes_what_it_reads() {
-        // Keys in sorted order: serde_json (the native parser) sorts them, JSON.parse keeps them.
+    fn writes_what_it_reads(parser: Parser) {
+        // Keys in sorted order: serde_json sorts them, JSON.parse keeps them.
         let text = r#"{"b":[true,false],"n":[0,-7,9007199254740991],"o":{},"s":"q\"b\\n\n\u0001é","z":null}"#;
-        let json = parse(text).unwrap();
+        let json = parser(text).unwrap();
         assert_eq!(json.to_text(), text);
-        assert_eq!(parse(&json.to_text()).unwrap(), json);
+        assert_eq!(parser(&json.to_text()).unwrap(), json);
+    }
+
+    fn keeps_null_members_and_the_last_repeat(parser: Parser) {
+        let json = parser(r#"{"a":null,"b":"1","b":"2"}"#).unwrap();
+        assert_eq!(
+            json,
+            Json::Object(vec![
+                ("a".into(), Json::Null),
+                ("b".into(), Json::String("2".into()))
+            ])
+        );
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    //! Natively, with serde_json; `web::json`'s tests run the same parser checks on the
+    //! browser's `JSON.parse`.
+    use super::*;
+
+    #[test]
+    fn serde_json_meets_what_the_readers_expect_of_a_parser() {
+        parser_conformance::check(parse);
     }
 
     #[test]

@@ -48,60 +48,14 @@ fn from_js(value: &JsValue, depth: usize) -> Result<Json, String> {
 
 #[cfg(test)]
 mod tests {
-    //! In headless Chromium (`cargo test --target wasm32-unknown-unknown`): `JSON.parse` gives
-    //! the trees the core's native tests expect from serde_json.
-    use super::*;
+    //! In headless Chromium (`cargo test --target wasm32-unknown-unknown`): `JSON.parse` meets
+    //! what the core's readers expect of a parser, as serde_json does natively.
     use wasm_bindgen_test::wasm_bindgen_test;
 
     wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
     #[wasm_bindgen_test]
-    fn parses_every_kind_of_value() {
-        let json = parse(r#"{"a":[1,2.5,-3],"b":"x\ny","c":true,"d":null,"e":{}}"#).unwrap();
-        let Json::Object(members) = &json else {
-            panic!("{json:?}")
-        };
-        assert_eq!(members.len(), 5);
-        assert_eq!(
-            members[0].1,
-            Json::Array(vec![
-                Json::Number(1.0),
-                Json::Number(2.5),
-                Json::Number(-3.0)
-            ])
-        );
-        assert_eq!(members[1].1, Json::String("x\ny".into()));
-        assert_eq!(members[3].1, Json::Null);
-        assert!(parse("{").is_err());
-        assert!(parse("").is_err());
-        assert!(parse("[1,]").is_err());
-    }
-
-    #[wasm_bindgen_test]
-    fn refuses_deep_nesting() {
-        let deep = format!("{}{}", "[".repeat(MAX_DEPTH + 2), "]".repeat(MAX_DEPTH + 2));
-        assert!(parse(&deep).unwrap_err().contains("levels deep"));
-        let fine = format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
-        assert!(parse(&fine).is_ok());
-    }
-
-    #[wasm_bindgen_test]
-    fn writes_what_it_reads() {
-        let text = r#"{"b":[true,false],"n":[0,-7,9007199254740991],"o":{},"s":"q\"b\\n\n\u0001é","z":null}"#;
-        let json = parse(text).unwrap();
-        assert_eq!(json.to_text(), text);
-        assert_eq!(parse(&json.to_text()).unwrap(), json);
-    }
-
-    #[wasm_bindgen_test]
-    fn null_members_and_the_last_repeat_are_kept_as_the_core_reads_them() {
-        let json = parse(r#"{"a":null,"b":"1","b":"2"}"#).unwrap();
-        assert_eq!(
-            json,
-            Json::Object(vec![
-                ("a".into(), Json::Null),
-                ("b".into(), Json::String("2".into()))
-            ])
-        );
+    fn json_parse_meets_what_the_readers_expect_of_a_parser() {
+        crate::core::json::parser_conformance::check(super::parse);
     }
 }
