@@ -11,7 +11,8 @@ use std::rc::Rc;
 
 use js_sys::{Array, Function, Object, Reflect};
 use wasm_bindgen::prelude::*;
-use web_sys::Element;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlDialogElement};
 
 use crate::banner::{Banner, BannerContent, FloatingButton, Pressed};
 use crate::core::config::Config;
@@ -119,7 +120,7 @@ impl FirstLayerView {
                 let was_panel = matches!(current, Shown::Panel);
                 drop(current);
                 if was_panel && view != View::Preferences {
-                    let _ = self.panel.call1(&JsValue::NULL, &JsValue::NULL);
+                    self.close_panel();
                 }
                 self.shown_for(state, view)
             }
@@ -134,6 +135,16 @@ impl FirstLayerView {
             let _ = self.panel.call1(&JsValue::NULL, &snapshot);
         }
         *self.shown.borrow_mut() = next;
+    }
+
+    /// Closes the panel's dialog at once (the page is no longer inert, and the browser gives
+    /// focus back to where it was before the panel, so that a banner shown next can take it),
+    /// then asks the page to remove the panel.
+    fn close_panel(&self) {
+        if let Ok(Some(dialog)) = self.panel_host.query_selector("dialog") {
+            dialog.unchecked_into::<HtmlDialogElement>().close();
+        }
+        let _ = self.panel.call1(&JsValue::NULL, &JsValue::NULL);
     }
 
     /// A new widget for `view`.

@@ -356,7 +356,14 @@ async fn closing_the_panel_without_a_choice_returns_to_the_banner() {
     assert!(app.one(".cookie-charter__panel").is_some());
     app.click(".cookie-charter__close").await;
     assert!(app.one(".cookie-charter__panel").is_none());
-    assert!(app.one(".cookie-charter__banner").is_some());
+    let banner = app
+        .one(".cookie-charter__banner")
+        .expect("the banner is back");
+    assert_eq!(
+        document().active_element(),
+        Some(banner),
+        "the banner, shown again, has focus"
+    );
 }
 
 #[wasm_bindgen_test]
