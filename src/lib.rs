@@ -16,6 +16,8 @@
 //! every page, which exports `start`, `first_layer::act` and `api`) and with it
 //! (`cookie-charter-ui_bg.wasm`, loaded on demand, which exports `yew_ui`).
 
+#[cfg(all(target_arch = "wasm32", not(feature = "ui")))]
+mod allocator;
 pub mod api;
 pub mod banner;
 #[cfg(feature = "ui")]

@@ -16,13 +16,13 @@ use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
 use crate::core::charter::AUDIENCE;
-use crate::core::config::{self, RawConfig};
+use crate::core::config::{self, Config, RawConfig};
 use crate::core::consent::ConsentState;
 use crate::first_layer::{self, PageRequests};
 use crate::state_loop;
+use crate::web::charter_source::{self, LoadedCharter};
 use crate::web::{
-    attributes, charter_source, consent_store, console, cookies, integrations, options,
-    privacy_signals, scripts,
+    attributes, consent_store, console, cookies, integrations, options, privacy_signals, scripts,
 };
 
 thread_local! {
@@ -47,30 +47,42 @@ pub fn start(read: &dyn Fn() -> RawConfig, requests: PageRequests) -> Promise {
             config.audience_src = None;
         }
     }
-    wasm_bindgen_futures::future_to_promise(async move {
-        let loaded = charter_source::load(&config.charter).await;
-        if !loaded.as_configured {
-            // Fail closed: without the portal's own charter, nothing optional may load.
-            config.audience_src = None;
-        }
-        let charter = Rc::new(loaded.charter);
-        if config.audience_src.is_some() && !charter.categories.iter().any(|c| c.id == AUDIENCE) {
-            console::warn("data-audience-src is set but the charter has no \"audience\" category: it will never load");
-        }
-        let config = Rc::new(config);
-        let stored = consent_store::load(&config, &charter);
-        integrations::on_load(&config, stored.as_ref());
-        let storage_available = cookies::can_store();
-        if !storage_available {
-            console::error("cookies are disabled on this page: a choice cannot be kept, so nothing optional is loaded");
-        }
-        let state = ConsentState::new(charter, stored)
-            .with_gpc(privacy_signals::global_privacy_control())
-            .with_storage(storage_available);
-        state_loop::start(state, config.clone());
-        first_layer::show(config, loaded.text, requests);
-        Ok(JsValue::UNDEFINED)
+    let mut pending = Some((config, requests));
+    Promise::new(&mut |resolve, _reject| {
+        let Some((config, requests)) = pending.take() else {
+            return;
+        };
+        let source = config.charter.clone();
+        charter_source::load(&source, move |loaded| {
+            run(config, loaded, requests);
+            let _ = resolve.call0(&JsValue::UNDEFINED);
+        });
     })
+}
+
+/// With the charter in hand: reads the stored choice and the browser's signals, tells Google
+/// Consent Mode / Matomo about the page load, then starts the loop and the first layer.
+fn run(mut config: Config, loaded: LoadedCharter, requests: PageRequests) {
+    if !loaded.as_configured {
+        // Fail closed: without the portal's own charter, nothing optional may load.
+        config.audience_src = None;
+    }
+    let charter = Rc::new(loaded.charter);
+    if config.audience_src.is_some() && !charter.categories.iter().any(|c| c.id == AUDIENCE) {
+        console::warn("data-audience-src is set but the charter has no \"audience\" category: it will never load");
+    }
+    let config = Rc::new(config);
+    let stored = consent_store::load(&config, &charter);
+    integrations::on_load(&config, stored.as_ref());
+    let storage_available = cookies::can_store();
+    if !storage_available {
+        console::error("cookies are disabled on this page: a choice cannot be kept, so nothing optional is loaded");
+    }
+    let state = ConsentState::new(charter, stored)
+        .with_gpc(privacy_signals::global_privacy_control())
+        .with_storage(storage_available);
+    state_loop::start(state, config.clone());
+    first_layer::show(config, loaded.text, requests);
 }
 
 /// Starts from the `<script>` tag's `data-*` attributes. `panel` and `tables` are the page's

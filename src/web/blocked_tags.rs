@@ -1,9 +1,8 @@
 //! Tags a portal blocks until consent: `<script type="text/plain" data-cookie-category="…">`
 //! (with `src` or inline) and `<iframe data-cookie-category="…" data-src="…">`.
 
-use js_sys::Promise;
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 use web_sys::{Document, Element, HtmlScriptElement};
 
 use super::{console, scripts};
@@ -11,10 +10,26 @@ use super::{console, scripts};
 /// Set on a blocked tag once it has been activated, so that it never runs twice.
 pub const ACTIVATED_MARKER: &str = "data-cookie-charter-activated";
 
+#[wasm_bindgen(inline_js = r#"
+export function after_load(script, next) {
+  const go = () => {
+    script.removeEventListener('load', go);
+    script.removeEventListener('error', go);
+    next();
+  };
+  script.addEventListener('load', go);
+  script.addEventListener('error', go);
+}
+"#)]
+extern "C" {
+    /// Calls `next` once `script` has loaded or failed to.
+    fn after_load(script: &Element, next: JsValue);
+}
+
 /// Activates, in document order and once each, the blocked tags of `category`: an external
 /// script runs (or fails) before the tags after it are activated. Scripts get `nonce` (their
 /// own, else the configured one).
-pub async fn activate(category: String, nonce: Option<String>) {
+pub fn activate(category: &str, nonce: Option<String>) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
@@ -31,10 +46,18 @@ pub async fn activate(category: String, nonce: Option<String>) {
     for tag in &tags {
         let _ = tag.set_attribute(ACTIVATED_MARKER, "");
     }
-    for tag in tags {
+    activate_from(document, tags, 0, nonce);
+}
+
+/// Activates `tags` from `at` on, until an external script: the rest waits for it to load.
+fn activate_from(document: Document, tags: Vec<Element>, at: usize, nonce: Option<String>) {
+    for (i, tag) in tags.iter().enumerate().skip(at) {
         if tag.tag_name().eq_ignore_ascii_case("script") {
-            if let Some(external) = activate_script(&document, &tag, nonce.as_deref()) {
-                loaded_or_failed(&external).await;
+            if let Some(external) = activate_script(&document, tag, nonce.as_deref()) {
+                let next =
+                    Closure::once_into_js(move || activate_from(document, tags, i + 1, nonce));
+                after_load(&external, next);
+                return;
             }
         } else if let Some(src) = tag.get_attribute("data-src") {
             match scripts::resolve_http_url(&src) {
@@ -45,15 +68,6 @@ pub async fn activate(category: String, nonce: Option<String>) {
             }
         }
     }
-}
-
-/// Resolves when `script` has loaded or failed to.
-async fn loaded_or_failed(script: &Element) {
-    let done = Promise::new(&mut |resolve, _| {
-        let _ = script.add_event_listener_with_callback("load", &resolve);
-        let _ = script.add_event_listener_with_callback("error", &resolve);
-    });
-    let _ = JsFuture::from(done).await;
 }
 
 /// Inserts a live copy of a blocked script after it: same attributes but `type` (taken from

@@ -55,18 +55,24 @@ fn built_in(preset: Preset, as_configured: bool) -> LoadedCharter {
     }
 }
 
-/// Loads the charter of `source`, reporting every problem in the console.
-pub async fn load(source: &CharterSource) -> LoadedCharter {
+/// Loads the charter of `source`, reporting every problem in the console, and gives it to
+/// `done`: at once for a built-in or inline charter, once fetched for `data-charter`.
+pub fn load(source: &CharterSource, done: impl FnOnce(LoadedCharter) + 'static) {
     match source {
-        CharterSource::Preset(preset) => built_in(*preset, true),
-        CharterSource::Inline(json) => parsed(json, "inline (data-cookie-charter-config)"),
-        CharterSource::Url(url) => match fetch::text(url).await {
-            Ok(json) => parsed(&json, &format!("data-charter {url}", url = quoted(url))),
-            Err(e) => fallback(&format!(
-                "data-charter {url} could not be loaded: {e}",
-                url = quoted(url)
-            )),
-        },
-        CharterSource::Unusable => built_in(Preset::Default, false),
+        CharterSource::Preset(preset) => done(built_in(*preset, true)),
+        CharterSource::Inline(json) => done(parsed(json, "inline (data-cookie-charter-config)")),
+        CharterSource::Url(url) => {
+            let url = url.clone();
+            fetch::text(&url.clone(), move |fetched| {
+                done(match fetched {
+                    Ok(json) => parsed(&json, &format!("data-charter {url}", url = quoted(&url))),
+                    Err(e) => fallback(&format!(
+                        "data-charter {url} could not be loaded: {e}",
+                        url = quoted(&url)
+                    )),
+                })
+            });
+        }
+        CharterSource::Unusable => done(built_in(Preset::Default, false)),
     }
 }

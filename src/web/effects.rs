@@ -61,9 +61,6 @@ pub fn allow(allowed: &[String], config: &Config) {
                 }
             }
         }
-        wasm_bindgen_futures::spawn_local(blocked_tags::activate(
-            category.clone(),
-            config.nonce.clone(),
-        ));
+        blocked_tags::activate(category, config.nonce.clone());
     }
 }

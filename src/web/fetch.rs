@@ -1,16 +1,13 @@
-//! `fetch()` of a text resource (a portal's charter JSON).
+//! `fetch()` of a text resource (a portal's charter JSON), answered through a callback: the
+//! first layer ships no async executor for its one request.
 
 use std::fmt;
 
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
-use web_sys::Response;
+use wasm_bindgen::prelude::*;
 
 /// Why a resource could not be fetched.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FetchError {
-    /// Not in a browser window.
-    NoWindow,
     /// The request failed (network, CORS, blocked by CSP).
     Network(String),
     /// The server answered with an error status.
@@ -22,7 +19,6 @@ pub enum FetchError {
 impl fmt::Display for FetchError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            FetchError::NoWindow => f.write_str("no window to fetch from"),
             FetchError::Network(why) => write!(f, "the request failed ({why})"),
             FetchError::Status(code) => write!(f, "the server answered HTTP {code}"),
             FetchError::Body => f.write_str("the response body is not text"),
@@ -30,22 +26,30 @@ impl fmt::Display for FetchError {
     }
 }
 
-/// The body of `url` as text (same-origin credentials, the browser's cache rules).
-pub async fn text(url: &str) -> Result<String, FetchError> {
-    let window = web_sys::window().ok_or(FetchError::NoWindow)?;
-    let response = JsFuture::from(window.fetch_with_str(url))
-        .await
-        .map_err(|e| {
-            FetchError::Network(e.as_string().unwrap_or_else(|| "network error".into()))
-        })?;
-    let response: Response = response.dyn_into().map_err(|_| FetchError::Body)?;
-    if !response.ok() {
-        return Err(FetchError::Status(response.status()));
-    }
-    let body = response.text().map_err(|_| FetchError::Body)?;
-    JsFuture::from(body)
-        .await
-        .ok()
-        .and_then(|v| v.as_string())
-        .ok_or(FetchError::Body)
+#[wasm_bindgen(inline_js = r#"
+export function fetch_text(url, done) {
+  // done(0, text) | done(1, why) for a failed request | done(2, status) | done(3) for a body
+  // that is not text.
+  fetch(url).then(
+    (r) => (r.ok ? r.text().then((t) => done(0, t), () => done(3)) : done(2, r.status)),
+    (e) => done(1, String((e && e.message) || e)),
+  );
+}
+"#)]
+extern "C" {
+    fn fetch_text(url: &str, done: JsValue);
+}
+
+/// Fetches `url` (same-origin credentials, the browser's cache rules) and calls `done` with
+/// its body as text, or why it could not be had.
+pub fn text(url: &str, done: impl FnOnce(Result<String, FetchError>) + 'static) {
+    let done = Closure::once_into_js(move |kind: u32, value: JsValue| {
+        done(match kind {
+            0 => value.as_string().ok_or(FetchError::Body),
+            1 => Err(FetchError::Network(value.as_string().unwrap_or_default())),
+            2 => Err(FetchError::Status(value.as_f64().unwrap_or_default() as u16)),
+            _ => Err(FetchError::Body),
+        })
+    });
+    fetch_text(url, done);
 }

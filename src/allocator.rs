@@ -1,0 +1,13 @@
+//! The first layer's memory allocator: `lol_alloc`'s free-list allocator, a few hundred bytes of
+//! wasm where the standard one (dlmalloc) takes several kilobytes. The first layer is single
+//! threaded, lives as long as its page and allocates little (a charter, a few strings per
+//! choice), so a simple free list serves it. The Yew UI, which allocates much more while it
+//! renders, keeps the standard allocator.
+
+use lol_alloc::{AssumeSingleThreaded, FreeListAllocator};
+
+// SAFETY: the first layer's wasm runs on the page's one thread only (no threads, no shared
+// memory), which is what `AssumeSingleThreaded` requires.
+#[global_allocator]
+static ALLOCATOR: AssumeSingleThreaded<FreeListAllocator> =
+    unsafe { AssumeSingleThreaded::new(FreeListAllocator::new()) };
