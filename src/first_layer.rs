@@ -4,7 +4,9 @@
 //! the page for what the Yew UI draws on demand — the preferences panel while the state is in
 //! the panel, the charter page where the page has a `[data-cookie-charter-table]` — handing it
 //! a snapshot (language, charter text, switches) so that the Yew UI reads, fetches and checks
-//! nothing again. The Yew UI reports the visitor's acts back through [`act`].
+//! nothing again. The Yew UI reports the visitor's acts back through [`act`]. A choice made in
+//! another tab, or while the page sat in the back/forward cache, reaches it as
+//! [`Action::Stored`].
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -18,7 +20,7 @@ use crate::banner::{Banner, BannerContent, FloatingButton, Pressed};
 use crate::core::config::Config;
 use crate::core::consent::{Action, ConsentState, View};
 use crate::state_loop;
-use crate::web::{clock, dom, openers};
+use crate::web::{clock, consent_store, dom, elsewhere, openers};
 
 /// Id of the element the consent UI is rendered in, appended to `<body>`.
 pub const ROOT_ID: &str = "cookie-charter";
@@ -44,8 +46,9 @@ enum Shown {
 }
 
 /// Shows the loop's state on the page as soon as it has a `<body>` (in `#cookie-charter`,
-/// appended to it), listens to `data-cookie-charter-open` links, and asks for the charter page
-/// once the page is parsed, if it has a place for it.
+/// appended to it), listens to `data-cookie-charter-open` links, and once the page is parsed
+/// activates the blocked tags added since and asks for the charter page if it has a place for
+/// it.
 pub fn show(config: Rc<Config>, charter_text: Rc<str>, requests: PageRequests) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
@@ -68,7 +71,12 @@ pub fn show(config: Rc<Config>, charter_text: Rc<str>, requests: PageRequests) {
     };
     let tables = requests.tables.clone();
     let text = charter_text.clone();
+    let parsing = dom::still_parsing();
     dom::when_parsed(move || {
+        if parsing {
+            // Blocked tags the parser added since the start.
+            state_loop::allow_again();
+        }
         let has_tables = web_sys::window()
             .and_then(|w| w.document())
             .and_then(|d| d.query_selector(TABLE_SELECTOR).ok().flatten())
@@ -78,6 +86,13 @@ pub fn show(config: Rc<Config>, charter_text: Rc<str>, requests: PageRequests) {
         }
     });
     let opener = openers::listen(|| state_loop::dispatch(Action::OpenPreferences));
+    let stored_config = config.clone();
+    let elsewhere = elsewhere::listen(move || {
+        let stored = state_loop::with_state(|s| consent_store::read(&stored_config, &s.charter));
+        if let Some(stored) = stored {
+            state_loop::dispatch(Action::Stored(stored));
+        }
+    });
     let view = FirstLayerView {
         config,
         charter_text,
@@ -86,6 +101,7 @@ pub fn show(config: Rc<Config>, charter_text: Rc<str>, requests: PageRequests) {
         panel_host,
         shown: RefCell::new(Shown::Nothing),
         _opener: opener,
+        _elsewhere: elsewhere,
     };
     dom::when_body(move |body| {
         if body.append_child(&host).is_ok() {
@@ -105,6 +121,9 @@ struct FirstLayerView {
     panel_host: Element,
     shown: RefCell<Shown>,
     _opener: Option<gloo_events::EventListener>,
+    /// Reads the stored choice again when it may have changed in another tab or while this
+    /// page was in the back/forward cache.
+    _elsewhere: Vec<gloo_events::EventListener>,
 }
 
 impl FirstLayerView {

@@ -12,7 +12,7 @@ use std::rc::Rc;
 
 use crate::core::config::Config;
 use crate::core::consent::{Action, ConsentState};
-use crate::web::{dom, effects};
+use crate::web::effects;
 
 /// Told each new state; shows it.
 type View = Rc<dyn Fn(&ConsentState)>;
@@ -28,26 +28,26 @@ thread_local! {
 }
 
 /// Starts the loop on the state read at page load (replacing any loop started before) and
-/// loads what that state allows: at once (a returning visitor's audience script does not wait
-/// for the page), and again once the page is parsed (blocked tags further down).
+/// loads what that state allows at once: a returning visitor's audience script does not wait
+/// for the page.
 pub fn start(state: ConsentState, config: Rc<Config>) {
-    let allowed = state.allowed_optional();
     RUNNING.with(|r| {
         *r.borrow_mut() = Some(Running {
             state,
-            config: config.clone(),
+            config,
             view: None,
         })
     });
-    effects::allow(&allowed, &config);
-    if dom::still_parsing() {
-        dom::when_parsed(|| {
-            if let Some((allowed, config)) =
-                with_running(|r| (r.state.allowed_optional(), r.config.clone()))
-            {
-                effects::allow(&allowed, &config);
-            }
-        });
+    allow_again();
+}
+
+/// Loads what the current state allows again: for blocked tags the parser added since (each
+/// tag and the audience script are still added once a page).
+pub fn allow_again() {
+    if let Some((allowed, config)) =
+        with_running(|r| (r.state.allowed_optional(), r.config.clone()))
+    {
+        effects::allow(&allowed, &config);
     }
 }
 
@@ -80,6 +80,8 @@ pub fn dispatch(action: Action) {
     }
     if next.decisions != previous.decisions {
         effects::after_decision(&next, &config);
+    } else if next.choice != previous.choice {
+        effects::after_sync(&next, &config);
     }
     let allowed = next.allowed_optional();
     if allowed != previous.allowed_optional() {

@@ -101,6 +101,14 @@ impl Choice {
         self.categories.get(category).unwrap_or(false)
     }
 
+    /// Whether `other` records the same decision: the same categories, time and revision (the
+    /// receipt id, given when the choice is stored, aside).
+    pub fn same_decision(&self, other: &Choice) -> bool {
+        self.categories == other.categories
+            && self.decided_at == other.decided_at
+            && self.revision == other.revision
+    }
+
     /// The categories `previous` allowed and this choice does not: consent withdrawn.
     pub fn withdrawn_since(&self, previous: Option<&Choice>) -> Vec<String> {
         previous
@@ -143,6 +151,11 @@ pub enum Action {
     ClosePreferences,
     /// Forget the choice (the JS API's `reset()`): its cookie goes, the banner shows again.
     Reset,
+    /// The stored choice, read again because it may have changed elsewhere: in another tab, or
+    /// while this page sat in the back/forward cache. It becomes this page's choice (nothing is
+    /// written; the page that decided did that); the banner closes if a choice now exists, the
+    /// panel stays open if the visitor is in it.
+    Stored(Option<Choice>),
 }
 
 /// The whole state of the consent UI.
@@ -230,6 +243,16 @@ impl ConsentState {
             .collect()
     }
 
+    /// The optional categories the current choice accepts, in charter order.
+    fn optional_accepted(&self) -> Vec<String> {
+        let accepts = |id: &str| self.choice.as_ref().is_some_and(|c| c.allows(id));
+        self.charter
+            .optional_categories()
+            .filter(|c| accepts(&c.id))
+            .map(|c| c.id.clone())
+            .collect()
+    }
+
     /// The state after `action`.
     pub fn apply(&self, action: Action) -> ConsentState {
         let mut next = self.clone();
@@ -270,13 +293,31 @@ impl ConsentState {
                 }
             }
             Action::Reset => {
-                if let Some(previous) = &self.choice {
-                    next.withdrawn = previous.categories.accepted().map(str::to_owned).collect();
+                if self.choice.is_some() {
+                    // The optional categories only: forgetting a choice never erases the
+                    // cookies the portal needs to work (a session, a CSRF token).
+                    next.withdrawn = self.optional_accepted();
                     next.choice = None;
                     next.draft.clear();
                     next.decisions += 1;
                 }
                 next.view = next.resting_view();
+            }
+            Action::Stored(stored) => {
+                let same = match (&stored, &self.choice) {
+                    (Some(a), Some(b)) => a.same_decision(b),
+                    (a, b) => a.is_none() && b.is_none(),
+                };
+                if !same {
+                    next.withdrawn = match &stored {
+                        Some(choice) => choice.withdrawn_since(self.choice.as_ref()),
+                        None => self.optional_accepted(),
+                    };
+                    next.choice = stored;
+                    if self.view != View::Preferences {
+                        next.view = next.resting_view();
+                    }
+                }
             }
         }
         next
@@ -468,7 +509,11 @@ mod tests {
         assert_eq!(s.view, View::Banner);
         assert!(!s.allows(AUDIENCE));
         assert_eq!(s.decisions, 2, "the web layer must delete the cookie");
-        assert!(s.withdrawn.contains(&AUDIENCE.to_owned()));
+        assert_eq!(
+            s.withdrawn,
+            [AUDIENCE],
+            "the necessary cookies (session, CSRF token) are never erased"
+        );
         let nothing = fresh().apply(Action::Reset);
         assert_eq!(nothing.decisions, 0, "nothing to forget");
         assert_eq!(nothing.view, View::Banner);
@@ -511,5 +556,43 @@ mod tests {
             !s.allows(AUDIENCE),
             "a category the charter lacks is never allowed"
         );
+    }
+
+    #[test]
+    fn a_choice_stored_elsewhere_closes_the_banner_without_a_new_decision() {
+        let s = fresh();
+        assert_eq!(s.view, View::Banner);
+        let accepted = Choice::new(&s.charter, 10, |_| true);
+        let synced = s.apply(Action::Stored(Some(accepted.clone())));
+        assert_eq!(synced.choice, Some(accepted.clone()));
+        assert_eq!(synced.view, View::Closed);
+        assert_eq!(synced.decisions, 0, "nothing to write: the other page did");
+        assert_eq!(synced.allowed_optional(), [AUDIENCE]);
+
+        let refused = Choice::new(&s.charter, 20, |_| false);
+        let withdrawn = synced.apply(Action::Stored(Some(refused)));
+        assert_eq!(withdrawn.withdrawn, [AUDIENCE]);
+        assert!(withdrawn.allowed_optional().is_empty());
+
+        let forgotten = synced.apply(Action::Stored(None));
+        assert_eq!(forgotten.withdrawn, [AUDIENCE]);
+        assert_eq!(forgotten.view, View::Banner, "reset elsewhere: asked again");
+
+        let mut with_receipt = accepted;
+        with_receipt.receipt = Some("3f2a9c1e".into());
+        let same = synced.apply(Action::Stored(Some(with_receipt)));
+        assert_eq!(
+            same, synced,
+            "the same decision, as stored with its receipt: no change"
+        );
+    }
+
+    #[test]
+    fn a_choice_stored_elsewhere_leaves_an_open_panel_open() {
+        let s = fresh().apply(Action::OpenPreferences);
+        let accepted = Choice::new(&s.charter, 10, |_| true);
+        let synced = s.apply(Action::Stored(Some(accepted)));
+        assert_eq!(synced.view, View::Preferences);
+        assert!(synced.choice.is_some());
     }
 }

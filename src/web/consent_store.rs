@@ -3,14 +3,17 @@
 use crate::core::charter::Charter;
 use crate::core::config::Config;
 use crate::core::consent::Choice;
-use crate::core::cookie_codec::{self, CookieAttributes, Expectations, COOKIE_NAME};
+use crate::core::cookie_codec::{self, CookieAttributes, Expectations, Resolved, COOKIE_NAME};
 
 use super::{clock, console, cookies, json};
 
 /// The stored choice for `charter`, or `None`. Every visible copy of the cookie counts: the
-/// newest decides, and in doubt the strictest ([`cookie_codec::resolve`]); a console warning
-/// says when copies were found on other paths or domains, or set aside.
-pub fn load(config: &Config, charter: &Charter) -> Option<Choice> {
+/// newest decides, and in doubt the strictest ([`cookie_codec::resolve`]).
+pub fn read(config: &Config, charter: &Charter) -> Option<Choice> {
+    resolve(config, charter).choice
+}
+
+fn resolve(config: &Config, charter: &Charter) -> Resolved {
     let values = cookies::read_all(COOKIE_NAME);
     let values: Vec<&str> = values.iter().map(String::as_str).collect();
     let expect = Expectations {
@@ -18,7 +21,13 @@ pub fn load(config: &Config, charter: &Charter) -> Option<Choice> {
         lifetime_days: config.consent_days,
         charter,
     };
-    let resolved = cookie_codec::resolve(&values, &expect, json::parse);
+    cookie_codec::resolve(&values, &expect, json::parse)
+}
+
+/// [`read`], on page load: a console warning also says when copies were found on other paths
+/// or domains, or set aside.
+pub fn load(config: &Config, charter: &Charter) -> Option<Choice> {
+    let resolved = resolve(config, charter);
     if resolved.copies > 1 {
         console::warn(&format!(
             "{n} copies of {COOKIE_NAME} found (a stale one on another path or domain): the \

@@ -1,5 +1,5 @@
-//! What a new consent state calls for on the page, whichever front end holds the state (the
-//! Yew component's hook, or the first layer).
+//! What a new consent state calls for on the page: the state loop (`crate::state_loop`) calls
+//! these from the difference between the old and the new state.
 
 use crate::core::charter::AUDIENCE;
 use crate::core::config::Config;
@@ -40,6 +40,20 @@ pub fn after_decision(state: &ConsentState, config: &Config) {
             config.cookie_domain.as_deref(),
         );
     }
+    announce(state, config);
+}
+
+/// After a choice made elsewhere reached this page (another tab, or while it sat in the
+/// back/forward cache): nothing to store or erase (the deciding page did), but this page's
+/// Google Consent Mode / Matomo, its `cookie-charter:change` listeners and, after a
+/// withdrawal, its reload are as for a choice made here.
+pub fn after_sync(state: &ConsentState, config: &Config) {
+    announce(state, config);
+}
+
+/// Tells the page about the state's choice: Google Consent Mode / Matomo if configured,
+/// `cookie-charter:change`, and a reload if configured after a withdrawal.
+fn announce(state: &ConsentState, config: &Config) {
     integrations::on_decision(config, state.choice.as_ref());
     events::dispatch_change(state.choice.as_ref());
     if config.reload_on_withdraw && !state.withdrawn.is_empty() {

@@ -9,6 +9,7 @@ pub mod console;
 pub mod cookies;
 pub mod dom;
 pub mod effects;
+pub mod elsewhere;
 pub mod events;
 pub mod fetch;
 pub mod integrations;

@@ -14,12 +14,12 @@ const ARGS = [
 ];
 
 /**
- * Starts the server and the browser (with `browserArgs` besides the usual ones); returns
- * { server, browser, close() }.
+ * Starts the server and the browser (with `browserArgs` besides the usual ones, and without
+ * Playwright's `ignoreDefaultArgs`); returns { server, browser, close() }.
  */
-export async function launch({ browserArgs = [], ...serverOptions } = {}) {
+export async function launch({ browserArgs = [], ignoreDefaultArgs = [], ...serverOptions } = {}) {
   const server = await startServer(serverOptions);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...ARGS, ...browserArgs] });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...ARGS, ...browserArgs], ignoreDefaultArgs });
   return {
     server,
     browser,
@@ -40,8 +40,8 @@ export const PANEL = '.cookie-charter__panel';
 /**
  * For a test file: starts the demo server (with tests/e2e/fixtures/ under /fixtures/, plus
  * `extraMounts`: URL prefix → folder; `headers`: path → extra response headers; `options`:
- * `handlers` for the server, `browserArgs` for Chromium) and the browser before its tests,
- * closes them after. Returns the environment, filled in by `before`.
+ * `handlers` for the server, `browserArgs` / `ignoreDefaultArgs` for Chromium) and the browser
+ * before its tests, closes them after. Returns the environment, filled in by `before`.
  */
 export function useDemoServer(extraMounts = {}, headers = {}, options = {}) {
   const env = {};

@@ -22,6 +22,8 @@ function readSeed(name) {
 }
 
 async function renderedRows(page) {
+  // The table is drawn by the Yew UI, which the first layer asks for once it has started.
+  await page.locator('[data-cookie-charter-table] tr.cookie-charter__row').first().waitFor();
   return page.locator('[data-cookie-charter-table] tr.cookie-charter__row').evaluateAll((trs) =>
     trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent.trim())));
 }

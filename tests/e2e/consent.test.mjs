@@ -166,6 +166,7 @@ test('English page: English banner and table, configured consent lifetime', asyn
   await page.waitForSelector(banner, { state: 'visible' });
   const labels = await page.locator(`${banner} .cookie-charter__actions button`).allTextContents();
   assert.deepEqual(labels, ['Accept all', 'Refuse all', 'Customise']);
+  await page.locator('[data-cookie-charter-table] table').waitFor();
   const headers = await page.locator('[data-cookie-charter-table] thead th').allTextContents();
   assert.deepEqual(headers, ['Provider', 'Service and location', 'Cookie name', 'Purpose']);
   await page.click('text=Refuse all');

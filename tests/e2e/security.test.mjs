@@ -20,6 +20,7 @@ test('strict CSP page: banner, panel, charter and audience script work with no v
   assert.match(response.headers()['content-security-policy'], /script-src 'self' 'wasm-unsafe-eval'; style-src 'self'/);
   await page.waitForSelector(banner, { state: 'visible' });
   assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('.cookie-charter__banner')).position), 'fixed');
+  await page.locator('[data-cookie-charter-table] table').waitFor();
   assert.equal(await page.locator('[data-cookie-charter-table] tr.cookie-charter__row').count(), 5);
   await page.click('text=Personnaliser');
   await page.waitForSelector(panel, { state: 'visible' });
