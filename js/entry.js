@@ -49,22 +49,29 @@ function ownScriptTag() {
   return null;
 }
 
-/** Links cookie-charter.css unless the page already does. */
-function linkStylesheet() {
-  // Written out as `new URL('…', import.meta.url)` so that bundlers (Vite) copy the file.
-  const href = new URL('cookie-charter.css', import.meta.url).href;
+/**
+ * Links the stylesheet at `href` unless the page already does; resolves once it applies (or
+ * failed: the page then shows unstyled controls rather than none).
+ */
+function linkStylesheet(href) {
   for (const link of document.querySelectorAll('link[rel~="stylesheet"]')) {
-    if (link.href === href) return;
+    if (link.href === href) return Promise.resolve();
   }
   const link = document.createElement('link');
   link.rel = 'stylesheet';
   link.href = href;
+  const applied = new Promise((resolve) => { link.onload = link.onerror = resolve; });
   (document.head || document.documentElement).append(link);
+  return applied;
 }
 
-/** Loads the Yew UI's module and wasm once (again after a failure). */
+/** Loads the Yew UI's module, wasm and stylesheet once (again after a failure). */
 function loadUi() {
-  phase.ui ??= import('./cookie-charter-ui.js').then((module) => module.load()).catch((error) => {
+  // Written out as `new URL('…', import.meta.url)` so that bundlers (Vite) copy the files.
+  phase.ui ??= Promise.all([
+    import('./cookie-charter-ui.js').then((module) => module.load()),
+    linkStylesheet(new URL('cookie-charter-ui.css', import.meta.url).href),
+  ]).then(([ui]) => ui, (error) => {
     phase.ui = null;
     throw error;
   });
@@ -96,7 +103,7 @@ function tables(snapshot) {
 
 /** Starts the first layer from `source` ({ tag } or { options }). */
 async function startFirstLayer(source) {
-  linkStylesheet();
+  linkStylesheet(new URL('cookie-charter.css', import.meta.url).href);
   await init({ module_or_path: new URL('cookie-charter_bg.wasm', import.meta.url) });
   await (source.tag
     ? firstLayer.mountFromScript(source.tag, panel, tables)

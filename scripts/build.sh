@@ -5,7 +5,8 @@
 #     choice, what it allows; no Yew), which every page loads;
 #   - cookie-charter-ui.js + cookie-charter-ui_bg.wasm: the Yew UI (the crate with `ui`: the
 #     preferences panel and the charter page), loaded only when a page needs it;
-#   - cookie-charter.css and cookie-charter.d.ts.
+#   - cookie-charter.css (the banner's styles), cookie-charter-ui.css (the panel's and the
+#     charter table's, loaded with the Yew UI) and cookie-charter.d.ts.
 # Expects the tools that scripts/setup.sh installs.
 #
 # The wasm is built with the pinned nightly of scripts/toolchain.env: the standard library is
@@ -51,6 +52,9 @@ $esbuild js/entry.js --bundle --format=esm --target=es2022 --minify --log-level=
 $esbuild js/ui.js --bundle --format=esm --target=es2022 --minify --log-level=warning \
   --outfile=dist/cookie-charter-ui.js
 cp target/pkg/cookie-charter_bg.wasm target/pkg/cookie-charter-ui_bg.wasm dist/
-cp styles/cookie-charter.css dist/cookie-charter.css
+# The stylesheets, minified: what every page shows, and what the Yew UI draws.
+for css in cookie-charter cookie-charter-ui; do
+  $esbuild "styles/$css.css" --minify --log-level=warning --outfile="dist/$css.css"
+done
 cp js/cookie-charter.d.ts dist/cookie-charter.d.ts
 node scripts/sizes.mjs

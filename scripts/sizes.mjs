@@ -10,7 +10,7 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 export const FIRST_VISIT_FILES = ['cookie-charter.js', 'cookie-charter_bg.wasm', 'cookie-charter.css'];
 
 /** The files of dist/ loaded only when a page needs the Yew UI (preferences panel, charter page). */
-export const ON_DEMAND_FILES = ['cookie-charter-ui.js', 'cookie-charter-ui_bg.wasm'];
+export const ON_DEMAND_FILES = ['cookie-charter-ui.js', 'cookie-charter-ui_bg.wasm', 'cookie-charter-ui.css'];
 
 /** Rows { name, raw, gzip, brotli } for each of `files` (first-visit ones by default), then their total. */
 export function distSizes(files = FIRST_VISIT_FILES) {
