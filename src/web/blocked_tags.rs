@@ -93,18 +93,15 @@ fn activate_script(document: &Document, blocked: &Element, nonce: Option<&str>) 
     if let Some(kind) = blocked.get_attribute("data-type") {
         let _ = live.set_attribute("type", &kind);
     }
-    if let Some(src) = blocked.get_attribute("src") {
-        match scripts::resolve_http_url(&src) {
-            Ok(href) => {
-                let _ = live.set_attribute("src", &href);
-            }
-            Err(e) => {
-                console::error(&format!("blocked script not activated: {e}"));
-                return None;
-            }
+    let filled = match blocked.get_attribute("src") {
+        Some(src) => {
+            scripts::resolve_http_url(&src).and_then(|href| scripts::set_src(&live, &href))
         }
-    } else {
-        live.set_text_content(blocked.text_content().as_deref());
+        None => scripts::set_text(&live, &blocked.text_content().unwrap_or_default()),
+    };
+    if let Err(e) = filled {
+        console::error(&format!("blocked script not activated: {e}"));
+        return None;
     }
     if let Some(script) = live.dyn_ref::<HtmlScriptElement>() {
         script.set_async(false);

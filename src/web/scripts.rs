@@ -2,8 +2,10 @@
 
 use std::fmt;
 
+use wasm_bindgen::prelude::*;
+use web_sys::{Element, Url};
+
 use crate::core::quote::quoted;
-use web_sys::Url;
 
 use super::{console, events};
 
@@ -21,6 +23,8 @@ pub enum ScriptError {
     Scheme(String),
     /// The DOM refused the element.
     Dom,
+    /// The page requires Trusted Types and does not allow the `cookie-charter` policy.
+    TrustedTypes,
 }
 
 impl fmt::Display for ScriptError {
@@ -38,8 +42,59 @@ impl fmt::Display for ScriptError {
                 p = quoted(p)
             ),
             ScriptError::Dom => f.write_str("the page refused the audience script element"),
+            ScriptError::TrustedTypes => f.write_str(
+                "the page requires Trusted Types but its Content-Security-Policy does not allow \
+                 the policy \"cookie-charter\" (add it to trusted-types): no script is loaded",
+            ),
         }
     }
+}
+
+#[wasm_bindgen(inline_js = r#"
+let policy;
+// The page's Trusted Types policy "cookie-charter" (where the browser has Trusted Types): it
+// blesses http(s) script URLs only, and the text of the portal's own blocked inline tags.
+function trusted() {
+  if (policy === undefined) {
+    policy = null;
+    try {
+      policy = globalThis.trustedTypes?.createPolicy('cookie-charter', {
+        createScriptURL(url) {
+          const scheme = new URL(url, document.baseURI).protocol;
+          if (scheme !== 'http:' && scheme !== 'https:') throw new TypeError('not an http(s) URL');
+          return url;
+        },
+        createScript: (text) => text,
+      }) ?? null;
+    } catch {
+      // The page's trusted-types directive does not list the name: strings it is.
+    }
+  }
+  return policy;
+}
+export function set_script_src(script, url) {
+  script.src = trusted()?.createScriptURL(url) ?? url;
+}
+export function set_script_text(script, text) {
+  script.text = trusted()?.createScript(text) ?? text;
+}
+"#)]
+extern "C" {
+    #[wasm_bindgen(catch)]
+    fn set_script_src(script: &Element, url: &str) -> Result<(), JsValue>;
+    #[wasm_bindgen(catch)]
+    fn set_script_text(script: &Element, text: &str) -> Result<(), JsValue>;
+}
+
+/// Sets a script element's URL, through the `cookie-charter` Trusted Types policy where the
+/// browser has Trusted Types. Fails when the page enforces Trusted Types without allowing it.
+pub fn set_src(script: &Element, url: &str) -> Result<(), ScriptError> {
+    set_script_src(script, url).map_err(|_| ScriptError::TrustedTypes)
+}
+
+/// Sets an inline script's text, likewise.
+pub fn set_text(script: &Element, text: &str) -> Result<(), ScriptError> {
+    set_script_text(script, text).map_err(|_| ScriptError::TrustedTypes)
 }
 
 /// Resolves `src` against the page's base URL, keeping it only if it is http(s).
@@ -72,9 +127,7 @@ pub fn load_audience_once(src: &str, nonce: Option<&str>) -> Result<bool, Script
     let script = document
         .create_element("script")
         .map_err(|_| ScriptError::Dom)?;
-    script
-        .set_attribute("src", &href)
-        .map_err(|_| ScriptError::Dom)?;
+    set_src(&script, &href)?;
     script
         .set_attribute("async", "")
         .map_err(|_| ScriptError::Dom)?;
