@@ -4,7 +4,9 @@
 #   - the pinned nightly Rust of scripts/toolchain.env, with rust-src (the shipped build);
 #   - wasm-bindgen-cli at exactly the wasm-bindgen version of Cargo.lock (cargo install --locked);
 #   - the npm packages of package-lock.json (npm ci);
-#   - with --browser: Debian's chromium and chromium-driver (apt-get), for the tests.
+#   - with --browser: the browsers the tests drive, from Debian (apt-get): chromium and
+#     chromium-driver, firefox-esr, webkit2gtk-driver (WebKitWebDriver + MiniBrowser), and xvfb
+#     with xauth (WebKit needs a display).
 # Nothing is downloaded from anywhere but crates.io, the npm registry and Debian's archive.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -50,10 +52,17 @@ if ! cmp -s package-lock.json "$stamp" 2>/dev/null; then
   cp package-lock.json "$stamp"
 fi
 
-if $browser && ! { command -v chromium && command -v chromedriver; } >/dev/null 2>&1; then
-  echo "setup: installing Debian's chromium and chromium-driver"
-  sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends chromium chromium-driver
+if $browser; then
+  missing=()
+  for pair in chromium:chromium chromedriver:chromium-driver firefox-esr:firefox-esr \
+    WebKitWebDriver:webkit2gtk-driver xvfb-run:xvfb xauth:xauth; do
+    command -v "${pair%%:*}" >/dev/null 2>&1 || missing+=("${pair#*:}")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "setup: installing from Debian: ${missing[*]}"
+    sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  fi
 fi

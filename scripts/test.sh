@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every check and test: formatting and lints of both builds, native tests (cargo test, with
-# and without the `ui` feature), components in headless Chromium (wasm-bindgen-test), then
-# end-to-end on the built dist/ (node --test + playwright-core driving /usr/bin/chromium).
+# and without the `ui` feature), components in headless Chromium (wasm-bindgen-test),
+# end-to-end on the built dist/ (node --test + playwright-core driving /usr/bin/chromium), then
+# the core scenarios in Chromium, Firefox and WebKit (tests/engines/).
 # Installs whatever is missing first (scripts/setup.sh --browser).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,3 +32,6 @@ bash scripts/example-vite.sh
 
 echo "== charter schema, then end-to-end tests (dist/ on the demo portal, headless Chromium)"
 node --test tests/schema.test.mjs tests/size.test.mjs tests/e2e/
+
+echo "== the core scenarios in three engines: Chromium, Firefox, WebKit (under a virtual display)"
+xvfb-run -a node --test tests/engines/

@@ -1,0 +1,161 @@
+// The core end-to-end scenarios, one list run in Chromium, Firefox and WebKit (see drivers.mjs).
+// Run by the README test command as `xvfb-run -a node --test tests/engines/` (WebKit needs a
+// display). An engine that cannot start fails its tests with a message saying what it needs.
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { startServer, STRICT_CSP } from '../../scripts/serve.mjs';
+import { DRIVERS } from './drivers.mjs';
+
+const FIXTURES = fileURLToPath(new URL('../e2e/fixtures/', import.meta.url));
+const BANNER = '.cookie-charter__banner';
+const PANEL = '.cookie-charter__panel';
+
+let server;
+before(async () => {
+  server = await startServer({
+    mounts: { '/fixtures/': FIXTURES },
+    headers: { '/fixtures/csp-watched.html': { 'Content-Security-Policy': STRICT_CSP } },
+  });
+});
+after(() => server?.close());
+
+// In-page probes (plain functions, sent as source to every engine).
+const exists = (selector) => document.querySelector(selector) !== null;
+const visible = (selector) => {
+  const el = document.querySelector(selector);
+  return el !== null && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+};
+const clickOn = (selector) => {
+  document.querySelector(selector).click();
+  return true;
+};
+const audienceRequested = () => performance.getEntriesByType('resource')
+  .some((e) => new URL(e.name).pathname === '/stub-audience.js');
+const storedChoice = () => {
+  const pair = document.cookie.split('; ').find((c) => c.startsWith('cookies_preferences='));
+  return pair ? JSON.parse(decodeURIComponent(pair.slice('cookies_preferences='.length))) : null;
+};
+const runs = () => window.__audienceRuns ?? 0;
+
+/** Polls `probe(...args)` in the page until it returns something truthy (5 s at most). */
+async function until(session, what, probe, ...args) {
+  for (let i = 0; i < 100; i++) {
+    const value = await session.evaluate(probe, ...args).catch(() => null);
+    if (value) return value;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`${what} never happened`);
+}
+
+/** Opens `path` and waits until the component has started. */
+async function open(session, path) {
+  await session.goto(server.url + path);
+  await until(session, 'the component starts', exists, '#cookie-charter');
+}
+
+/** Lets the page settle (scripts it was told to load have loaded). */
+const settle = () => new Promise((r) => setTimeout(r, 400));
+
+const SCENARIOS = {
+  async 'first visit: the banner, and nothing optional requested'(s) {
+    await open(s, '/');
+    await until(s, 'the banner shows', visible, BANNER);
+    await settle();
+    assert.equal(await s.evaluate(audienceRequested), false);
+    assert.equal(await s.evaluate(storedChoice), null);
+  },
+  async '"Tout refuser": the refusal is stored, nothing loaded, still nothing after a reload'(s) {
+    await open(s, '/');
+    await until(s, 'the banner shows', visible, BANNER);
+    await s.evaluate(clickOn, `${BANNER} [data-action=refuse-all]`);
+    await until(s, 'the banner closes', (sel) => !document.querySelector(sel), BANNER);
+    assert.equal((await s.evaluate(storedChoice)).c.audience, false);
+    await open(s, '/');
+    await settle();
+    assert.equal(await s.evaluate(exists, BANNER), false);
+    assert.equal(await s.evaluate(audienceRequested), false);
+  },
+  async '"Tout accepter": the audience script runs once, and again after a reload'(s) {
+    await open(s, '/');
+    await until(s, 'the banner shows', visible, BANNER);
+    await s.evaluate(clickOn, `${BANNER} [data-action=accept-all]`);
+    await until(s, 'the audience script runs', runs);
+    await settle();
+    assert.equal(await s.evaluate(runs), 1);
+    assert.equal((await s.evaluate(storedChoice)).c.audience, true);
+    await open(s, '/');
+    await until(s, 'the audience script runs again', runs);
+    assert.equal(await s.evaluate(exists, BANNER), false);
+  },
+  async '"Personnaliser", audience on, save: the script loads'(s) {
+    await open(s, '/');
+    await until(s, 'the banner shows', visible, BANNER);
+    await s.evaluate(clickOn, `${BANNER} [data-action=customise]`);
+    await until(s, 'the panel opens', visible, PANEL);
+    assert.equal(await s.evaluate(audienceRequested), false);
+    await s.evaluate(clickOn, `${PANEL} input[data-category=audience]`);
+    await s.evaluate(clickOn, `${PANEL} [data-action=save]`);
+    await until(s, 'the audience script runs', runs);
+    assert.equal((await s.evaluate(storedChoice)).c.audience, true);
+  },
+  async '"Gérer mes cookies" opens the panel on the stored choice'(s) {
+    await open(s, '/');
+    await until(s, 'the banner shows', visible, BANNER);
+    await s.evaluate(clickOn, `${BANNER} [data-action=refuse-all]`);
+    await s.evaluate(clickOn, '[data-cookie-charter-open]');
+    await until(s, 'the panel opens', visible, PANEL);
+    const checked = await s.evaluate((sel) => document.querySelector(sel).checked, `${PANEL} input[data-category=audience]`);
+    assert.equal(checked, false);
+  },
+  async 'the charter page shows every row'(s) {
+    await open(s, '/charte-cookies.html');
+    const rows = await until(s, 'the table is drawn',
+      () => document.querySelectorAll('[data-cookie-charter-table] tr.cookie-charter__row').length);
+    assert.equal(rows, 5);
+  },
+  async 'a strict Content-Security-Policy page: banner, panel and audience script, no violation'(s) {
+    await open(s, '/fixtures/csp-watched.html');
+    await until(s, 'the banner shows', visible, BANNER);
+    await s.evaluate(clickOn, `${BANNER} [data-action=customise]`);
+    await until(s, 'the panel opens', visible, PANEL);
+    await s.evaluate(clickOn, `${PANEL} input[data-category=audience]`);
+    await s.evaluate(clickOn, `${PANEL} [data-action=save]`);
+    await until(s, 'the audience script runs', runs);
+    assert.deepEqual(await s.evaluate(() => window.__violations), []);
+  },
+  async 'a tampered cookie brings the banner back and loads nothing'(s) {
+    await open(s, '/');
+    await s.evaluate(() => {
+      document.cookie = 'cookies_preferences=%7B%22v%22%3A1%2C%22c%22%3A%7B%22audience%22%3Atrue%7D%7D; Path=/';
+      return true;
+    });
+    await open(s, '/');
+    await until(s, 'the banner shows', visible, BANNER);
+    await settle();
+    assert.equal(await s.evaluate(audienceRequested), false);
+  },
+};
+
+for (const driver of DRIVERS) {
+  describe(driver.name, () => {
+    let started = null;
+    before(async () => {
+      started = driver.start().then(() => null, (error) => error);
+      await started;
+    });
+    after(() => driver.stop());
+    for (const [name, scenario] of Object.entries(SCENARIOS)) {
+      test(name, async () => {
+        const error = await started;
+        if (error) throw error;
+        const session = await driver.session();
+        try {
+          await scenario(session);
+        } finally {
+          await session.close();
+        }
+      });
+    }
+  });
+}
