@@ -1,5 +1,6 @@
 // Entry point of dist/cookie-charter.js (bundled by esbuild with the first layer's wasm-bindgen
-// glue).
+// glue; cookie-charter-nowasm.js is the same first layer as JavaScript, for browsers without
+// WebAssembly).
 //
 // - With a <script type="module" src=".../cookie-charter.js" data-…> tag, it starts by itself
 //   from that tag's attributes.
@@ -10,7 +11,7 @@
 // what the first layer hands over. The wasm files and the stylesheet are found next to this
 // file. If anything fails, nothing optional is loaded. The API is also on
 // `window.CookieCharter`; every consent rule is in the wasm.
-import init, * as firstLayer from '../target/pkg/cookie-charter.js';
+import init, * as wasmFirstLayer from '../target/pkg/cookie-charter.js';
 
 const here = import.meta.url;
 const CHANGE = 'cookie-charter:change';
@@ -21,6 +22,9 @@ const REGISTRY = Symbol.for('cookie-charter');
 // Where this copy stands: `started` resolves once the first layer runs (then `running`); `ui`
 // is the Yew UI's module once asked for.
 const phase = { started: null, running: false, ui: null };
+// The first layer's functions: the wasm's, or where the browser has no WebAssembly (iOS
+// Lockdown Mode), the same Rust compiled to JavaScript, loaded only then.
+let firstLayer = wasmFirstLayer;
 let api = null;
 
 /** The API of another copy that already started on this page, if any. */
@@ -104,7 +108,11 @@ function tables(snapshot) {
 /** Starts the first layer from `source` ({ tag } or { options }). */
 async function startFirstLayer(source) {
   linkStylesheet(new URL('cookie-charter.css', import.meta.url).href);
-  await init({ module_or_path: new URL('cookie-charter_bg.wasm', import.meta.url) });
+  if (typeof WebAssembly === 'object') {
+    await init({ module_or_path: new URL('cookie-charter_bg.wasm', import.meta.url) });
+  } else {
+    firstLayer = await import('./cookie-charter-nowasm.js');
+  }
   await (source.tag
     ? firstLayer.mountFromScript(source.tag, panel, tables)
     : firstLayer.mount(source.options, panel, tables));

@@ -5,6 +5,8 @@
 #     choice, what it allows; no Yew), which every page loads;
 #   - cookie-charter-ui.js + cookie-charter-ui_bg.wasm: the Yew UI (the crate with `ui`: the
 #     preferences panel and the charter page), loaded only when a page needs it;
+#   - cookie-charter-nowasm.js: the first layer compiled to JavaScript (wasm2js), loaded only
+#     where the browser has no WebAssembly;
 #   - cookie-charter.css (the banner's styles), cookie-charter-ui.css (the panel's and the
 #     charter table's, loaded with the Yew UI) and cookie-charter.d.ts.
 # Expects the tools that scripts/setup.sh installs.
@@ -40,17 +42,44 @@ build_wasm() {
   node scripts/shorten-wasm-names.mjs "target/pkg/$out_name"
 }
 
-rm -rf target/pkg
+rm -rf target/pkg target/nowasm
 build_wasm cookie-charter --no-default-features
 build_wasm cookie-charter-ui
+
+# The first layer for pages without WebAssembly (iOS Lockdown Mode removes it): the same crate
+# built for the MVP feature set (what wasm2js reads), bound for bundlers, and turned into
+# JavaScript by binaryen's wasm2js. Loaded only where `WebAssembly` is missing.
+build_nowasm() {
+  local flags="-Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Zlocation-detail=none -Ctarget-cpu=mvp"
+  CARGO_TARGET_DIR=target/mvp RUSTFLAGS="$flags" \
+    cargo "+$NIGHTLY" build --release --lib --target wasm32-unknown-unknown -Zbuild-std=std,panic_abort \
+    --no-default-features
+  wasm-bindgen --target bundler --no-typescript --out-dir target/nowasm --out-name cookie-charter \
+    target/mvp/wasm32-unknown-unknown/release/cookie_charter.wasm
+  node_modules/.bin/wasm2js target/nowasm/cookie-charter_bg.wasm -O2 -o target/nowasm/cookie-charter_bg.wasm.js
+  # The glue imports the wasm; it gets the JavaScript instead, and renews its memory views
+  # whenever wasm2js replaces the memory's buffer.
+  sed -i 's|from "./cookie-charter_bg.wasm";|from "./cookie-charter_bg.wasm.js";|' target/nowasm/cookie-charter.js
+  grep -q 'cookie-charter_bg.wasm.js' target/nowasm/cookie-charter.js
+  node scripts/patch-nowasm-glue.mjs target/nowasm/cookie-charter_bg.js
+}
+if $stable; then
+  echo "build: --stable builds no first layer for pages without WebAssembly (it needs nightly build-std)" >&2
+else
+  build_nowasm
+fi
 
 rm -rf dist
 mkdir -p dist
 esbuild=node_modules/.bin/esbuild
 $esbuild js/entry.js --bundle --format=esm --target=es2022 --minify --log-level=warning \
-  --external:./cookie-charter-ui.js --outfile=dist/cookie-charter.js
+  --external:./cookie-charter-ui.js --external:./cookie-charter-nowasm.js --outfile=dist/cookie-charter.js
 $esbuild js/ui.js --bundle --format=esm --target=es2022 --minify --log-level=warning \
   --outfile=dist/cookie-charter-ui.js
+if [ -f target/nowasm/cookie-charter.js ]; then
+  $esbuild target/nowasm/cookie-charter.js --bundle --format=esm --target=es2022 --minify --log-level=warning \
+    --outfile=dist/cookie-charter-nowasm.js
+fi
 cp target/pkg/cookie-charter_bg.wasm target/pkg/cookie-charter-ui_bg.wasm dist/
 # The stylesheets, minified: what every page shows, and what the Yew UI draws.
 for css in cookie-charter cookie-charter-ui; do
