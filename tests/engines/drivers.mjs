@@ -24,6 +24,15 @@ const CHROMIUM_ARGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--dis
 /** A function to run in the page, written as source so that every driver can send it. */
 const call = (fn, args) => `return (${fn})(...${JSON.stringify(args)});`;
 
+/** A session over a Playwright or Puppeteer page (the two share these calls) in `context`. */
+function pageSession(context, page) {
+  return {
+    goto: (url) => page.goto(url),
+    evaluate: (fn, ...args) => page.evaluate(new Function(call(fn, args))),
+    close: () => context.close(),
+  };
+}
+
 /** Rethrows `error` saying which engine could not start and what it needs. */
 function cannotStart(name, needs, error) {
   throw new Error(`[engines] ${name} could not start (${needs}): ${error.message}`);
@@ -40,12 +49,7 @@ export const chromiumDriver = {
   },
   async session() {
     const context = await this.browser.newContext({ locale: 'fr-FR' });
-    const page = await context.newPage();
-    return {
-      goto: (url) => page.goto(url),
-      evaluate: (fn, ...args) => page.evaluate(new Function(call(fn, args))),
-      close: () => context.close(),
-    };
+    return pageSession(context, await context.newPage());
   },
   async stop() {
     await this.browser?.close();
@@ -63,12 +67,7 @@ export const firefoxDriver = {
   },
   async session() {
     const context = await this.browser.createBrowserContext();
-    const page = await context.newPage();
-    return {
-      goto: (url) => page.goto(url),
-      evaluate: (fn, ...args) => page.evaluate(new Function(call(fn, args))),
-      close: () => context.close(),
-    };
+    return pageSession(context, await context.newPage());
   },
   async stop() {
     await this.browser?.close();
