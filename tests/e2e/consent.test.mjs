@@ -100,6 +100,11 @@ test('the charter page shows every row of the charter', async () => {
   assert.deepEqual(names, ['sessionid', 'django_language', 'csrftoken', 'cookies_preferences', '']);
   const purposes = await table.locator('tr.cookie-charter__row td:nth-child(4)').allTextContents();
   assert.equal(purposes[4], 'Distinguer les utilisateurs uniques en attribuant un numéro généré aléatoirement comme identifiant client');
+  // The introduction and the heading are the component's, once: the demo page repeats none.
+  const text = await page.locator('main').innerText();
+  for (const sentence of ['Afin de vous proposer', 'A quoi servent les cookies sur la plateforme']) {
+    assert.equal(text.split(sentence).length - 1, 1, `"${sentence}" once`);
+  }
   await context.close();
 });
 

@@ -107,3 +107,19 @@ test('forced colours: the banner has an edge, and switches look different on and
   await page.screenshot({ path: `${ARTIFACTS}forced-colors-panel.png` });
   await context.close();
 });
+
+test('the banner takes focus when it shows, without drawing a ring around itself', async () => {
+  const context = await env.browser.newContext({ locale: 'fr-FR' });
+  const page = await context.newPage();
+  await page.goto(`${env.server.url}/`);
+  await page.waitForSelector(BANNER, { state: 'visible' });
+  const focus = await page.$eval(BANNER, (el) => ({
+    focused: document.activeElement === el,
+    outline: getComputedStyle(el).outlineStyle,
+  }));
+  assert.deepEqual(focus, { focused: true, outline: 'none' });
+  await page.keyboard.press('Tab');
+  const ring = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert.equal(ring, 'solid', 'the next control, reached with the keyboard, has its ring');
+  await context.close();
+});
