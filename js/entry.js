@@ -19,12 +19,11 @@ const CHANGE = 'cookie-charter:change';
 // module instances): the first to start owns the page, the others forward to it.
 const REGISTRY = Symbol.for('cookie-charter');
 
-// Where this copy stands: `started` resolves once the first layer runs (then `running`); `ui`
-// is the Yew UI's module once asked for.
-const phase = { started: null, running: false, ui: null };
-// The first layer's functions: the wasm's, or where the browser has no WebAssembly (iOS
-// Lockdown Mode), the same Rust compiled to JavaScript, loaded only then.
-let firstLayer = wasmFirstLayer;
+// Where this copy stands: `started` resolves once the first layer runs; `layer` is the first
+// layer's functions once loaded (the wasm's, or where the browser has no WebAssembly, iOS
+// Lockdown Mode, the same Rust compiled to JavaScript, loaded only then); `ui` is the Yew UI's
+// module once asked for.
+const phase = { started: null, layer: null, ui: null };
 let api = null;
 
 /** The API of another copy that already started on this page, if any. */
@@ -92,9 +91,9 @@ function panel(snapshot) {
     phase.ui?.then((ui) => ui.closePanel(), () => {});
     return;
   }
-  loadUi().then((ui) => ui.showPanel(snapshot, firstLayer.act), (error) => {
+  loadUi().then((ui) => ui.showPanel(snapshot, phase.layer.act), (error) => {
     console.error('[cookie-charter] the preferences panel could not be loaded; nothing new was loaded.', error);
-    firstLayer.act('close');
+    phase.layer.act('close');
   });
 }
 
@@ -110,14 +109,15 @@ async function startFirstLayer(source) {
   linkStylesheet(new URL('cookie-charter.css', import.meta.url).href);
   if (typeof WebAssembly === 'object') {
     await init({ module_or_path: new URL('cookie-charter_bg.wasm', import.meta.url) });
+    phase.layer = wasmFirstLayer;
   } else {
-    firstLayer = await import('./cookie-charter-nowasm.js');
+    phase.layer = await import('./cookie-charter-nowasm.js');
   }
+  // Until it has started, the layer answers getConsent() and getReceipt() with null.
   await (source.tag
-    ? firstLayer.mountFromScript(source.tag, panel, tables)
-    : firstLayer.mount(source.options, panel, tables));
-  phase.running = true;
-  return firstLayer;
+    ? phase.layer.mountFromScript(source.tag, panel, tables)
+    : phase.layer.mount(source.options, panel, tables));
+  return phase.layer;
 }
 
 function failed(error) {
@@ -156,12 +156,12 @@ export function mount(options = {}) {
 
 export function getConsent() {
   if (owner()) return owner().api.getConsent();
-  return phase.running ? firstLayer.getConsent() : null;
+  return phase.layer ? phase.layer.getConsent() : null;
 }
 
 export function getReceipt() {
   if (owner()) return owner().api.getReceipt();
-  return phase.running ? firstLayer.getReceipt() : null;
+  return phase.layer ? phase.layer.getReceipt() : null;
 }
 
 export async function showPreferences() {
