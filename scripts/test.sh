@@ -22,7 +22,9 @@ cargo test --quiet
 cargo test --quiet --no-default-features
 
 echo "== browser tests (components, headless Chromium)"
-CHROMEDRIVER="$(command -v chromedriver)" cargo test --target wasm32-unknown-unknown
+# The runner waits 20 s for the page to load its (debug, multi-megabyte) test wasm by default;
+# a busy 2-core machine once took longer, so it gets two minutes.
+WASM_BINDGEN_TEST_TIMEOUT=120 CHROMEDRIVER="$(command -v chromedriver)" cargo test --target wasm32-unknown-unknown
 
 echo "== build dist/"
 bash scripts/build.sh
