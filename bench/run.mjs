@@ -2,15 +2,24 @@
 // tarteaucitron, each configured with a necessary and an audience category gating the same stub
 // script, in headless Chromium on localhost. Run on demand, never part of the tests:
 //
-//   npm run bench            (after npm run build; RUNS=7 by default)
+//   npm run bench            (after npm run build)
+//   RUNS=3 PROFILES=lighthouse npm run bench
 //
-// For each library, over RUNS cold runs per profile (pages alternate): bytes of the files the
-// first visit loads (raw, gzip, brotli), time from navigation start to the banner being
-// visible, long tasks and total blocking time, CLS; with no throttling and with slow 4G
-// (1.6 Mbps down, 150 ms RTT) plus a 4x CPU slowdown. Also a returning visitor (choice stored):
-// time until the audience script runs, and its blocking time. Prints medians [min–max] and the
-// ratios cookie-charter / peer, and writes bench/results.json. Files are served brotli-compressed,
-// as a portal's CDN serves them, so the throttled network carries the brotli bytes.
+// RUNS cold runs (5 by default) per profile, pages alternating; PROFILES picks profiles by key
+// (none, slow4g, lighthouse; comma-separated; all by default), LIBS libraries by name. Files are served brotli-compressed as a portal's CDN serves
+// them, so the throttled network carries the brotli bytes. For each library and run:
+//   1. a cold first visit: bytes loaded before the banner shows (raw, gzip, brotli) and after it
+//      (background), time from navigation start to the banner being visible, total blocking time
+//      (long tasks up to 1 s after the banner), CLS, and the request chain (which request each
+//      request was started by);
+//   2. the same first visit, then "Personnaliser" clicked 0.5 s after the banner shows: time from
+//      the click to the first change of the page, and to the preferences panel being visible;
+//   3. a returning visitor (choice stored, browser cache warm) against a server that makes each
+//      reuse revalidate (Cache-Control: no-cache + ETag → 304), then against one that lets the
+//      browser keep the files a year: time until the audience script runs, and the requests
+//      that still went to the network.
+// Prints medians [min–max], the ratios cookie-charter / peer measured in the same run, and writes
+// bench/results.json.
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
@@ -18,32 +27,59 @@ import { chromium } from 'playwright-core';
 import { startServer } from '../scripts/serve.mjs';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
-const RUNS = Number(process.env.RUNS ?? 7);
+const RUNS = Number(process.env.RUNS ?? 5);
 
-const LIBRARIES = [
-  { name: 'cookie-charter', page: 'cookie-charter.html', banner: '.cookie-charter__banner', accept: '[data-action=accept-all]' },
-  { name: 'cookieconsent', page: 'cookieconsent.html', banner: '#cc-main .cm', accept: '#cc-main .cm [data-role=all]' },
-  { name: 'klaro', page: 'klaro.html', banner: '.klaro .cookie-notice', accept: '.klaro .cookie-notice .cm-btn-success' },
-  { name: 'tarteaucitron', page: 'tarteaucitron.html', banner: '#tarteaucitronAlertBig', accept: '#tarteaucitronPersonalize2' },
+/** Per library: its page, and how to find its banner, its accept button and its panel. */
+const ALL_LIBRARIES = [
+  {
+    name: 'cookie-charter', page: 'cookie-charter.html', banner: '.cookie-charter__banner',
+    accept: '.cookie-charter__banner [data-action=accept-all]',
+    customise: '.cookie-charter__banner [data-action=customise]', panel: 'dialog.cookie-charter__panel',
+  },
+  {
+    name: 'cookieconsent', page: 'cookieconsent.html', banner: '#cc-main .cm', accept: '#cc-main .cm [data-role=all]',
+    customise: '#cc-main .cm [data-role=show]', panel: '#cc-main .pm',
+  },
+  {
+    name: 'klaro', page: 'klaro.html', banner: '.klaro .cookie-notice', accept: '.klaro .cookie-notice .cm-btn-success',
+    customise: '.klaro .cookie-notice .cn-learn-more', panel: '.klaro .cookie-modal .cm-modal',
+  },
+  {
+    name: 'tarteaucitron', page: 'tarteaucitron.html', banner: '#tarteaucitronAlertBig', accept: '#tarteaucitronPersonalize2',
+    customise: '#tarteaucitronCloseAlert', panel: '#tarteaucitron',
+  },
 ];
 
+const LIBRARIES = ALL_LIBRARIES.filter((l) => !process.env.LIBS || process.env.LIBS.split(',').includes(l.name));
+
+/** Network and CPU profiles (DevTools throttling). */
 const PROFILES = {
-  'no throttling': null,
-  'slow 4G + 4x CPU': { latency: 150, download: 1.6e6 / 8, upload: 750e3 / 8, cpu: 4 },
+  none: { label: 'no throttling', conditions: null },
+  slow4g: {
+    label: 'slow 4G (150 ms RTT, 1.6 Mb/s) + 4x CPU',
+    conditions: { latency: 150, download: 1.6e6 / 8, upload: 750e3 / 8, cpu: 4 },
+  },
+  lighthouse: {
+    label: 'Lighthouse mobile (562.5 ms RTT, 1474.56 kb/s down, 675 kb/s up) + 4x CPU',
+    conditions: { latency: 562.5, download: (1474.56 * 1024) / 8, upload: (675 * 1024) / 8, cpu: 4 },
+  },
 };
 
 const ARGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
   '--no-first-run', '--disable-quic'];
 
-/** Runs in the page before anything else: banner visibility, long tasks, layout shifts. */
-function instrument(selector) {
-  window.__metrics = { bannerAt: null, longTasks: [], cls: 0 };
+/**
+ * Runs in the page before anything else: when the banner and the panel become visible, when
+ * the page first changes after a click, long tasks, layout shifts.
+ */
+function instrument({ banner, panel }) {
+  const m = (window.__metrics = { bannerAt: null, clickAt: null, responseAt: null, panelAt: null, longTasks: [], cls: 0 });
   new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) window.__metrics.longTasks.push([e.startTime, e.duration]);
+    for (const e of list.getEntries()) m.longTasks.push([e.startTime, e.duration]);
   }).observe({ type: 'longtask', buffered: true });
   new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) if (!e.hadRecentInput) window.__metrics.cls += e.value;
+    for (const e of list.getEntries()) if (!e.hadRecentInput) m.cls += e.value;
   }).observe({ type: 'layout-shift', buffered: true });
   const visible = (el) => {
     if (!el || el.getClientRects().length === 0) return false;
@@ -51,116 +87,254 @@ function instrument(selector) {
     return style.visibility !== 'hidden' && style.display !== 'none' && parseFloat(style.opacity) > 0;
   };
   const poll = () => {
-    if (visible(document.querySelector(selector))) window.__metrics.bannerAt = performance.now();
-    else requestAnimationFrame(poll);
+    if (m.bannerAt === null && visible(document.querySelector(banner))) m.bannerAt = performance.now();
+    if (m.clickAt !== null && m.panelAt === null && visible(document.querySelector(panel))) m.panelAt = performance.now();
+    if (m.bannerAt === null || (m.clickAt !== null && m.panelAt === null)) requestAnimationFrame(poll);
   };
   requestAnimationFrame(poll);
+  // The click on "Personnaliser": its time, then the frame after the first change it causes.
+  document.addEventListener('click', (event) => {
+    if (m.clickAt !== null) return;
+    m.clickAt = event.timeStamp;
+    new MutationObserver((_, observer) => {
+      observer.disconnect();
+      requestAnimationFrame(() => { m.responseAt ??= performance.now(); });
+    }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+    requestAnimationFrame(poll);
+  }, true);
 }
 
-async function throttle(page, profile) {
-  if (!profile) return;
+/**
+ * Throttles `page` as `conditions` says and records its requests through the DevTools protocol:
+ * url, wall-clock start, the request that started it (parser or script initiator), status, and
+ * whether it came from the cache.
+ */
+async function watch(page, conditions) {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Network.enable');
-  await cdp.send('Network.emulateNetworkConditions', {
-    offline: false, latency: profile.latency, downloadThroughput: profile.download, uploadThroughput: profile.upload,
+  if (conditions) {
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false, latency: conditions.latency, downloadThroughput: conditions.download, uploadThroughput: conditions.upload,
+    });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: conditions.cpu });
+  }
+  const requests = new Map();
+  cdp.on('Network.requestWillBeSent', ({ requestId, request, wallTime, initiator }) => {
+    if (request.url.startsWith('data:')) return;
+    requests.set(requestId, { url: request.url, startedAt: wallTime * 1000, by: initiatorUrl(initiator), status: null, cached: false });
   });
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpu });
+  cdp.on('Network.responseReceived', ({ requestId, response }) => {
+    const r = requests.get(requestId);
+    if (r) Object.assign(r, { status: response.status, cached: r.cached || response.fromDiskCache || response.fromPrefetchCache });
+  });
+  cdp.on('Network.requestServedFromCache', ({ requestId }) => {
+    const r = requests.get(requestId);
+    if (r) r.cached = true;
+  });
+  return { requests: () => [...requests.values()], clear: () => requests.clear() };
 }
 
-const tbt = (tasks, until) => tasks.filter(([start]) => start <= until).reduce((t, [, d]) => t + Math.max(0, d - 50), 0);
+/** The URL of what started a request: the document that declared it, or the script that asked. */
+function initiatorUrl(initiator) {
+  if (initiator.url) return initiator.url;
+  for (let stack = initiator.stack; stack; stack = stack.parent) {
+    const frame = stack.callFrames.find((f) => f.url);
+    if (frame) return frame.url;
+  }
+  return null;
+}
 
-/** One cold first visit, then a returning visit (choice stored) in the same context. */
-async function run(browser, baseUrl, lib, profile) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await throttle(page, profile);
-  const files = new Map();
-  page.on('response', async (response) => {
-    const url = new URL(response.url());
-    if (url.pathname.startsWith('/bench/') || url.pathname === '/stub-audience.js' || url.pathname === '/favicon.ico') return;
-    try { files.set(url.pathname, await response.body()); } catch { /* redirects have no body */ }
-  });
-  await page.addInitScript(instrument, lib.banner);
-  await page.goto(`${baseUrl}/bench/${lib.page}`);
-  await page.waitForFunction(() => window.__metrics.bannerAt !== null, null, { timeout: 60_000 });
-  await page.waitForTimeout(300);
-  const first = await page.evaluate(() => window.__metrics);
+/** The request chain as text: each request under the one that started it, and its depth. */
+function chain(requests) {
+  const name = (url) => { const u = new URL(url); return u.pathname.split('/').pop() || u.pathname; };
+  const children = new Map();
+  const roots = [];
+  const urls = new Set(requests.map((r) => r.url));
+  for (const r of requests) {
+    if (r.by && urls.has(r.by) && r.by !== r.url) (children.get(r.by) ?? children.set(r.by, []).get(r.by)).push(r.url);
+    else roots.push(r.url);
+  }
+  let depth = 0;
+  const draw = (url, level, seen) => {
+    depth = Math.max(depth, level);
+    const kids = [...new Set(children.get(url) ?? [])].filter((k) => !seen.has(k));
+    const below = kids.map((k) => draw(k, level + 1, new Set([...seen, k])));
+    return below.length === 0 ? name(url) : `${name(url)} → ${below.length === 1 ? below[0] : `{ ${below.join(', ')} }`}`;
+  };
+  const text = [...new Set(roots)].map((url) => draw(url, 1, new Set([url]))).join('; ');
+  return { text, depth };
+}
+
+const isOurs = (url) => !/\/(favicon\.ico|stub-audience\.js)$/.test(new URL(url).pathname);
+const isPage = (url) => new URL(url).pathname.startsWith('/bench/');
+
+/** Raw, gzip and brotli bytes of `bodies`. */
+function measureBytes(bodies) {
   const bytes = { raw: 0, gzip: 0, brotli: 0 };
-  for (const body of files.values()) {
+  for (const body of bodies) {
     bytes.raw += body.length;
     bytes.gzip += gzipSync(body, { level: 9 }).length;
     bytes.brotli += brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
   }
+  return bytes;
+}
 
+const tbt = (tasks, until) => tasks.filter(([start]) => start <= until).reduce((t, [, d]) => t + Math.max(0, d - 50), 0);
+
+/** A fresh browser context whose page is instrumented and watched. */
+async function freshPage(browser, lib, conditions) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const network = await watch(page, conditions);
+  const bodies = new Map();
+  page.on('response', async (response) => {
+    if (isPage(response.url()) || !isOurs(response.url())) return;
+    try { bodies.set(response.url(), await response.body()); } catch { /* redirects have no body */ }
+  });
+  await page.addInitScript(instrument, { banner: lib.banner, panel: lib.panel });
+  return { context, page, network, bodies };
+}
+
+/** A cold first visit, then "Personnaliser" clicked 0.5 s after the banner shows. */
+async function firstVisit(browser, baseUrl, lib, conditions) {
+  const { context, page, network, bodies } = await freshPage(browser, lib, conditions);
+  await page.goto(`${baseUrl}/bench/${lib.page}`);
+  await page.waitForFunction(() => window.__metrics.bannerAt !== null, null, { timeout: 60_000 });
+  await page.waitForTimeout(500);
+  const { timeOrigin, bannerAt } = await page.evaluate(() => ({ timeOrigin: performance.timeOrigin, bannerAt: window.__metrics.bannerAt }));
+  const beforeClick = network.requests();
+  await page.click(lib.customise);
+  await page.waitForFunction(() => window.__metrics.panelAt !== null && window.__metrics.responseAt !== null, null, { timeout: 60_000 });
+  const m = await page.evaluate(() => window.__metrics);
+  await context.close();
+  const bannerWall = timeOrigin + bannerAt;
+  const critical = beforeClick.filter((r) => r.startedAt <= bannerWall);
+  const background = beforeClick.filter((r) => r.startedAt > bannerWall);
+  const bodiesOf = (rs) => rs.filter((r) => isOurs(r.url) && !isPage(r.url) && bodies.has(r.url)).map((r) => bodies.get(r.url));
+  const bytes = measureBytes(bodiesOf(critical));
+  const { text, depth } = chain(critical.filter((r) => isOurs(r.url)));
+  return {
+    bannerMs: m.bannerAt,
+    tbtMs: tbt(m.longTasks.filter(([start]) => start < m.clickAt), m.bannerAt + 1000),
+    cls: m.cls,
+    files: critical.filter((r) => isOurs(r.url) && !isPage(r.url)).map((r) => new URL(r.url).pathname),
+    ...bytes,
+    backgroundBrotli: measureBytes(bodiesOf(background)).brotli,
+    backgroundFiles: background.filter((r) => isOurs(r.url)).map((r) => new URL(r.url).pathname),
+    chain: text,
+    chainDepth: depth,
+    panelResponseMs: m.responseAt - m.clickAt,
+    panelMs: m.panelAt - m.clickAt,
+  };
+}
+
+/** A first visit accepted, then a returning visit (a new navigation, cache warm). */
+async function returningVisit(browser, baseUrl, lib, conditions) {
+  const { context, page, network } = await freshPage(browser, lib, conditions);
+  const url = `${baseUrl}/bench/${lib.page}`;
+  await page.goto(url);
+  await page.waitForFunction(() => window.__metrics.bannerAt !== null, null, { timeout: 60_000 });
+  // Only the setup of the returning visit: give every library time to be fully ready
+  // (tarteaucitron shows its banner before its services are registered).
+  await page.waitForLoadState('load');
+  await page.waitForTimeout(500);
   await page.click(lib.accept);
   await page.waitForFunction(() => window.__audienceRuns >= 1, null, { timeout: 60_000 });
-  await page.reload();
+  await page.waitForTimeout(300);
+  network.clear();
+  await page.goto(url); // a navigation, not a reload: a reload revalidates everything
   await page.waitForFunction(() => window.__audienceAt !== undefined, null, { timeout: 60_000 });
   await page.waitForTimeout(300);
-  const returning = await page.evaluate(() => ({ audienceAt: window.__audienceAt, longTasks: window.__metrics.longTasks }));
+  const m = await page.evaluate(() => ({ audienceAt: window.__audienceAt, longTasks: window.__metrics.longTasks }));
+  const requests = network.requests().filter((r) => isOurs(r.url));
   await context.close();
   return {
-    bannerMs: first.bannerAt,
-    tbtMs: tbt(first.longTasks, first.bannerAt + 1000),
-    longTasks: first.longTasks.length,
-    cls: first.cls,
-    files: [...files.keys()],
-    ...bytes,
-    returningAudienceMs: returning.audienceAt,
-    returningTbtMs: tbt(returning.longTasks, returning.audienceAt + 1000),
+    audienceMs: m.audienceAt,
+    tbtMs: tbt(m.longTasks, m.audienceAt + 1000),
+    networkRequests: requests.filter((r) => !r.cached).length,
+    notModified: requests.filter((r) => r.status === 304).length,
+    chainDepth: chain(requests).depth,
   };
 }
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 const stat = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs) });
+const summarise = (runs) => {
+  const out = {};
+  for (const key of Object.keys(runs[0])) {
+    out[key] = typeof runs[0][key] === 'number' ? stat(runs.map((r) => r[key])) : runs[0][key];
+  }
+  return out;
+};
 
-const server = await startServer({
-  compress: true,
-  mounts: {
-    '/bench/': here('./pages/'),
-    '/peers/cookieconsent/': here('../node_modules/vanilla-cookieconsent/dist/'),
-    '/peers/klaro/': here('../node_modules/klaro/dist/'),
-    '/peers/tarteaucitron/': here('../node_modules/tarteaucitronjs/'),
-  },
-});
+const mounts = {
+  '/bench/': here('./pages/'),
+  '/peers/cookieconsent/': here('../node_modules/vanilla-cookieconsent/dist/'),
+  '/peers/klaro/': here('../node_modules/klaro/dist/'),
+  '/peers/tarteaucitron/': here('../node_modules/tarteaucitronjs/'),
+};
+const servers = {
+  revalidate: await startServer({ compress: true, mounts, caching: 'revalidate' }),
+  long: await startServer({ compress: true, mounts, caching: 'long' }),
+};
+const chosen = (process.env.PROFILES ?? Object.keys(PROFILES).join(',')).split(',');
+for (const key of chosen) if (!PROFILES[key]) throw new Error(`unknown profile ${key}; expected one of ${Object.keys(PROFILES)}`);
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ARGS });
 const results = { date: new Date().toISOString(), runs: RUNS, chromium: browser.version(), profiles: {} };
 try {
-  for (const [profileName, profile] of Object.entries(PROFILES)) {
-    const samples = Object.fromEntries(LIBRARIES.map((l) => [l.name, []]));
+  for (const key of chosen) {
+    const { label, conditions } = PROFILES[key];
+    const samples = Object.fromEntries(LIBRARIES.map((l) => [l.name, { first: [], revalidate: [], long: [] }]));
     for (let i = 0; i < RUNS; i++) {
       const order = LIBRARIES.map((_, k) => LIBRARIES[(k + i) % LIBRARIES.length]); // alternate pages
-      for (const lib of order) samples[lib.name].push(await run(browser, server.url, lib, profile));
-    }
-    const summary = {};
-    for (const [name, runs] of Object.entries(samples)) {
-      summary[name] = { files: runs[0].files };
-      for (const key of ['raw', 'gzip', 'brotli', 'bannerMs', 'tbtMs', 'longTasks', 'cls', 'returningAudienceMs', 'returningTbtMs']) {
-        summary[name][key] = stat(runs.map((r) => r[key]));
+      for (const lib of order) {
+        const s = samples[lib.name];
+        s.first.push(await firstVisit(browser, servers.revalidate.url, lib, conditions));
+        s.revalidate.push(await returningVisit(browser, servers.revalidate.url, lib, conditions));
+        s.long.push(await returningVisit(browser, servers.long.url, lib, conditions));
       }
+      process.stderr.write(`${label}: run ${i + 1}/${RUNS}\n`);
     }
-    results.profiles[profileName] = summary;
+    results.profiles[key] = {
+      label,
+      libraries: Object.fromEntries(Object.entries(samples).map(([name, s]) => [name, {
+        first: summarise(s.first), revalidate: summarise(s.revalidate), long: summarise(s.long),
+      }])),
+    };
   }
 } finally {
   await browser.close();
-  await server.close();
+  await servers.revalidate.close();
+  await servers.long.close();
 }
 
 const fmt = (s, digits = 0) => `${s.median.toFixed(digits)} [${s.min.toFixed(digits)}–${s.max.toFixed(digits)}]`;
-for (const [profileName, summary] of Object.entries(results.profiles)) {
-  console.log(`\n## ${profileName} (${RUNS} cold runs, medians [min–max])\n`);
-  console.log('| library | files | raw B | gzip B | brotli B | banner visible ms | TBT ms | CLS | returning: audience runs at ms |');
+for (const { label, libraries } of Object.values(results.profiles)) {
+  console.log(`\n## ${label} (${RUNS} cold runs, medians [min–max])\n`);
+  console.log('| library | files | brotli B | banner visible ms | TBT ms | CLS | background brotli B | panel: first change ms | panel visible ms |');
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
-  for (const [name, s] of Object.entries(summary)) {
-    console.log(`| ${name} | ${s.files.length} | ${s.raw.median} | ${s.gzip.median} | ${s.brotli.median} | ${fmt(s.bannerMs)} | ${fmt(s.tbtMs)} | ${s.cls.median.toFixed(3)} | ${fmt(s.returningAudienceMs)} |`);
+  for (const [name, { first: f }] of Object.entries(libraries)) {
+    console.log(`| ${name} | ${f.files.length} | ${f.brotli.median} | ${fmt(f.bannerMs)} | ${fmt(f.tbtMs)} | ${f.cls.median.toFixed(3)} | ${f.backgroundBrotli.median} | ${fmt(f.panelResponseMs)} | ${fmt(f.panelMs)} |`);
   }
-  const ours = summary['cookie-charter'];
-  console.log('\n| cookie-charter / peer | brotli bytes | banner visible | returning: audience |');
-  console.log('|---|---:|---:|---:|');
-  for (const [name, s] of Object.entries(summary)) {
+  console.log('\n| library | returning, revalidated (304): audience runs at ms | requests (304) | returning, cached a year: audience runs at ms | requests |');
+  console.log('|---|---:|---:|---:|---:|');
+  for (const [name, { revalidate: r, long: l }] of Object.entries(libraries)) {
+    console.log(`| ${name} | ${fmt(r.audienceMs)} | ${r.networkRequests.median} (${r.notModified.median}) | ${fmt(l.audienceMs)} | ${l.networkRequests.median} |`);
+  }
+  console.log('\n| library | request chain of a first visit (→ : started by) | depth |');
+  console.log('|---|---|---:|');
+  for (const [name, { first: f }] of Object.entries(libraries)) console.log(`| ${name} | ${f.chain} | ${f.chainDepth.median} |`);
+  const ours = libraries['cookie-charter'];
+  if (!ours) continue;
+  console.log('\n| cookie-charter / peer | brotli bytes | banner visible | TBT | panel visible | returning (304) | returning (cached) |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|');
+  for (const [name, s] of Object.entries(libraries)) {
     if (name === 'cookie-charter') continue;
-    const r = (k) => (ours[k].median / s[k].median).toFixed(2);
-    console.log(`| ${name} | ${r('brotli')} | ${r('bannerMs')} | ${r('returningAudienceMs')} |`);
+    const r = (part, k) => {
+      const peer = s[part][k].median;
+      return peer === 0 ? (ours[part][k].median === 0 ? '=' : '∞') : (ours[part][k].median / peer).toFixed(2);
+    };
+    console.log(`| ${name} | ${r('first', 'brotli')} | ${r('first', 'bannerMs')} | ${r('first', 'tbtMs')} | ${r('first', 'panelMs')} | ${r('revalidate', 'audienceMs')} | ${r('long', 'audienceMs')} |`);
   }
 }
 writeFileSync(here('./results.json'), JSON.stringify(results, null, 2) + '\n');

@@ -17,14 +17,17 @@ export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-ev
  * Starts the server on 127.0.0.1. `mounts` adds folders under URL prefixes (tests add fixtures);
  * `headers` maps a path to extra response headers; `compress` serves files brotli-compressed
  * (quality 11, as a CDN serves precompressed files) to browsers that accept it; `handlers` maps a
- * path to a function (req, res) that answers it (tests stream pages with it). Resolves to
- * { url, receipts, close() }, where `receipts` is the list of receipts the receiver got.
+ * path to a function (req, res) that answers it (tests stream pages with it); `caching` says how
+ * browsers may keep the files (the benchmark's returning visits): 'none' (no-store, read anew on
+ * each request: the demo and the tests), 'revalidate' (no-cache + ETag: each reuse costs a 304
+ * round trip) or 'long' (max-age of a year, immutable; pages themselves stay no-cache). Resolves
+ * to { url, receipts, close() }, where `receipts` is the list of receipts the receiver got.
  */
-export function startServer({ port = 0, mounts = {}, headers = {}, compress = false, handlers = {} } = {}) {
+export function startServer({ port = 0, mounts = {}, headers = {}, compress = false, handlers = {}, caching = 'none' } = {}) {
   const compressed = new Map();
   const extraHeaders = { '/csp.html': { 'Content-Security-Policy': STRICT_CSP }, ...headers };
   const receipts = [];
-  const options = { dev: true, etag: false, extensions: ['html'] };
+  const options = sirvOptions(caching);
   const routes = [
     ['/cookie-charter/', sirv(`${root}/dist`, options)],
     ...Object.entries(mounts).map(([prefix, dir]) => [prefix, sirv(dir, options)]),
@@ -62,6 +65,23 @@ export function startServer({ port = 0, mounts = {}, headers = {}, compress = fa
       });
     });
   });
+}
+
+/** sirv's options for one of startServer's `caching` modes. */
+function sirvOptions(caching) {
+  const noCacheForPages = (res, pathname) => {
+    if (caching === 'revalidate' || pathname.endsWith('.html')) res.setHeader('Cache-Control', 'no-cache');
+  };
+  switch (caching) {
+    case 'none':
+      return { dev: true, etag: false, extensions: ['html'] };
+    case 'revalidate':
+      return { dev: false, etag: true, extensions: ['html'], setHeaders: noCacheForPages };
+    case 'long':
+      return { dev: false, etag: true, maxAge: 31536000, immutable: true, extensions: ['html'], setHeaders: noCacheForPages };
+    default:
+      throw new Error(`startServer: unknown caching ${JSON.stringify(caching)}; expected none, revalidate or long`);
+  }
 }
 
 /**
