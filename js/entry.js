@@ -5,13 +5,16 @@
 // - With a <script type="module" src=".../cookie-charter.js" data-…> tag, it starts by itself
 //   from that tag's attributes.
 // - Imported from a bundler, it does nothing until `mount(options)` is called.
-// It starts the first layer (cookie-charter_bg.wasm: the consent state and its effects, the
-// banner), which asks for the Yew UI (cookie-charter-ui.js + cookie-charter-ui_bg.wasm) only
+// It starts the first layer (the wasm carried in this file: the consent state and its effects,
+// the banner), which asks for the Yew UI (cookie-charter-ui.js + cookie-charter-ui_bg.wasm) only
 // to draw the preferences panel or the charter page; this module loads it then and passes on
-// what the first layer hands over. The wasm files and the stylesheet are found next to this
-// file. If anything fails, nothing optional is loaded. The API is also on
+// what the first layer hands over. The Yew UI's files are found next to this file. If anything fails, nothing optional is loaded. The API is also on
 // `window.CookieCharter`; every consent rule is in the wasm.
 import init, * as wasmFirstLayer from '../target/pkg/cookie-charter.js';
+// The first layer's wasm and the banner's stylesheet travel inside this file (built by
+// scripts/build.sh): a first visit then waits for one request after the page, not two in a row.
+import FIRST_LAYER_WASM from '../target/pkg/cookie-charter-wasm.js';
+import BANNER_CSS from '../target/pkg/cookie-charter.css';
 
 const here = import.meta.url;
 const CHANGE = 'cookie-charter:change';
@@ -52,14 +55,17 @@ function ownScriptTag() {
   return null;
 }
 
+/** Whether the page already links the stylesheet at `href`. */
+function linked(href) {
+  return [...document.querySelectorAll('link[rel~="stylesheet"]')].some((link) => link.href === href);
+}
+
 /**
  * Links the stylesheet at `href` unless the page already does; resolves once it applies (or
  * failed: the page then shows unstyled controls rather than none).
  */
 function linkStylesheet(href) {
-  for (const link of document.querySelectorAll('link[rel~="stylesheet"]')) {
-    if (link.href === href) return Promise.resolve();
-  }
+  if (linked(href)) return Promise.resolve();
   const link = document.createElement('link');
   link.rel = 'stylesheet';
   link.href = href;
@@ -68,17 +74,67 @@ function linkStylesheet(href) {
   return applied;
 }
 
-/** Loads the Yew UI's module, wasm and stylesheet once (again after a failure). */
+/**
+ * Applies the banner's styles carried in this file as a constructed stylesheet: no request, so
+ * the banner is styled the moment it shows, and allowed by a strict `style-src 'self'` (it is
+ * not inline markup). Where constructed stylesheets are missing (Safari before 16.4) the same
+ * styles are linked from cookie-charter.css next to this file. A page that links that file
+ * itself keeps its link and gets no second copy.
+ */
+function applyBannerStyles() {
+  const href = new URL('cookie-charter.css', import.meta.url).href;
+  if (linked(href)) return;
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(BANNER_CSS);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  } catch {
+    linkStylesheet(href);
+  }
+}
+
+/** The first layer's wasm bytes, carried in this file as one character a byte. */
+function firstLayerBytes() {
+  const bytes = new Uint8Array(FIRST_LAYER_WASM.length);
+  for (let i = 0; i < bytes.length; i++) bytes[i] = FIRST_LAYER_WASM.charCodeAt(i);
+  return bytes;
+}
+
+/**
+ * Loads the Yew UI's module, wasm and stylesheet once (again after a failure), the three
+ * requests at the same time.
+ */
 function loadUi() {
+  if (phase.ui) return phase.ui;
+  if (typeof WebAssembly !== 'object') return Promise.reject(new Error('this browser has no WebAssembly'));
   // Written out as `new URL('…', import.meta.url)` so that bundlers (Vite) copy the files.
-  phase.ui ??= Promise.all([
-    import('./cookie-charter-ui.js').then((module) => module.load()),
+  const wasm = fetch(new URL('cookie-charter-ui_bg.wasm', import.meta.url));
+  wasm.catch(() => {}); // reported through load() below, or moot if the module failed
+  phase.ui = Promise.all([
+    import('./cookie-charter-ui.js').then((module) => module.load(wasm)),
     linkStylesheet(new URL('cookie-charter-ui.css', import.meta.url).href),
   ]).then(([ui]) => ui, (error) => {
     phase.ui = null;
+    // A response nobody reads would stay open.
+    wasm.then((response) => response.body?.cancel(), () => {}).catch(() => {});
     throw error;
   });
   return phase.ui;
+}
+
+/**
+ * While a banner waits for the visitor, loads the Yew UI once the page has loaded and the
+ * browser is idle, so that "Personnaliser" opens the panel at once: refusing in detail must not
+ * be slower than accepting. Not when the visitor asked to save data (the panel then loads on
+ * the click), and never before the page's own files. A failure here is silent: the click tries
+ * again and reports it.
+ */
+function loadUiWhenIdle() {
+  if (navigator.connection?.saveData || typeof WebAssembly !== 'object') return;
+  const idle = window.requestIdleCallback ?? ((f) => setTimeout(f, 0));
+  const load = () => idle(() => loadUi().catch(() => {}), { timeout: 2000 });
+  if (document.readyState === 'complete') load();
+  else window.addEventListener('load', load, { once: true });
 }
 
 /**
@@ -106,9 +162,9 @@ function tables(snapshot) {
 
 /** Starts the first layer from `source` ({ tag } or { options }). */
 async function startFirstLayer(source) {
-  linkStylesheet(new URL('cookie-charter.css', import.meta.url).href);
+  applyBannerStyles();
   if (typeof WebAssembly === 'object') {
-    await init({ module_or_path: new URL('cookie-charter_bg.wasm', import.meta.url) });
+    await init({ module_or_path: firstLayerBytes() });
     phase.layer = wasmFirstLayer;
   } else {
     phase.layer = await import('./cookie-charter-nowasm.js');
@@ -117,6 +173,8 @@ async function startFirstLayer(source) {
   await (source.tag
     ? phase.layer.mountFromScript(source.tag, panel, tables)
     : phase.layer.mount(source.options, panel, tables));
+  // No choice stored: the banner shows.
+  if (phase.layer.getConsent() === null) loadUiWhenIdle();
   return phase.layer;
 }
 

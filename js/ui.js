@@ -2,9 +2,13 @@
 // by cookie-charter.js only when a page needs it. Not meant to be imported directly.
 import init, * as ui from '../target/pkg/cookie-charter-ui.js';
 
-/** Compiles the Yew UI's wasm (found next to this file) and returns its exports. */
-export async function load() {
+/**
+ * Compiles the Yew UI's wasm and returns its exports. `wasm` is its response when the caller
+ * already asked for it (cookie-charter.js does, beside its request for this module); else the
+ * file next to this one is fetched.
+ */
+export async function load(wasm) {
   // Written out as `new URL('…', import.meta.url)` so that bundlers (Vite) copy the file.
-  await init({ module_or_path: new URL('cookie-charter-ui_bg.wasm', import.meta.url) });
+  await init({ module_or_path: wasm ?? new URL('cookie-charter-ui_bg.wasm', import.meta.url) });
   return ui;
 }

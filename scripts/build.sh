@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Builds dist/:
-#   - cookie-charter.js: the entry module (js/entry.js + the first layer's wasm-bindgen glue);
-#   - cookie-charter_bg.wasm: the first layer (the crate without its `ui` feature: banner, stored
-#     choice, what it allows; no Yew), which every page loads;
+#   - cookie-charter.js: what every page loads: the entry module (js/entry.js), the first
+#     layer's wasm-bindgen glue and wasm (the crate without its `ui` feature: banner, stored
+#     choice, what it allows; no Yew), and the banner's stylesheet;
 #   - cookie-charter-ui.js + cookie-charter-ui_bg.wasm: the Yew UI (the crate with `ui`: the
 #     preferences panel and the charter page), loaded only when a page needs it;
 #   - cookie-charter-nowasm.js: the first layer compiled to JavaScript (wasm2js), loaded only
 #     where the browser has no WebAssembly;
-#   - cookie-charter.css (the banner's styles), cookie-charter-ui.css (the panel's and the
+#   - cookie-charter.css (the banner's styles, for browsers without constructed stylesheets and
+#     pages that link them), cookie-charter-ui.css (the panel's and the
 #     charter table's, loaded with the Yew UI) and cookie-charter.d.ts.
 # Expects the tools that scripts/setup.sh installs.
 #
@@ -37,7 +38,8 @@ build_wasm() {
     RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Zlocation-detail=none" \
       cargo "+$NIGHTLY" build --release --lib --target wasm32-unknown-unknown -Zbuild-std=std,panic_abort "$@"
   fi
-  wasm-bindgen --target web --no-typescript --out-dir target/pkg --out-name "$out_name" \
+  # Each wasm is handed to its glue explicitly (js/entry.js, js/ui.js): no default path.
+  wasm-bindgen --target web --no-typescript --omit-default-module-path --out-dir target/pkg --out-name "$out_name" \
     "$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/cookie_charter.wasm"
   node scripts/shorten-wasm-names.mjs "target/pkg/$out_name"
 }
@@ -72,7 +74,15 @@ fi
 rm -rf dist
 mkdir -p dist
 esbuild=node_modules/.bin/esbuild
-$esbuild js/entry.js --bundle --format=esm --target=es2022 --minify --log-level=warning \
+# The stylesheets, minified: what every page shows, and what the Yew UI draws.
+for css in cookie-charter cookie-charter-ui; do
+  $esbuild "styles/$css.css" --minify --log-level=warning --outfile="dist/$css.css"
+done
+# The entry module carries the first layer's wasm (one character a byte: --charset=utf8 keeps
+# them as they are instead of \x escapes) and the banner's stylesheet.
+node scripts/inline-wasm.mjs target/pkg/cookie-charter_bg.wasm target/pkg/cookie-charter-wasm.js
+cp dist/cookie-charter.css target/pkg/cookie-charter.css
+$esbuild js/entry.js --bundle --format=esm --target=es2022 --minify --charset=utf8 --loader:.css=text --log-level=warning \
   --external:./cookie-charter-ui.js --external:./cookie-charter-nowasm.js --outfile=dist/cookie-charter.js
 $esbuild js/ui.js --bundle --format=esm --target=es2022 --minify --log-level=warning \
   --outfile=dist/cookie-charter-ui.js
@@ -80,10 +90,6 @@ if [ -f target/nowasm/cookie-charter.js ]; then
   $esbuild target/nowasm/cookie-charter.js --bundle --format=esm --target=es2022 --minify --log-level=warning \
     --outfile=dist/cookie-charter-nowasm.js
 fi
-cp target/pkg/cookie-charter_bg.wasm target/pkg/cookie-charter-ui_bg.wasm dist/
-# The stylesheets, minified: what every page shows, and what the Yew UI draws.
-for css in cookie-charter cookie-charter-ui; do
-  $esbuild "styles/$css.css" --minify --log-level=warning --outfile="dist/$css.css"
-done
+cp target/pkg/cookie-charter-ui_bg.wasm dist/
 cp js/cookie-charter.d.ts dist/cookie-charter.d.ts
 node scripts/sizes.mjs

@@ -6,8 +6,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
-/** The files of dist/ a first visit loads. */
-export const FIRST_VISIT_FILES = ['cookie-charter.js', 'cookie-charter_bg.wasm', 'cookie-charter.css'];
+/** The files of dist/ a first visit loads: the entry module carries the first layer's wasm and the banner's styles. */
+export const FIRST_VISIT_FILES = ['cookie-charter.js'];
 
 /** The files of dist/ loaded only when a page needs the Yew UI (preferences panel, charter page). */
 export const ON_DEMAND_FILES = ['cookie-charter-ui.js', 'cookie-charter-ui_bg.wasm', 'cookie-charter-ui.css'];

@@ -163,6 +163,7 @@ impl FirstLayerView {
         if let Ok(Some(dialog)) = self.panel_host.query_selector("dialog") {
             dialog.unchecked_into::<HtmlDialogElement>().close();
         }
+        dom::remove_all(&self.panel_host, LOADING_SELECTOR);
         let _ = self.panel.call1(&JsValue::NULL, &JsValue::NULL);
     }
 
@@ -191,10 +192,29 @@ impl FirstLayerView {
                 .map_or(Shown::Nothing, Shown::Floating)
             }
             View::Closed => Shown::Nothing,
-            View::Preferences => Shown::Panel,
+            View::Preferences => {
+                self.show_loading();
+                Shown::Panel
+            }
         }
     }
+
+    /// Answers "Personnaliser" at once: a status line in the panel's place until the Yew UI
+    /// draws the panel there (it removes the line) or the panel closes.
+    fn show_loading(&self) {
+        dom::append(
+            &self.panel_host,
+            "p",
+            &[("class", LOADING_CLASS), ("role", "status")],
+            Some(self.config.lang.texts().loading_preferences),
+        );
+    }
 }
+
+/// Class of the status line shown while the preferences panel loads.
+const LOADING_CLASS: &str = "cookie-charter__loading";
+/// Selects that status line (the Yew UI removes it when it draws the panel).
+pub const LOADING_SELECTOR: &str = ".cookie-charter__loading";
 
 /// `{ lang, charter, draft? }` for the Yew UI.
 fn snapshot(lang: &str, charter: &str, draft: Option<&Array>) -> Object {

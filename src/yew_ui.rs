@@ -18,8 +18,8 @@ use crate::components::{CharterPage, CharterPageProps, Preferences, PreferencesP
 use crate::core::charter::Charter;
 use crate::core::charter_json;
 use crate::core::i18n::Lang;
-use crate::first_layer::TABLE_SELECTOR;
-use crate::web::{console, json};
+use crate::first_layer::{LOADING_SELECTOR, TABLE_SELECTOR};
+use crate::web::{console, dom, json};
 
 thread_local! {
     static PANEL: RefCell<Option<AppHandle<Preferences>>> = const { RefCell::new(None) };
@@ -109,6 +109,7 @@ pub fn show_panel(snapshot: JsValue, act: Function) {
         match (panel.as_mut(), host) {
             (Some(shown), _) => shown.update(props),
             (None, Some(host)) => {
+                dom::remove_all(&host, LOADING_SELECTOR);
                 *panel =
                     Some(yew::Renderer::<Preferences>::with_root_and_props(host, props).render())
             }

@@ -8,7 +8,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { distSizes, ON_DEMAND_FILES } from '../scripts/sizes.mjs';
 
-const BUDGET_BROTLI_BYTES = 49_785;
+const BUDGET_BROTLI_BYTES = 52_900;
 
 test(`a first visit loads at most ${BUDGET_BROTLI_BYTES} brotli bytes from dist/`, () => {
   const sizes = distSizes();

@@ -62,6 +62,8 @@ pub struct Texts {
     pub gpc_notice: &'static str,
     /// The floating button that reopens the preferences.
     pub manage_cookies: &'static str,
+    /// Shown at once after "Personnaliser" while the preferences panel loads.
+    pub loading_preferences: &'static str,
     /// Heading of the preferences panel.
     pub preferences_title: &'static str,
     /// Introduction of the preferences panel.
@@ -107,6 +109,7 @@ static FR: Texts = Texts {
     close_banner: "Fermer et refuser les cookies optionnels",
     gpc_notice: "Votre navigateur demande à ne pas être suivi (Global Privacy Control) : la mesure d'audience reste refusée tant que vous ne l'acceptez pas.",
     manage_cookies: "Gérer mes cookies",
+    loading_preferences: "Chargement de vos préférences…",
     preferences_title: "Personnaliser mes choix",
     preferences_text: "Choisissez, catégorie par catégorie, les cookies que vous acceptez.",
     always_on: "Toujours actifs",
@@ -150,6 +153,7 @@ static EN: Texts = Texts {
     close_banner: "Close and refuse optional cookies",
     gpc_notice: "Your browser asks not to be tracked (Global Privacy Control): audience measurement stays refused unless you accept it.",
     manage_cookies: "Manage my cookies",
+    loading_preferences: "Loading your preferences…",
     preferences_title: "Customise my choices",
     preferences_text: "Choose, category by category, the cookies you accept.",
     always_on: "Always on",

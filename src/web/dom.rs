@@ -52,6 +52,17 @@ pub fn when_parsed(f: impl FnOnce() + 'static) {
     }
 }
 
+/// Removes every element under `parent` that matches `selector`.
+pub fn remove_all(parent: &Element, selector: &str) {
+    if let Ok(found) = parent.query_selector_all(selector) {
+        for i in 0..found.length() {
+            if let Some(element) = found.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                element.remove();
+            }
+        }
+    }
+}
+
 /// The element that has focus, if it is an HTML element.
 pub fn focused_element() -> Option<HtmlElement> {
     web_sys::window()?

@@ -1,5 +1,5 @@
-// The split between the first layer (every page: cookie-charter.js + cookie-charter_bg.wasm,
-// no Yew: the consent state, its effects and the one banner) and the Yew UI
+// The split between the first layer (every page: cookie-charter.js, which carries its wasm and
+// the banner's styles; no Yew: the consent state, its effects and the one banner) and the Yew UI
 // (cookie-charter-ui.js + cookie-charter-ui_bg.wasm, on demand: it draws the panel and the
 // charter page from what the first layer hands over).
 import { readFileSync } from 'node:fs';
@@ -14,14 +14,20 @@ const uiRequested = (requests) => requests.some((url) => UI_FILES.includes(new U
 const gpc = (context) => context.addInitScript(() => {
   Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true });
 });
+// A visitor who asked to save data: the Yew UI is not loaded in idle time, only when needed.
+const saveData = (context) => context.addInitScript(() => {
+  Object.defineProperty(Navigator.prototype, 'connection', { get: () => ({ saveData: true }) });
+});
+const both = (...setups) => async (context) => { for (const setup of setups) await setup(context); };
 
-for (const [name, setup] of [['plain', undefined], ['with Global Privacy Control', gpc]]) {
-  test(`first layer then Yew UI (${name}): no Yew until "Personnaliser", then the panel, then the same banner again`, async () => {
+for (const [name, setup] of [['plain', saveData], ['with Global Privacy Control', both(saveData, gpc)]]) {
+  test(`first layer then Yew UI (${name}, saving data): no Yew until "Personnaliser", then the panel, then the same banner again`, async () => {
     const { page, context, requests, console: messages } = await visit(env, '/', setup);
     await page.waitForSelector(BANNER, { state: 'visible' });
     await page.waitForLoadState('networkidle');
     assert.equal(uiRequested(requests), false, 'a first visit loads no Yew UI');
-    assert.ok(requests.some((u) => new URL(u).pathname === '/cookie-charter/cookie-charter_bg.wasm'));
+    const ours = requests.map((u) => new URL(u).pathname).filter((p) => p.startsWith('/cookie-charter/'));
+    assert.deepEqual(ours, ['/cookie-charter/cookie-charter.js'], 'the first layer is one request');
     const firstLayerBanner = await page.locator('#cookie-charter').innerHTML();
     assert.match(firstLayerBanner, /cookie-charter__link/, 'the demo page has a charter link');
     assert.equal(await page.evaluate(() => document.activeElement?.className), 'cookie-charter__banner', 'the banner has focus');
@@ -47,10 +53,51 @@ for (const [name, setup] of [['plain', undefined], ['with Global Privacy Control
   });
 }
 
-test('accepting on the first layer, then another page: the audience script runs and Yew is never loaded', async () => {
+test('while the banner waits, the Yew UI is loaded once the page has loaded; "Personnaliser" then opens the panel with no new request', async () => {
+  const { page, context, requests } = await visit(env, '/');
+  await page.waitForSelector(BANNER, { state: 'visible' });
+  await page.waitForLoadState('load');
+  const loadedAt = await page.evaluate(() => performance.getEntriesByType('navigation')[0].loadEventEnd);
+  await page.waitForFunction((files) => performance.getEntriesByType('resource').filter((e) => files.some((f) => e.name.endsWith(f))).length === files.length,
+    UI_FILES);
+  const startedAt = await page.evaluate((files) => Math.min(...performance.getEntriesByType('resource')
+    .filter((e) => files.some((f) => e.name.endsWith(f))).map((e) => e.startTime)), UI_FILES);
+  assert.ok(startedAt >= loadedAt, `the Yew UI was requested at ${startedAt} ms, after the page's load event (${loadedAt} ms)`);
+  await page.waitForLoadState('networkidle');
+  const before = requests.length;
+  await page.click('[data-action=customise]');
+  await page.waitForSelector(PANEL, { state: 'visible' });
+  assert.deepEqual(requests.slice(before), [], 'the panel needs no new request');
+  await context.close();
+});
+
+test('"Personnaliser" answers at once: a status line until the Yew UI draws the panel', async () => {
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  const slowUi = async (context) => {
+    await saveData(context);
+    await context.route('**/cookie-charter-ui.js', async (route) => { await held; await route.continue(); });
+  };
+  const { page, context } = await visit(env, '/', slowUi);
+  await page.click('[data-action=customise]');
+  const status = page.getByRole('status');
+  await status.waitFor({ state: 'visible' });
+  assert.equal((await status.textContent()).trim(), 'Chargement de vos préférences…');
+  assert.equal(await page.locator(PANEL).count(), 0, 'the panel is still loading');
+  release();
+  await page.waitForSelector(PANEL, { state: 'visible' });
+  assert.equal(await page.locator('.cookie-charter__loading').count(), 0, 'the status line is gone');
+  await page.keyboard.press('Escape');
+  await page.waitForSelector(BANNER, { state: 'visible' });
+  assert.equal(await page.locator('.cookie-charter__loading').count(), 0);
+  await context.close();
+});
+
+test('accepting on the first layer, then another page: the audience script runs and Yew is not loaded there', async () => {
   const { page, context, requests } = await visit(env, '/');
   await page.click('[data-action=accept-all]');
   await page.waitForSelector('#audience-badge', { state: 'visible' });
+  requests.length = 0;
   await page.goto(env.server.url + '/?page=2');
   await page.waitForSelector('#audience-badge', { state: 'visible' });
   await page.waitForLoadState('networkidle');
@@ -68,7 +115,7 @@ test('a page with the charter table gets it from the Yew UI; showPreferences() o
   assert.equal(await page.locator('#cookie-charter').count(), 1, 'one consent UI');
   await context.close();
 
-  const api = await visit(env, '/fixtures/api.html');
+  const api = await visit(env, '/fixtures/api.html', saveData);
   await api.page.evaluate(() => window.CookieCharter.refuseAll());
   assert.equal(uiRequested(api.requests), false, 'refusing through the API needs no Yew UI');
   await api.page.evaluate(() => window.CookieCharter.showPreferences());

@@ -268,11 +268,11 @@ function requested(page, suffix, then = () => {}) {
 
 test('a tag in <head> that runs before the body exists shows the banner once the body comes', async () => {
   const { page, context, console: messages } = await openPage(env.browser);
-  // The body is held until the wasm was requested, and half a second more.
-  const release = requested(page, '/cookie-charter_bg.wasm', (resolve) => setTimeout(resolve, 500));
+  // The body is held until the first layer was requested, and half a second more.
+  const release = requested(page, '/cookie-charter.js', (resolve) => setTimeout(resolve, 500));
   await openStreamed(page, '/streamed/plain.html', release);
   await page.waitForSelector(banner, { state: 'visible' });
-  assert.deepEqual(order, ['/cookie-charter_bg.wasm', 'body']);
+  assert.deepEqual(order, ['/cookie-charter.js', 'body']);
   assert.ok(!messages.some((m) => m.text.includes('no <body>')), JSON.stringify(messages));
   await page.click('text=Gérer mes cookies');
   await page.waitForSelector(panel, { state: 'visible' });
@@ -296,7 +296,7 @@ test('a tag in <head>: a returning visitor\'s acceptance loads the audience scri
 
 test('a tag in <head> on the charter page: the table is rendered once the page is parsed', async () => {
   const { page, context } = await openPage(env.browser);
-  const release = requested(page, '/cookie-charter_bg.wasm', (resolve) => setTimeout(resolve, 500));
+  const release = requested(page, '/cookie-charter.js', (resolve) => setTimeout(resolve, 500));
   await openStreamed(page, '/streamed/charter.html', release);
   await page.waitForSelector('.cookie-charter__table', { state: 'visible' });
   await page.waitForSelector(banner, { state: 'visible' });
