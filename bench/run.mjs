@@ -37,11 +37,6 @@ const ALL_LIBRARIES = [
     customise: '.cookie-charter__banner [data-action=customise]', panel: 'dialog.cookie-charter__panel',
   },
   {
-    name: 'cookie-charter-preload', page: 'cookie-charter-preload.html', banner: '.cookie-charter__banner',
-    accept: '.cookie-charter__banner [data-action=accept-all]',
-    customise: '.cookie-charter__banner [data-action=customise]', panel: 'dialog.cookie-charter__panel',
-  },
-  {
     name: 'cookieconsent', page: 'cookieconsent.html', banner: '#cc-main .cm', accept: '#cc-main .cm [data-role=all]',
     customise: '#cc-main .cm [data-role=show]', panel: '#cc-main .pm',
   },
