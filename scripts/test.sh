@@ -24,7 +24,21 @@ cargo test --quiet --no-default-features
 echo "== browser tests (components, headless Chromium)"
 # The runner waits 20 s for the page to load its (debug, multi-megabyte) test wasm by default;
 # a busy 2-core machine once took longer, so it gets two minutes.
-WASM_BINDGEN_TEST_TIMEOUT=120 CHROMEDRIVER="$(command -v chromedriver)" cargo test --target wasm32-unknown-unknown
+export WASM_BINDGEN_TEST_TIMEOUT=120 CHROMEDRIVER="$(command -v chromedriver)"
+cargo test --quiet --target wasm32-unknown-unknown --no-run
+# On this kind of machine headless Chromium sometimes never answers chromedriver while the test
+# page loads (the runner stays at "Loading scripts..." until chromedriver gives up after 300 s;
+# seen at this project's earlier commits too, about one run in four). That hang, and only that
+# (no answer within 3 minutes), is retried, twice at most; a failing test fails at once.
+for attempt in 1 2 3; do
+  status=0
+  timeout 180 cargo test --target wasm32-unknown-unknown || status=$?
+  [ "$status" -ne 124 ] && break
+  echo "browser tests: no answer from headless Chromium in 3 minutes (attempt $attempt); retrying" >&2
+  pkill -f wasm-bindgen-test-runner || true
+  pkill -f chromedriver || true
+done
+[ "$status" -eq 0 ] || exit "$status"
 
 echo "== build dist/"
 bash scripts/build.sh
@@ -32,8 +46,8 @@ bash scripts/build.sh
 echo "== npm package: pack, install into examples/vite, type-check, Vite build"
 bash scripts/example-vite.sh
 
-echo "== charter schema, then end-to-end tests (dist/ on the demo portal, headless Chromium)"
-node --test tests/schema.test.mjs tests/size.test.mjs tests/e2e/
+echo "== charter schema, size, release zip (the webmaster quick start), then end-to-end tests (headless Chromium)"
+node --test tests/schema.test.mjs tests/size.test.mjs tests/release.test.mjs tests/e2e/
 
 echo "== the core scenarios in three engines: Chromium, Firefox, WebKit (under a virtual display)"
 xvfb-run -a node --test tests/engines/
