@@ -99,21 +99,21 @@ pub struct IntroSection {
 
 static FR: Texts = Texts {
     banner_title: "Gestion des cookies",
-    banner_text: "Ce site utilise des cookies nécessaires à son fonctionnement et, si vous l'acceptez, \
-                  des cookies de mesure d'audience. Vous pouvez changer d'avis à tout moment avec le \
-                  lien « Gérer mes cookies ».",
+    banner_text: "Ce site utilise des cookies nécessaires à son fonctionnement et, si vous l’acceptez, \
+                  des cookies de mesure d’audience. Vous pouvez changer d’avis à tout moment avec le \
+                  lien « Gérer mes cookies ».",
     policy_link: "Charte cookies",
     accept_all: "Tout accepter",
     refuse_all: "Tout refuser",
     customise: "Personnaliser",
     close_banner: "Fermer et refuser les cookies optionnels",
-    gpc_notice: "Votre navigateur demande à ne pas être suivi (Global Privacy Control) : la mesure d'audience reste refusée tant que vous ne l'acceptez pas.",
+    gpc_notice: "Votre navigateur demande à ne pas être suivi (Global Privacy Control) : la mesure d’audience reste refusée tant que vous ne l’acceptez pas.",
     manage_cookies: "Gérer mes cookies",
     loading_preferences: "Chargement de vos préférences…",
     preferences_title: "Personnaliser mes choix",
     preferences_text: "Choisissez, catégorie par catégorie, les cookies que vous acceptez.",
     always_on: "Toujours actifs",
-    cookies_used: "Cookies :",
+    cookies_used: "Cookies :",
     save: "Enregistrer mes choix",
     close: "Fermer",
     table_headings: ["Nom du prestataire", "Service et emplacement", "Nom du cookie", "Finalités"],
@@ -175,9 +175,9 @@ static EN: Texts = Texts {
                 "There are several kinds of cookies:",
             ],
             items: &[
-                "\"Necessary\" cookies, set by the site itself, record information between two visits to the same website on the same device. They record a shopping basket, login details or interface settings. They do not require the user's consent.",
-                "\"Statistics\" cookies follow a visitor's actions on a website. When the statistics are anonymous (that is, they cannot identify a person), the user's consent is not needed.",
-                "\"Internal\" or \"first-party\" cookies are set by the site you visit. They may be set in addition to necessary cookies and may be used to collect personal data, follow the user's behaviour and serve advertising purposes.",
+                "\"Necessary\" cookies, set by the site itself, record information between two visits to the same website on the same device. They record a shopping basket, login details or interface settings. They do not require the user’s consent.",
+                "\"Statistics\" cookies follow a visitor’s actions on a website. When the statistics are anonymous (that is, they cannot identify a person), the user’s consent is not needed.",
+                "\"Internal\" or \"first-party\" cookies are set by the site you visit. They may be set in addition to necessary cookies and may be used to collect personal data, follow the user’s behaviour and serve advertising purposes.",
                 "So-called \"third-party\" cookies are set by (or for) a site B (often an advertising agency) on a site A: this lets site B see which pages of site A a user visited and collect information about them.",
             ],
         },
@@ -197,6 +197,95 @@ mod tests {
         assert_eq!(Lang::from_tag("de"), None);
         assert_eq!(Lang::from_tag(""), None);
         assert_eq!(Lang::from_tag("french"), None);
+    }
+
+    /// Every built-in sentence of `t`.
+    fn sentences(t: &Texts) -> Vec<&'static str> {
+        let mut all = vec![
+            t.banner_title,
+            t.banner_text,
+            t.policy_link,
+            t.accept_all,
+            t.refuse_all,
+            t.customise,
+            t.close_banner,
+            t.gpc_notice,
+            t.manage_cookies,
+            t.loading_preferences,
+            t.preferences_title,
+            t.preferences_text,
+            t.always_on,
+            t.cookies_used,
+            t.save,
+            t.close,
+            t.table_caption,
+            t.purposes_heading,
+        ];
+        all.extend(t.table_headings);
+        for section in t.charter_intro {
+            all.extend(section.heading);
+            all.extend(section.paragraphs);
+            all.extend(section.items);
+        }
+        all
+    }
+
+    /// Every sentence of ours: the French charter introduction is the portals' own published
+    /// wording, kept as it is (like the seed presets).
+    fn ours(lang: Lang) -> Vec<&'static str> {
+        let t = lang.texts();
+        let theirs: Vec<&str> = match lang {
+            Lang::Fr => t
+                .charter_intro
+                .iter()
+                .flat_map(|s| {
+                    s.heading
+                        .into_iter()
+                        .chain(s.paragraphs.iter().copied())
+                        .chain(s.items.iter().copied())
+                })
+                .collect(),
+            Lang::En => Vec::new(),
+        };
+        sentences(t)
+            .into_iter()
+            .filter(|s| !theirs.contains(s))
+            .collect()
+    }
+
+    #[test]
+    fn built_in_texts_use_typographic_apostrophes_and_french_spacing() {
+        for lang in [Lang::Fr, Lang::En] {
+            for sentence in ours(lang) {
+                assert!(
+                    !sentence.contains('\''),
+                    "typewriter apostrophe in {sentence:?}"
+                );
+            }
+        }
+        let nnbsp = '\u{202F}';
+        for sentence in ours(Lang::Fr) {
+            for mark in ['?', '!', ':', ';', '»'] {
+                assert!(
+                    !sentence.contains(&format!(" {mark}")),
+                    "plain space before {mark} in {sentence:?}"
+                );
+            }
+            assert!(
+                !sentence.contains("« "),
+                "plain space after « in {sentence:?}"
+            );
+            for (i, mark) in sentence.char_indices() {
+                if matches!(mark, '?' | '!' | ':' | ';' | '»') && i > 0 {
+                    let before = sentence[..i].chars().next_back();
+                    assert_eq!(
+                        before,
+                        Some(nnbsp),
+                        "no narrow no-break space before {mark} in {sentence:?}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]
