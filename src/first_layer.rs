@@ -227,13 +227,15 @@ fn snapshot(lang: &str, charter: &str, draft: Option<&Array>) -> Object {
     object
 }
 
-/// What the visitor did in the Yew UI's panel: `toggle` (with the category `id`), `save` or
-/// `close`. Anything else is ignored.
+/// What the visitor did in the Yew UI's panel: `toggle` (with the category `id`), `save`,
+/// `accept-all`, `refuse-all` or `close`. Anything else is ignored.
 #[cfg_attr(not(feature = "ui"), wasm_bindgen)]
 pub fn act(kind: &str, id: Option<String>) {
     let action = match (kind, id) {
         ("toggle", Some(id)) => Action::Toggle(id),
         ("save", _) => Action::SavePreferences(clock::now()),
+        ("accept-all", _) => Action::AcceptAll(clock::now()),
+        ("refuse-all", _) => Action::RefuseAll(clock::now()),
         ("close", _) => Action::ClosePreferences,
         _ => return,
     };

@@ -94,13 +94,16 @@ pub fn show_panel(snapshot: JsValue, act: Function) {
     };
     let send = Rc::new(send);
     let props = {
-        let (toggle, save, close) = (send.clone(), send.clone(), send);
+        let (toggle, save, close) = (send.clone(), send.clone(), send.clone());
+        let (accept, refuse) = (send.clone(), send);
         PreferencesProps {
             charter,
             draft,
             lang,
             on_toggle: Callback::from(move |id: String| toggle("toggle", Some(&id))),
             on_save: Callback::from(move |_| save("save", None)),
+            on_accept_all: Callback::from(move |_| accept("accept-all", None)),
+            on_refuse_all: Callback::from(move |_| refuse("refuse-all", None)),
             on_close: Callback::from(move |()| close("close", None)),
         }
     };

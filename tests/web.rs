@@ -198,7 +198,10 @@ impl Drop for Page {
 fn clean_page() {
     state_loop::stop();
     yew_ui::close_panel();
-    let hosts = document().query_selector_all("#cookie-charter").unwrap();
+    // The UI and the audience scripts an earlier test added (the page marks them loaded).
+    let hosts = document()
+        .query_selector_all("#cookie-charter, script[data-cookie-charter-audience]")
+        .unwrap();
     for i in 0..hosts.length() {
         hosts
             .item(i)
@@ -364,6 +367,48 @@ async fn closing_the_panel_without_a_choice_returns_to_the_banner() {
         Some(banner),
         "the banner, shown again, has focus"
     );
+}
+
+#[wasm_bindgen_test]
+async fn the_panel_also_accepts_or_refuses_everything_in_one_click() {
+    clear_preferences_cookie();
+    let app = Page::start(props(Some("/panel-accepted.js"), Lang::Fr, None)).await;
+    app.click("[data-action=customise]").await;
+    let panel = app.one(".cookie-charter__panel").expect("the panel");
+    let labels: Vec<_> = panel
+        .query_selector_all("button.cookie-charter__button")
+        .map(|list| {
+            (0..list.length())
+                .filter_map(|i| list.item(i)?.text_content())
+                .collect()
+        })
+        .unwrap_or_default();
+    assert_eq!(
+        labels,
+        ["Tout accepter", "Tout refuser", "Enregistrer mes choix"],
+        "the same two choices as the banner, then saving the switches"
+    );
+    app.click(".cookie-charter__panel [data-action=refuse-all]")
+        .await;
+    assert!(
+        app.one(".cookie-charter__panel").is_none(),
+        "the panel closes"
+    );
+    assert!(!stored_choice().expect("stored").allows(AUDIENCE));
+    assert_eq!(scripts_with_src("panel-accepted.js"), 0);
+    drop(app);
+
+    clear_preferences_cookie();
+    let app = Page::start(props(Some("/panel-accepted.js"), Lang::Fr, None)).await;
+    app.click("[data-action=customise]").await;
+    app.click(".cookie-charter__panel [data-action=accept-all]")
+        .await;
+    assert!(
+        app.one(".cookie-charter__panel").is_none(),
+        "the panel closes"
+    );
+    assert!(stored_choice().expect("stored").allows(AUDIENCE));
+    assert_eq!(scripts_with_src("panel-accepted.js"), 1);
 }
 
 #[wasm_bindgen_test]

@@ -19,6 +19,11 @@ pub struct PreferencesProps {
     pub on_toggle: Callback<String>,
     /// "Enregistrer mes choix".
     pub on_save: Callback<MouseEvent>,
+    /// "Tout accepter", inside the panel as on the banner.
+    pub on_accept_all: Callback<MouseEvent>,
+    /// "Tout refuser", inside the panel as on the banner: refusing in detail is never more
+    /// steps than accepting.
+    pub on_refuse_all: Callback<MouseEvent>,
     /// The close button or Esc.
     pub on_close: Callback<()>,
 }
@@ -32,7 +37,8 @@ fn row_label(row: &CookieRow, lang: Lang) -> String {
     }
 }
 
-/// The preferences panel, a modal `<dialog>`: one switch per category, each listing its
+/// The preferences panel, a modal `<dialog>`: "Tout accepter" and "Tout refuser" (as the French
+/// State design system's consent manager has them), one switch per category, each listing its
 /// cookies, and a save button. Esc or the close button close it without saving.
 #[component]
 pub fn Preferences(props: &PreferencesProps) -> Html {
@@ -56,6 +62,12 @@ pub fn Preferences(props: &PreferencesProps) -> Html {
                         title={t.close} onclick={on_close_click}>{ "×" }</button>
             </div>
             <p class="cookie-charter__text">{ t.preferences_text }</p>
+            <div class="cookie-charter__actions">
+                <button type="button" class="cookie-charter__button" data-action="accept-all"
+                        onclick={props.on_accept_all.clone()}>{ t.accept_all }</button>
+                <button type="button" class="cookie-charter__button" data-action="refuse-all"
+                        onclick={props.on_refuse_all.clone()}>{ t.refuse_all }</button>
+            </div>
             for category in props.charter.categories.iter() {
                 {{
                     let id = category.id.clone();
