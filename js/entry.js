@@ -6,15 +6,17 @@
 //   from that tag's attributes.
 // - Imported from a bundler, it does nothing until `mount(options)` is called.
 // It starts the first layer (the wasm carried in this file: the consent state and its effects,
-// the banner), which asks for the Yew UI (cookie-charter-ui.js + cookie-charter-ui_bg.wasm) only
-// to draw the preferences panel or the charter page; this module loads it then and passes on
+// the banner), which asks for the Yew UI (cookie-charter-ui.js, which carries its own wasm) to
+// draw the preferences panel or the charter page; this module loads it then and passes on
 // what the first layer hands over. The Yew UI's files are found next to this file. If anything fails, nothing optional is loaded. The API is also on
 // `window.CookieCharter`; every consent rule is in the wasm.
 import init, * as wasmFirstLayer from '../target/pkg/cookie-charter.js';
 // The first layer's wasm and the banner's stylesheet travel inside this file (built by
-// scripts/build.sh): a first visit then waits for one request after the page, not two in a row.
+// scripts/build.sh; see carried.js): a first visit waits for one request after the page, not two
+// in a row.
 import FIRST_LAYER_WASM from '../target/pkg/cookie-charter-wasm.js';
 import BANNER_CSS from '../target/pkg/cookie-charter.css';
+import { applyStylesheet, wasmBytes } from './carried.js';
 
 const here = import.meta.url;
 const CHANGE = 'cookie-charter:change';
@@ -55,68 +57,15 @@ function ownScriptTag() {
   return null;
 }
 
-/** Whether the page already links the stylesheet at `href`. */
-function linked(href) {
-  return [...document.querySelectorAll('link[rel~="stylesheet"]')].some((link) => link.href === href);
-}
-
 /**
- * Links the stylesheet at `href` unless the page already does; resolves once it applies (or
- * failed: the page then shows unstyled controls rather than none).
- */
-function linkStylesheet(href) {
-  if (linked(href)) return Promise.resolve();
-  const link = document.createElement('link');
-  link.rel = 'stylesheet';
-  link.href = href;
-  const applied = new Promise((resolve) => { link.onload = link.onerror = resolve; });
-  (document.head || document.documentElement).append(link);
-  return applied;
-}
-
-/**
- * Applies the banner's styles carried in this file as a constructed stylesheet: no request, so
- * the banner is styled the moment it shows, and allowed by a strict `style-src 'self'` (it is
- * not inline markup). Where constructed stylesheets are missing (Safari before 16.4) the same
- * styles are linked from cookie-charter.css next to this file. A page that links that file
- * itself keeps its link and gets no second copy.
- */
-function applyBannerStyles() {
-  const href = new URL('cookie-charter.css', import.meta.url).href;
-  if (linked(href)) return;
-  try {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(BANNER_CSS);
-    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-  } catch {
-    linkStylesheet(href);
-  }
-}
-
-/** The first layer's wasm bytes, carried in this file as one character a byte. */
-function firstLayerBytes() {
-  const bytes = new Uint8Array(FIRST_LAYER_WASM.length);
-  for (let i = 0; i < bytes.length; i++) bytes[i] = FIRST_LAYER_WASM.charCodeAt(i);
-  return bytes;
-}
-
-/**
- * Loads the Yew UI's module, wasm and stylesheet once (again after a failure), the three
- * requests at the same time.
+ * Loads the Yew UI once (again after a failure): one module, which carries its wasm and its
+ * stylesheet.
  */
 function loadUi() {
   if (phase.ui) return phase.ui;
   if (typeof WebAssembly !== 'object') return Promise.reject(new Error('this browser has no WebAssembly'));
-  // Written out as `new URL('…', import.meta.url)` so that bundlers (Vite) copy the files.
-  const wasm = fetch(new URL('cookie-charter-ui_bg.wasm', import.meta.url));
-  wasm.catch(() => {}); // reported through load() below, or moot if the module failed
-  phase.ui = Promise.all([
-    import('./cookie-charter-ui.js').then((module) => module.load(wasm)),
-    linkStylesheet(new URL('cookie-charter-ui.css', import.meta.url).href),
-  ]).then(([ui]) => ui, (error) => {
+  phase.ui = import('./cookie-charter-ui.js').then((module) => module.load()).catch((error) => {
     phase.ui = null;
-    // A response nobody reads would stay open.
-    wasm.then((response) => response.body?.cancel(), () => {}).catch(() => {});
     throw error;
   });
   return phase.ui;
@@ -162,9 +111,9 @@ function tables(snapshot) {
 
 /** Starts the first layer from `source` ({ tag } or { options }). */
 async function startFirstLayer(source) {
-  applyBannerStyles();
+  applyStylesheet(BANNER_CSS, new URL('cookie-charter.css', import.meta.url).href);
   if (typeof WebAssembly === 'object') {
-    await init({ module_or_path: firstLayerBytes() });
+    await init({ module_or_path: wasmBytes(FIRST_LAYER_WASM) });
     phase.layer = wasmFirstLayer;
   } else {
     phase.layer = await import('./cookie-charter-nowasm.js');

@@ -1,14 +1,14 @@
 // Entry point of dist/cookie-charter-ui.js: the Yew UI (preferences panel, charter page), loaded
-// by cookie-charter.js only when a page needs it. Not meant to be imported directly.
+// by cookie-charter.js while a banner waits or when a page needs it. Not meant to be imported
+// directly. It carries its wasm and its stylesheet (see carried.js).
 import init, * as ui from '../target/pkg/cookie-charter-ui.js';
+import UI_WASM from '../target/pkg/cookie-charter-ui-wasm.js';
+import UI_CSS from '../target/pkg/cookie-charter-ui.css';
+import { applyStylesheet, wasmBytes } from './carried.js';
 
-/**
- * Compiles the Yew UI's wasm and returns its exports. `wasm` is its response when the caller
- * already asked for it (cookie-charter.js does, beside its request for this module); else the
- * file next to this one is fetched.
- */
-export async function load(wasm) {
-  // Written out as `new URL('…', import.meta.url)` so that bundlers (Vite) copy the file.
-  await init({ module_or_path: wasm ?? new URL('cookie-charter-ui_bg.wasm', import.meta.url) });
+/** Applies the Yew UI's styles, compiles its wasm and returns its exports. */
+export async function load() {
+  applyStylesheet(UI_CSS, new URL('cookie-charter-ui.css', import.meta.url).href);
+  await init({ module_or_path: wasmBytes(UI_WASM) });
   return ui;
 }

@@ -3,13 +3,12 @@
 #   - cookie-charter.js: what every page loads: the entry module (js/entry.js), the first
 #     layer's wasm-bindgen glue and wasm (the crate without its `ui` feature: banner, stored
 #     choice, what it allows; no Yew), and the banner's stylesheet;
-#   - cookie-charter-ui.js + cookie-charter-ui_bg.wasm: the Yew UI (the crate with `ui`: the
-#     preferences panel and the charter page), loaded only when a page needs it;
+#   - cookie-charter-ui.js: the Yew UI, with its wasm and its stylesheet (the crate with `ui`: the
+#     preferences panel and the charter page), loaded while a banner waits or when a page needs it;
 #   - cookie-charter-nowasm.js: the first layer compiled to JavaScript (wasm2js), loaded only
 #     where the browser has no WebAssembly;
-#   - cookie-charter.css (the banner's styles, for browsers without constructed stylesheets and
-#     pages that link them), cookie-charter-ui.css (the panel's and the
-#     charter table's, loaded with the Yew UI) and cookie-charter.d.ts.
+#   - cookie-charter.css and cookie-charter-ui.css (the styles the two modules carry, as files for
+#     browsers without constructed stylesheets and pages that link them) and cookie-charter.d.ts.
 # Expects the tools that scripts/setup.sh installs.
 #
 # The wasm is built with the pinned nightly of scripts/toolchain.env: the standard library is
@@ -78,18 +77,22 @@ esbuild=node_modules/.bin/esbuild
 for css in cookie-charter cookie-charter-ui; do
   $esbuild "styles/$css.css" --minify --log-level=warning --outfile="dist/$css.css"
 done
-# The entry module carries the first layer's wasm (one character a byte: --charset=utf8 keeps
-# them as they are instead of \x escapes) and the banner's stylesheet.
-node scripts/inline-wasm.mjs target/pkg/cookie-charter_bg.wasm target/pkg/cookie-charter-wasm.js
-cp dist/cookie-charter.css target/pkg/cookie-charter.css
-$esbuild js/entry.js --bundle --format=esm --target=es2022 --minify --charset=utf8 --loader:.css=text --log-level=warning \
-  --external:./cookie-charter-ui.js --external:./cookie-charter-nowasm.js --outfile=dist/cookie-charter.js
-$esbuild js/ui.js --bundle --format=esm --target=es2022 --minify --log-level=warning \
-  --outfile=dist/cookie-charter-ui.js
+# Each module carries its wasm (one character a byte: --charset=utf8 keeps them as they are
+# instead of \x escapes) and its stylesheet (see js/carried.js): the entry module the first
+# layer's and the banner's, the Yew UI's module its own.
+for part in cookie-charter cookie-charter-ui; do
+  node scripts/inline-wasm.mjs "target/pkg/${part}_bg.wasm" "target/pkg/$part-wasm.js"
+  cp "dist/$part.css" "target/pkg/$part.css"
+done
+bundle() {
+  $esbuild "$1" --bundle --format=esm --target=es2022 --minify --charset=utf8 --loader:.css=text \
+    --log-level=warning "${@:3}" --outfile="$2"
+}
+bundle js/entry.js dist/cookie-charter.js --external:./cookie-charter-ui.js --external:./cookie-charter-nowasm.js
+bundle js/ui.js dist/cookie-charter-ui.js
 if [ -f target/nowasm/cookie-charter.js ]; then
   $esbuild target/nowasm/cookie-charter.js --bundle --format=esm --target=es2022 --minify --log-level=warning \
     --outfile=dist/cookie-charter-nowasm.js
 fi
-cp target/pkg/cookie-charter-ui_bg.wasm dist/
 cp js/cookie-charter.d.ts dist/cookie-charter.d.ts
 node scripts/sizes.mjs

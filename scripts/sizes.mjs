@@ -9,8 +9,8 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 /** The files of dist/ a first visit loads: the entry module carries the first layer's wasm and the banner's styles. */
 export const FIRST_VISIT_FILES = ['cookie-charter.js'];
 
-/** The files of dist/ loaded only when a page needs the Yew UI (preferences panel, charter page). */
-export const ON_DEMAND_FILES = ['cookie-charter-ui.js', 'cookie-charter-ui_bg.wasm', 'cookie-charter-ui.css'];
+/** The file of dist/ loaded only for the Yew UI (preferences panel, charter page): it carries its wasm and styles. */
+export const ON_DEMAND_FILES = ['cookie-charter-ui.js'];
 
 /** Rows { name, raw, gzip, brotli } for each of `files` (first-visit ones by default), then their total. */
 export function distSizes(files = FIRST_VISIT_FILES) {

@@ -1,6 +1,6 @@
 // The split between the first layer (every page: cookie-charter.js, which carries its wasm and
 // the banner's styles; no Yew: the consent state, its effects and the one banner) and the Yew UI
-// (cookie-charter-ui.js + cookie-charter-ui_bg.wasm, on demand: it draws the panel and the
+// (cookie-charter-ui.js, with its wasm, on demand: it draws the panel and the
 // charter page from what the first layer hands over).
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
@@ -9,7 +9,7 @@ import { useDemoServer, visit, BANNER, PANEL } from './browser.mjs';
 
 const env = useDemoServer();
 
-const UI_FILES = ['/cookie-charter/cookie-charter-ui.js', '/cookie-charter/cookie-charter-ui_bg.wasm'];
+const UI_FILES = ['/cookie-charter/cookie-charter-ui.js'];
 const uiRequested = (requests) => requests.some((url) => UI_FILES.includes(new URL(url).pathname));
 const gpc = (context) => context.addInitScript(() => {
   Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true });

@@ -1,12 +1,15 @@
 // The npm package as a front-end team uses it: examples/vite depends on the packed tarball
-// (scripts/example-vite.sh packs, installs, type-checks and builds it); here its Vite build runs
-// in headless Chromium.
+// (scripts/example-vite.sh packs, installs, type-checks and builds it); here its Vite build, and
+// Vite's dev server with its default dependency pre-bundling (no optimizeDeps line), run in
+// headless Chromium.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { useDemoServer, openPage, BANNER as banner } from './browser.mjs';
+import { createServer } from 'vite';
+import { useDemoServer, openPage, BANNER as banner, PANEL as panel } from './browser.mjs';
 
+const example = fileURLToPath(new URL('../../examples/vite/', import.meta.url));
 const built = fileURLToPath(new URL('../../examples/vite/dist/', import.meta.url));
 const env = useDemoServer({ '/vite/': built });
 
@@ -39,4 +42,34 @@ test('the Vite app built from the packed tarball: banner, getConsent and events,
   await page.click('#preferences');
   await page.waitForSelector('dialog.cookie-charter__panel');
   await context.close();
+});
+
+test('the same app on Vite\'s dev server, untouched: banner, panel, audience only after consent', async () => {
+  assert.ok(existsSync(`${example}/node_modules/cookie-charter`), 'run scripts/example-vite.sh first');
+  const vite = await createServer({
+    root: example, configFile: false, logLevel: 'error', clearScreen: false,
+    server: { host: '127.0.0.1', port: 0 }, optimizeDeps: { force: true },
+  });
+  await vite.listen();
+  try {
+    const { page, context, requests, console: messages } = await openPage(env.browser);
+    const missing = [];
+    page.on('response', (r) => { if (r.status() >= 400) missing.push(r.url()); });
+    await page.goto(vite.resolvedUrls.local[0]);
+    await page.waitForSelector('body[data-mounted=true]');
+    await page.waitForSelector(banner, { state: 'visible' });
+    assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('.cookie-charter__banner')).position), 'fixed');
+    assert.ok(requests.some((u) => u.includes('/node_modules/.vite/deps/cookie-charter')), 'Vite pre-bundled the package');
+    await page.click('text=Personnaliser');
+    await page.waitForSelector(panel, { state: 'visible' });
+    assert.equal(requests.some((u) => u.endsWith('/stub-audience.js')), false);
+    await page.click(`${panel} [data-action=accept-all]`);
+    await page.waitForFunction(() => window.__audienceRuns === 1);
+    const errors = messages.filter((m) => m.type === 'error' || m.text.includes('[cookie-charter]'));
+    assert.deepEqual(errors, []);
+    assert.deepEqual(missing, []);
+    await context.close();
+  } finally {
+    await vite.close();
+  }
 });

@@ -18,6 +18,8 @@ on('change', (consent) => {
 document.querySelector('#preferences')!.addEventListener('click', () => void showPreferences());
 document.querySelector('#reset')!.addEventListener('click', () => void reset());
 
-await mount({ audienceSrc: '/stub-audience.js', lang: 'fr', preset: 'saintnazaire', consentDays: 30 });
-show(getConsent());
-document.body.dataset.mounted = 'true';
+// Not awaited: the app goes on while the component starts; the promise says when it shows.
+void mount({ audienceSrc: '/stub-audience.js', lang: 'fr', preset: 'saintnazaire', consentDays: 30 }).then(() => {
+  show(getConsent());
+  document.body.dataset.mounted = 'true';
+});
