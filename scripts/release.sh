@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# `npm run release`: builds dist/ and makes cookie-charter-<version>.zip, what a webmaster without
+# Rust downloads from a release page:
+#
+#   cookie-charter-<version>/
+#     cookie-charter/        the folder to copy to the portal's server (every file of dist/
+#                            that a page may load, and the TypeScript declarations)
+#     README.md, LICENSE
+#     SHA384SUMS             `sha384sum -c SHA384SUMS` checks the copy
+#     SRI                    the `integrity` value of each file, for <script integrity="…">
+#
+# `--no-build` packs the dist/ already built (the tests do, after their own build).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+case "${1:-}" in
+  "") bash scripts/build.sh ;;
+  --no-build) ;;
+  *) echo "usage: scripts/release.sh [--no-build]" >&2; exit 2 ;;
+esac
+
+version=$(node -p "require('./package.json').version")
+name="cookie-charter-$version"
+stage="target/release/$name"
+rm -rf target/release
+mkdir -p "$stage/cookie-charter"
+
+# The package's files (package.json "files"), so the zip and npm pack ship the same.
+node -e "for (const f of require('./package.json').files) console.log(f)" | while read -r file; do
+  [ -f "$file" ] || { echo "release: $file is missing: build first (npm run build)" >&2; exit 1; }
+  cp "$file" "$stage/cookie-charter/"
+done
+cp README.md LICENSE "$stage/"
+
+(
+  cd "$stage"
+  sha384sum cookie-charter/* > SHA384SUMS
+  node -e "
+    const { createHash } = require('node:crypto');
+    const { readFileSync, readdirSync } = require('node:fs');
+    for (const f of readdirSync('cookie-charter').sort()) {
+      const hash = createHash('sha384').update(readFileSync('cookie-charter/' + f)).digest('base64');
+      console.log('cookie-charter/' + f + ' sha384-' + hash);
+    }" > SRI
+)
+
+rm -f "$name.zip"
+(cd target/release && zip -q -r -X "../../$name.zip" "$name")
+echo "release: $name.zip"
+cat "$stage/SRI"
