@@ -7,8 +7,9 @@
 // - Imported from a bundler, it does nothing until `mount(options)` is called.
 // It starts the first layer (the wasm carried in this file: the consent state and its effects,
 // the banner), which asks for the Yew UI (cookie-charter-ui.js, which carries its own wasm) to
-// draw the preferences panel or the charter page; this module loads it then and passes on
-// what the first layer hands over. The Yew UI's files are found next to this file. If anything fails, nothing optional is loaded. The API is also on
+// draw the preferences panel or the charter page (or ahead of time, while a banner waits);
+// this module loads it and passes on what the first layer hands over. The Yew UI's module is
+// found next to this file. If anything fails, nothing optional is loaded. The API is also on
 // `window.CookieCharter`; every consent rule is in the wasm.
 import init, * as wasmFirstLayer from '../target/pkg/cookie-charter.js';
 // The first layer's wasm and the banner's stylesheet travel inside this file (built by
@@ -79,7 +80,7 @@ function loadUi() {
  * again and reports it.
  */
 function loadUiWhenIdle() {
-  if (navigator.connection?.saveData || typeof WebAssembly !== 'object') return;
+  if (navigator.connection?.saveData) return;
   const idle = window.requestIdleCallback ?? ((f) => setTimeout(f, 0));
   const load = () => idle(() => loadUi().catch(() => {}), { timeout: 2000 });
   if (document.readyState === 'complete') load();

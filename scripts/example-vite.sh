@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Packs the npm package (npm pack, which builds dist/ first), installs the tarball into
 # examples/vite (from the file, not a link), type-checks the example against the shipped
-# declarations and builds it with Vite into examples/vite/dist (served under /vite/ by the tests).
+# declarations and builds it with Vite into examples/vite/dist (served under /vite/ by the tests)
+# and with plain esbuild into examples/vite/dist-esbuild (under /esbuild/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,3 +19,10 @@ npm install --no-save --no-package-lock --no-audit --no-fund "../../$tarball"
 node ../../scripts/readme-snippet.mjs npm-snippet ts src/readme-snippet.ts
 ../../node_modules/.bin/tsc -p tsconfig.json
 ../../node_modules/.bin/vite build --base /vite/ --logLevel warn
+# The same app bundled by plain esbuild (code splitting on, so that the panel's module and the
+# no-WebAssembly fallback stay lazy chunks) into examples/vite/dist-esbuild, served under
+# /esbuild/ by the tests.
+rm -rf dist-esbuild
+../../node_modules/.bin/esbuild src/main.ts --bundle --format=esm --splitting --target=es2022 \
+  --log-level=warning --outdir=dist-esbuild
+sed 's|/src/main.ts|./main.js|' index.html > dist-esbuild/index.html

@@ -11,7 +11,8 @@ import { useDemoServer, openPage, BANNER as banner, PANEL as panel } from './bro
 
 const example = fileURLToPath(new URL('../../examples/vite/', import.meta.url));
 const built = fileURLToPath(new URL('../../examples/vite/dist/', import.meta.url));
-const env = useDemoServer({ '/vite/': built });
+const esbuilt = fileURLToPath(new URL('../../examples/vite/dist-esbuild/', import.meta.url));
+const env = useDemoServer({ '/vite/': built, '/esbuild/': esbuilt });
 
 test('the Vite app built from the packed tarball: banner, getConsent and events, reset', async () => {
   assert.ok(existsSync(`${built}/index.html`), 'examples/vite/dist is missing: run scripts/example-vite.sh');
@@ -72,4 +73,22 @@ test('the same app on Vite\'s dev server, untouched: banner, panel, audience onl
   } finally {
     await vite.close();
   }
+});
+
+test('the same app bundled by plain esbuild: banner, panel from a lazy chunk, audience only after consent', async () => {
+  assert.ok(existsSync(`${esbuilt}/main.js`), 'examples/vite/dist-esbuild is missing: run scripts/example-vite.sh');
+  const { page, context, requests, console: messages } = await openPage(env.browser);
+  await page.goto(`${env.server.url}/esbuild/`);
+  await page.waitForSelector('body[data-mounted=true]');
+  await page.waitForSelector(banner, { state: 'visible' });
+  assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('.cookie-charter__banner')).position), 'fixed');
+  await page.click('text=Personnaliser');
+  await page.waitForSelector(panel, { state: 'visible' });
+  assert.equal(requests.some((u) => u.endsWith('/stub-audience.js')), false);
+  assert.ok(!requests.some((u) => u.includes('nowasm')), 'the no-WebAssembly fallback stays an unloaded chunk');
+  await page.click(`${panel} [data-action=refuse-all]`);
+  await page.waitForSelector(panel, { state: 'detached' });
+  assert.equal(await page.locator('#consent').textContent(), 'mesure refusée');
+  assert.deepEqual(messages.filter((m) => m.type === 'error' || m.text.includes('[cookie-charter]')), []);
+  await context.close();
 });
