@@ -12,6 +12,7 @@
 # `--no-build` packs the dist/ already built (the tests do, after their own build).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+command -v zip >/dev/null || { echo "release: zip is missing (scripts/setup.sh --browser installs it)" >&2; exit 1; }
 
 case "${1:-}" in
   "") bash scripts/build.sh ;;
