@@ -123,8 +123,7 @@ async function startFirstLayer(source) {
   await (source.tag
     ? phase.layer.mountFromScript(source.tag, panel, tables)
     : phase.layer.mount(source.options, panel, tables));
-  // No choice stored: the banner shows.
-  if (phase.layer.getConsent() === null) loadUiWhenIdle();
+  if (phase.layer.bannerAsks()) loadUiWhenIdle();
   return phase.layer;
 }
 

@@ -1,6 +1,6 @@
 // Size budget of what a first visit loads from dist/ (cookie-charter.js, which carries the first
 // layer's wasm and the banner's CSS; brotli bytes, the shipped nightly build): at most 52,900
-// bytes, the build (52,342) with a 1 % margin. Carrying the wasm inside the module cost 2.6 KB
+// bytes, the build (52,440) with a 1 % margin. Carrying the wasm inside the module cost 2.6 KB
 // and saved a round trip (README, Performance benchmark); the 25,000 is not reached.
 // Bytes do not depend on timing (they vary by about 0.1 % between checkouts in different
 // folders), so this is a test; times are only measured by the benchmark (npm run bench). The

@@ -71,6 +71,16 @@ test('while the banner waits, the Yew UI is loaded once the page has loaded; "Pe
   await context.close();
 });
 
+test('where no banner asks (a charter with nothing optional), the Yew UI is not loaded ahead', async () => {
+  const { page, context, requests } = await visit(env, '/fixtures/nothing-optional.html');
+  await page.waitForLoadState('load');
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(300); // an idle callback would have run
+  assert.equal(await page.locator(BANNER).count(), 0);
+  assert.equal(uiRequested(requests), false);
+  await context.close();
+});
+
 test('"Personnaliser" answers at once: a status line until the Yew UI draws the panel', async () => {
   let release;
   const held = new Promise((resolve) => { release = resolve; });
