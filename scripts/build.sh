@@ -84,6 +84,7 @@ for part in cookie-charter cookie-charter-ui; do
   node scripts/inline-wasm.mjs "target/pkg/${part}_bg.wasm" "target/pkg/$part-wasm.js"
   cp "dist/$part.css" "target/pkg/$part.css"
 done
+# Bundles module $1 into $2 (further esbuild options after them).
 bundle() {
   $esbuild "$1" --bundle --format=esm --target=es2022 --minify --charset=utf8 --loader:.css=text \
     --log-level=warning "${@:3}" --outfile="$2"
@@ -91,8 +92,7 @@ bundle() {
 bundle js/entry.js dist/cookie-charter.js --external:./cookie-charter-ui.js --external:./cookie-charter-nowasm.js
 bundle js/ui.js dist/cookie-charter-ui.js
 if [ -f target/nowasm/cookie-charter.js ]; then
-  $esbuild target/nowasm/cookie-charter.js --bundle --format=esm --target=es2022 --minify --log-level=warning \
-    --outfile=dist/cookie-charter-nowasm.js
+  bundle target/nowasm/cookie-charter.js dist/cookie-charter-nowasm.js
 fi
 cp js/cookie-charter.d.ts dist/cookie-charter.d.ts
 node scripts/sizes.mjs

@@ -45,6 +45,28 @@ test('the Vite app built from the packed tarball: banner, getConsent and events,
   await context.close();
 });
 
+/**
+ * Opens the example app at `url` as another bundler serves it: the banner shows styled,
+ * "Personnaliser" opens the panel, nothing optional is requested. Returns the tab, with
+ * `missing` (responses of 400 and over) and `errors()` (console errors and [cookie-charter]
+ * messages) for the end of the test.
+ */
+async function openAppPanel(url) {
+  const tab = await openPage(env.browser);
+  const { page, requests, console: messages } = tab;
+  const missing = [];
+  page.on('response', (r) => { if (r.status() >= 400) missing.push(r.url()); });
+  await page.goto(url);
+  await page.waitForSelector('body[data-mounted=true]');
+  await page.waitForSelector(banner, { state: 'visible' });
+  assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('.cookie-charter__banner')).position), 'fixed');
+  await page.click('text=Personnaliser');
+  await page.waitForSelector(panel, { state: 'visible' });
+  assert.equal(requests.some((u) => u.endsWith('/stub-audience.js')), false);
+  const errors = () => messages.filter((m) => m.type === 'error' || m.text.includes('[cookie-charter]'));
+  return { ...tab, missing, errors };
+}
+
 test('the same app on Vite\'s dev server, untouched: banner, panel, audience only after consent', async () => {
   assert.ok(existsSync(`${example}/node_modules/cookie-charter`), 'run scripts/example-vite.sh first');
   const vite = await createServer({
@@ -53,21 +75,11 @@ test('the same app on Vite\'s dev server, untouched: banner, panel, audience onl
   });
   await vite.listen();
   try {
-    const { page, context, requests, console: messages } = await openPage(env.browser);
-    const missing = [];
-    page.on('response', (r) => { if (r.status() >= 400) missing.push(r.url()); });
-    await page.goto(vite.resolvedUrls.local[0]);
-    await page.waitForSelector('body[data-mounted=true]');
-    await page.waitForSelector(banner, { state: 'visible' });
-    assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('.cookie-charter__banner')).position), 'fixed');
+    const { page, context, requests, missing, errors } = await openAppPanel(vite.resolvedUrls.local[0]);
     assert.ok(requests.some((u) => u.includes('/node_modules/.vite/deps/cookie-charter')), 'Vite pre-bundled the package');
-    await page.click('text=Personnaliser');
-    await page.waitForSelector(panel, { state: 'visible' });
-    assert.equal(requests.some((u) => u.endsWith('/stub-audience.js')), false);
     await page.click(`${panel} [data-action=accept-all]`);
     await page.waitForFunction(() => window.__audienceRuns === 1);
-    const errors = messages.filter((m) => m.type === 'error' || m.text.includes('[cookie-charter]'));
-    assert.deepEqual(errors, []);
+    assert.deepEqual(errors(), []);
     assert.deepEqual(missing, []);
     await context.close();
   } finally {
@@ -77,18 +89,12 @@ test('the same app on Vite\'s dev server, untouched: banner, panel, audience onl
 
 test('the same app bundled by plain esbuild: banner, panel from a lazy chunk, audience only after consent', async () => {
   assert.ok(existsSync(`${esbuilt}/main.js`), 'examples/vite/dist-esbuild is missing: run scripts/example-vite.sh');
-  const { page, context, requests, console: messages } = await openPage(env.browser);
-  await page.goto(`${env.server.url}/esbuild/`);
-  await page.waitForSelector('body[data-mounted=true]');
-  await page.waitForSelector(banner, { state: 'visible' });
-  assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('.cookie-charter__banner')).position), 'fixed');
-  await page.click('text=Personnaliser');
-  await page.waitForSelector(panel, { state: 'visible' });
-  assert.equal(requests.some((u) => u.endsWith('/stub-audience.js')), false);
+  const { page, context, requests, missing, errors } = await openAppPanel(`${env.server.url}/esbuild/`);
   assert.ok(!requests.some((u) => u.includes('nowasm')), 'the no-WebAssembly fallback stays an unloaded chunk');
   await page.click(`${panel} [data-action=refuse-all]`);
   await page.waitForSelector(panel, { state: 'detached' });
   assert.equal(await page.locator('#consent').textContent(), 'mesure refusée');
-  assert.deepEqual(messages.filter((m) => m.type === 'error' || m.text.includes('[cookie-charter]')), []);
+  assert.deepEqual(errors(), []);
+  assert.deepEqual(missing, []);
   await context.close();
 });
