@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Builds dist/:
 #   - cookie-charter.js: what every page loads: the entry module (js/entry.js), the first
-#     layer's wasm-bindgen glue and wasm (the crate without its `ui` feature: banner, stored
-#     choice, what it allows; no Yew), and the banner's stylesheet;
-#   - cookie-charter-ui.js: the Yew UI, with its wasm and its stylesheet (the crate with `ui`: the
+#     layer's wasm-bindgen glue and wasm (the crate with `js-first-layer` and without `ui`:
+#     banner, stored choice, what it allows; no Yew), and the banner's stylesheet;
+#   - cookie-charter-ui.js: the Yew UI, with its wasm and its stylesheet (the crate with `js-ui`: the
 #     preferences panel and the charter page), loaded while a banner waits or when a page needs it;
 #   - cookie-charter-nowasm.js: the first layer compiled to JavaScript (wasm2js), loaded only
 #     where the browser has no WebAssembly;
@@ -44,8 +44,8 @@ build_wasm() {
 }
 
 rm -rf target/pkg target/nowasm
-build_wasm cookie-charter --no-default-features
-build_wasm cookie-charter-ui
+build_wasm cookie-charter --no-default-features --features js-first-layer
+build_wasm cookie-charter-ui --no-default-features --features js-ui
 
 # The first layer for pages without WebAssembly (iOS Lockdown Mode removes it): the same crate
 # built for the MVP feature set (what wasm2js reads), bound for bundlers, and turned into
@@ -54,7 +54,7 @@ build_nowasm() {
   local flags="-Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Zlocation-detail=none -Ctarget-cpu=mvp"
   CARGO_TARGET_DIR=target/mvp RUSTFLAGS="$flags" \
     cargo "+$NIGHTLY" build --release --lib --target wasm32-unknown-unknown -Zbuild-std=std,panic_abort \
-    --no-default-features
+    --no-default-features --features js-first-layer
   wasm-bindgen --target bundler --no-typescript --out-dir target/nowasm --out-name cookie-charter \
     target/mvp/wasm32-unknown-unknown/release/cookie_charter.wasm
   node_modules/.bin/wasm2js target/nowasm/cookie-charter_bg.wasm -O2 -o target/nowasm/cookie-charter_bg.wasm.js

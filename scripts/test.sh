@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Runs every check and test: formatting and lints of both builds, native tests (cargo test, with
-# and without the `ui` feature), components in headless Chromium (wasm-bindgen-test),
-# end-to-end on the built dist/ (node --test + playwright-core driving /usr/bin/chromium), then
-# the core scenarios in Chromium, Firefox and WebKit (tests/engines/).
+# Runs every check and test: formatting and lints of the three builds (a Rust host's, and the two
+# shipped modules'), native tests (cargo test), components in headless Chromium
+# (wasm-bindgen-test), the crate as a Rust application gets it (scripts/check-crate.sh,
+# examples/yew-app), end-to-end on the built dist/ (node --test + playwright-core driving
+# /usr/bin/chromium), then the core scenarios in Chromium, Firefox and WebKit (tests/engines/).
 # Installs whatever is missing first (scripts/setup.sh --browser).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,16 +11,17 @@ export PATH="$HOME/.cargo/bin:$PATH"
 
 bash scripts/setup.sh --browser
 
-echo "== formatting and lints (both builds: with and without ui, native and wasm32)"
+echo "== formatting and lints (the Rust host's build and the two shipped modules' builds, native and wasm32)"
 cargo fmt --all --check
-for features in "" "--no-default-features"; do
+for features in "" "--no-default-features --features js-first-layer" "--no-default-features --features js-ui"; do
   cargo clippy --quiet --all-targets $features -- -D warnings
   cargo clippy --quiet --all-targets --target wasm32-unknown-unknown $features -- -D warnings
 done
 
 echo "== native tests (pure core; the first layer's build too)"
 cargo test --quiet
-cargo test --quiet --no-default-features
+# (--lib --tests: the crate page's example is the Yew component, which this build has not.)
+cargo test --quiet --no-default-features --features js-first-layer --lib --tests
 
 echo "== browser tests (components, headless Chromium)"
 # The runner waits 20 s for the page to load its (debug, multi-megabyte) test wasm by default;
@@ -45,6 +47,10 @@ bash scripts/build.sh
 
 echo "== npm package: pack, install into examples/vite, type-check, Vite build"
 bash scripts/example-vite.sh
+
+echo "== the crate for Rust applications: publish dry run, docs, lowest versions; examples/yew-app"
+bash scripts/check-crate.sh
+bash scripts/example-yew.sh
 
 echo "== charter schema, size, release zip (the webmaster quick start), then end-to-end tests (headless Chromium)"
 node --test tests/schema.test.mjs tests/size.test.mjs tests/release.test.mjs tests/e2e/

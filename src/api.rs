@@ -10,14 +10,14 @@ use crate::web::{clock, events, receipts};
 
 /// The current choice as `{ audience, necessary, …, categories, decidedAt, revision }`, or
 /// `null` when the visitor has not chosen (or the component has not started).
-#[cfg_attr(not(feature = "ui"), wasm_bindgen(js_name = getConsent))]
+#[cfg_attr(feature = "js-first-layer", wasm_bindgen(js_name = getConsent))]
 pub fn get_consent() -> JsValue {
     state_loop::with_state(|s| events::consent_to_js(s.choice.as_ref())).unwrap_or(JsValue::NULL)
 }
 
 /// The consent receipt of the current choice (`{ id, decidedAt, revision, choices, lang,
 /// page }`), or `null`.
-#[cfg_attr(not(feature = "ui"), wasm_bindgen(js_name = getReceipt))]
+#[cfg_attr(feature = "js-first-layer", wasm_bindgen(js_name = getReceipt))]
 pub fn get_receipt() -> JsValue {
     state_loop::with_state(|s| receipts::kept_to_js(s.choice.as_ref())).unwrap_or(JsValue::NULL)
 }
@@ -25,27 +25,27 @@ pub fn get_receipt() -> JsValue {
 /// Whether the banner is asking the visitor to choose: `js/entry.js` then loads the Yew UI
 /// ahead of a click on "Personnaliser" (and never where no banner shows: a stored choice, or a
 /// charter with nothing optional).
-#[cfg_attr(not(feature = "ui"), wasm_bindgen(js_name = bannerAsks))]
+#[cfg_attr(feature = "js-first-layer", wasm_bindgen(js_name = bannerAsks))]
 pub fn banner_asks() -> bool {
     state_loop::with_state(|s| s.view == View::Banner).unwrap_or(false)
 }
 
 /// Opens the preferences panel.
-#[cfg_attr(not(feature = "ui"), wasm_bindgen(js_name = showPreferences))]
+#[cfg_attr(feature = "js-first-layer", wasm_bindgen(js_name = showPreferences))]
 pub fn show_preferences() {
     state_loop::dispatch(Action::OpenPreferences);
 }
 
 /// Accepts every optional category, as the banner's "Tout accepter" does; returns the new
 /// choice (as [`get_consent`]).
-#[cfg_attr(not(feature = "ui"), wasm_bindgen(js_name = acceptAll))]
+#[cfg_attr(feature = "js-first-layer", wasm_bindgen(js_name = acceptAll))]
 pub fn accept_all() -> JsValue {
     state_loop::dispatch(Action::AcceptAll(clock::now()));
     get_consent()
 }
 
 /// Refuses every optional category, as the banner's "Tout refuser" does; returns the new choice.
-#[cfg_attr(not(feature = "ui"), wasm_bindgen(js_name = refuseAll))]
+#[cfg_attr(feature = "js-first-layer", wasm_bindgen(js_name = refuseAll))]
 pub fn refuse_all() -> JsValue {
     state_loop::dispatch(Action::RefuseAll(clock::now()));
     get_consent()
@@ -53,7 +53,7 @@ pub fn refuse_all() -> JsValue {
 
 /// Forgets the choice (every copy of its cookie and the accepted categories' cookies) and shows
 /// the banner again.
-#[cfg_attr(not(feature = "ui"), wasm_bindgen(js_name = reset))]
+#[cfg_attr(feature = "js-first-layer", wasm_bindgen(js_name = reset))]
 pub fn reset() {
     state_loop::dispatch(Action::Reset);
 }

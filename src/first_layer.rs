@@ -27,13 +27,30 @@ pub const ROOT_ID: &str = "cookie-charter";
 /// Elements matching this selector receive the full charter (introduction and table).
 pub const TABLE_SELECTOR: &str = "[data-cookie-charter-table]";
 
-/// The page's answers to the first layer's requests: `js/entry.js` loads the Yew UI for them.
+/// The page's answers to the first layer's requests: for the script tag, `js/entry.js` loads
+/// the Yew UI for them ([`PageRequests::from_functions`]); in a Rust application the Yew UI is
+/// in the same wasm (`yew_ui::same_wasm_requests`).
 pub struct PageRequests {
     /// Called with a panel snapshot `{ host, lang, charter, draft }` whenever the panel is to
     /// be shown (again, when its switches changed), and with `null` when it is to close.
-    pub panel: Function,
+    pub panel: Rc<dyn Fn(&JsValue)>,
     /// Called once with `{ lang, charter }` when the page has charter tables to fill.
-    pub tables: Function,
+    pub tables: Rc<dyn Fn(&JsValue)>,
+}
+
+impl PageRequests {
+    /// Requests answered by two JavaScript functions (what the entry module passes); whatever
+    /// they throw stays with them.
+    pub fn from_functions(panel: Function, tables: Function) -> PageRequests {
+        PageRequests {
+            panel: Rc::new(move |snapshot| {
+                let _ = panel.call1(&JsValue::NULL, snapshot);
+            }),
+            tables: Rc::new(move |snapshot| {
+                let _ = tables.call1(&JsValue::NULL, snapshot);
+            }),
+        }
+    }
 }
 
 /// What the first layer shows now.
@@ -82,7 +99,7 @@ pub fn show(config: Rc<Config>, charter_text: Rc<str>, requests: PageRequests) {
             .and_then(|d| d.query_selector(TABLE_SELECTOR).ok().flatten())
             .is_some();
         if has_tables {
-            let _ = tables.call1(&JsValue::NULL, &snapshot(lang.tag(), &text, None));
+            tables(&snapshot(lang.tag(), &text, None).into());
         }
     });
     let opener = openers::listen(|| state_loop::dispatch(Action::OpenPreferences));
@@ -114,7 +131,7 @@ pub fn show(config: Rc<Config>, charter_text: Rc<str>, requests: PageRequests) {
 struct FirstLayerView {
     config: Rc<Config>,
     charter_text: Rc<str>,
-    panel: Function,
+    panel: Rc<dyn Fn(&JsValue)>,
     /// `.cookie-charter` inside `#cookie-charter`: holds the banner or the floating button.
     root: Element,
     /// Where the Yew UI draws the panel.
@@ -151,7 +168,7 @@ impl FirstLayerView {
             }
             let snapshot = snapshot(self.config.lang.tag(), &self.charter_text, Some(&draft));
             let _ = Reflect::set(&snapshot, &"host".into(), &self.panel_host);
-            let _ = self.panel.call1(&JsValue::NULL, &snapshot);
+            (self.panel)(&snapshot.into());
         }
         *self.shown.borrow_mut() = next;
     }
@@ -164,7 +181,7 @@ impl FirstLayerView {
             dialog.unchecked_into::<HtmlDialogElement>().close();
         }
         dom::remove_all(&self.panel_host, LOADING_SELECTOR);
-        let _ = self.panel.call1(&JsValue::NULL, &JsValue::NULL);
+        (self.panel)(&JsValue::NULL);
     }
 
     /// A new widget for `view`.
@@ -229,7 +246,7 @@ fn snapshot(lang: &str, charter: &str, draft: Option<&Array>) -> Object {
 
 /// What the visitor did in the Yew UI's panel: `toggle` (with the category `id`), `save`,
 /// `accept-all`, `refuse-all` or `close`. Anything else is ignored.
-#[cfg_attr(not(feature = "ui"), wasm_bindgen)]
+#[cfg_attr(feature = "js-first-layer", wasm_bindgen)]
 pub fn act(kind: &str, id: Option<String>) {
     let action = match (kind, id) {
         ("toggle", Some(id)) => Action::Toggle(id),

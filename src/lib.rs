@@ -1,6 +1,49 @@
 //! cookie-charter: a cookie-consent banner for open-data portals, in Rust and WebAssembly.
 //!
-//! This file only declares the modules; each says what it is for:
+//! Portals embed it with one `<script>` tag (see the README); a Rust application built with
+//! [Yew](https://yew.rs) renders the [`CookieCharter`] component instead, which runs the same
+//! banner, preferences panel and consent loop: the stored `cookies_preferences` choice, Global
+//! Privacy Control, the audience script loaded only after opt-in, Google Consent Mode and Matomo.
+//!
+//! ```no_run
+//! use cookie_charter::{CookieCharter, Settings};
+//! use yew::prelude::*;
+//!
+//! #[function_component]
+//! fn App() -> Html {
+//!     // Built once: every value is checked (a bad one is an error here, not a silent fallback).
+//!     let settings = use_memo((), |_| {
+//!         Settings::builder()
+//!             .preset("soregies")
+//!             .audience_src("/matomo.js")
+//!             .policy_url("/charte-cookies")
+//!             .matomo(true)
+//!             .build()
+//!             .expect("valid cookie-charter settings")
+//!     });
+//!     let audience = use_state(|| cookie_charter::choice().is_some_and(|c| c.allows("audience")));
+//!     let on_change = {
+//!         let audience = audience.clone();
+//!         Callback::from(move |choice: Option<cookie_charter::Choice>| {
+//!             audience.set(choice.is_some_and(|c| c.allows("audience")))
+//!         })
+//!     };
+//!     html! {
+//!         <>
+//!             <CookieCharter settings={(*settings).clone()} {on_change} />
+//!             <p>{ if *audience { "Mesure d'audience acceptée" } else { "Pas de mesure d'audience" } }</p>
+//!             <button onclick={|_| cookie_charter::show_preferences()}>{ "Gérer mes cookies" }</button>
+//!         </>
+//!     }
+//! }
+//! ```
+//!
+//! Features: `ui` (default) is the Yew UI and the component; without it the crate is the first
+//! layer alone. `js-first-layer` and `js-ui` are what the project's own build uses for the
+//! shipped JavaScript modules (their wasm exports, a small allocator, tracing compiled out):
+//! a Rust application leaves them off.
+//!
+//! The modules below are the implementation; each says what it is for:
 //! - [`core`]: pure logic (charter, consent state, cookie codec, configuration checks, texts),
 //!   which knows nothing of the browser;
 //! - [`web`]: thin wrappers over the browser APIs it needs;
@@ -9,16 +52,18 @@
 //! - [`banner`]: the one banner (and the floating button), built with the DOM;
 //! - [`first_layer`]: the loop's view on the page, which asks for the Yew UI on demand;
 //! - [`api`]: the JS API's wasm side;
+//! - [`app`]: what a Rust application uses (settings, the component, the choice);
 //! - with the `ui` feature: [`components`], [`hooks`] and [`yew_ui`], the Yew UI that draws the
 //!   preferences panel and the charter page from what the first layer hands over.
 //!
-//! `scripts/build.sh` builds the crate twice: without `ui` (`cookie-charter_bg.wasm`, loaded on
-//! every page, which exports `start`, `first_layer::act` and `api`) and with it
+//! `scripts/build.sh` builds the crate twice: with `js-first-layer` (`cookie-charter_bg.wasm`,
+//! loaded on every page, which exports `start`, `first_layer::act` and `api`) and with `js-ui`
 //! (`cookie-charter-ui_bg.wasm`, loaded on demand, which exports `yew_ui`).
 
-#[cfg(all(target_arch = "wasm32", not(feature = "ui")))]
+#[cfg(all(target_arch = "wasm32", feature = "js-first-layer"))]
 mod allocator;
 pub mod api;
+pub mod app;
 pub mod banner;
 #[cfg(feature = "ui")]
 pub mod components;
@@ -31,3 +76,8 @@ pub mod state_loop;
 pub mod web;
 #[cfg(feature = "ui")]
 pub mod yew_ui;
+
+pub use app::{choice, show_preferences};
+#[cfg(feature = "ui")]
+pub use app::{CookieCharter, CookieCharterProps, Settings, SettingsBuilder, SettingsError};
+pub use core::consent::Choice;

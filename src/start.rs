@@ -6,7 +6,8 @@
 //!
 //! `js/entry.js` calls [`mount_from_script`] (the script tag) or [`mount_with_options`]
 //! (`mount(options)`), with the two callbacks through which the first layer asks the page for
-//! the Yew UI (see [`first_layer::PageRequests`]).
+//! the Yew UI (see [`first_layer::PageRequests`]); a Rust application's
+//! [`crate::CookieCharter`] calls [`start_checked`].
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -29,18 +30,34 @@ thread_local! {
     static STARTED: Cell<bool> = const { Cell::new(false) };
 }
 
-/// Checks the configuration `read` gives, gets the charter, and starts the loop and the first
-/// layer; resolves once started. Only the first start on a page does anything (a second one
-/// warns).
+/// Checks the configuration `read` gives (reporting each problem in the console), gets the
+/// charter, and starts the loop and the first layer; resolves once started. Only the first
+/// start on a page does anything (a second one warns).
 pub fn start(read: &dyn Fn() -> RawConfig, requests: PageRequests) -> Promise {
+    start_with(
+        || {
+            let (config, errors) = config::validate(&read());
+            for error in &errors {
+                console::error(&error.to_string());
+            }
+            config
+        },
+        requests,
+    )
+}
+
+/// [`start`] from a configuration already checked: a Rust application's
+/// [`crate::Settings`].
+pub fn start_checked(config: Config, requests: PageRequests) -> Promise {
+    start_with(|| config, requests)
+}
+
+fn start_with(check: impl FnOnce() -> Config, requests: PageRequests) -> Promise {
     if STARTED.with(|s| s.replace(true)) {
         console::warn("already started on this page; the second start is ignored");
         return Promise::resolve(&JsValue::UNDEFINED);
     }
-    let (mut config, errors) = config::validate(&read());
-    for error in &errors {
-        console::error(&error.to_string());
-    }
+    let mut config = check();
     if let Some(src) = &config.audience_src {
         if let Err(e) = scripts::resolve_http_url(src) {
             console::error(&format!("{e}; no audience script will be loaded"));
@@ -87,20 +104,20 @@ fn run(mut config: Config, loaded: LoadedCharter, requests: PageRequests) {
 
 /// Starts from the `<script>` tag's `data-*` attributes. `panel` and `tables` are the page's
 /// [`PageRequests`]. Resolves once started.
-#[cfg_attr(not(feature = "ui"), wasm_bindgen(js_name = mountFromScript))]
+#[cfg_attr(feature = "js-first-layer", wasm_bindgen(js_name = mountFromScript))]
 pub fn mount_from_script(script: Option<Element>, panel: Function, tables: Function) -> Promise {
     start(
         &|| attributes::read_raw_config(script.as_ref()),
-        PageRequests { panel, tables },
+        PageRequests::from_functions(panel, tables),
     )
 }
 
 /// Starts from an options object (the data attributes in camelCase); see
 /// [`mount_from_script`].
-#[cfg_attr(not(feature = "ui"), wasm_bindgen(js_name = mount))]
+#[cfg_attr(feature = "js-first-layer", wasm_bindgen(js_name = mount))]
 pub fn mount_with_options(options: JsValue, panel: Function, tables: Function) -> Promise {
     start(
         &|| options::read_raw_config(&options),
-        PageRequests { panel, tables },
+        PageRequests::from_functions(panel, tables),
     )
 }

@@ -1,5 +1,6 @@
-//! The Yew UI's entry points (`cookie-charter-ui_bg.wasm`, loaded on demand by `js/entry.js`).
-//! It draws what the first layer asks for — the preferences panel and the charter page — from
+//! The Yew UI's entry points: `cookie-charter-ui_bg.wasm`'s exports (with the `js-ui`
+//! feature), loaded on demand by `js/entry.js`, and [`same_wasm_requests`] for a Rust
+//! application, whose wasm holds the first layer and the Yew UI together. It draws what the first layer asks for — the preferences panel and the charter page — from
 //! the snapshot the first layer hands over (language, charter text, switches), and reports what
 //! the visitor does in the panel back through the page's `act(kind, id)`. It holds no consent
 //! state, reads no cookie or setting, fetches nothing and performs no effect: the first layer's
@@ -18,7 +19,7 @@ use crate::components::{CharterPage, CharterPageProps, Preferences, PreferencesP
 use crate::core::charter::Charter;
 use crate::core::charter_json;
 use crate::core::i18n::Lang;
-use crate::first_layer::{LOADING_SELECTOR, TABLE_SELECTOR};
+use crate::first_layer::{self, PageRequests, LOADING_SELECTOR, TABLE_SELECTOR};
 use crate::web::{console, dom, json};
 
 thread_local! {
@@ -72,27 +73,55 @@ fn read(snapshot: &JsValue) -> Option<Snapshot> {
     })
 }
 
+/// How the panel reports what the visitor did: a kind (`toggle`, `save`, `accept-all`,
+/// `refuse-all`, `close`) and, for `toggle`, the category's id — what [`first_layer::act`]
+/// takes.
+pub type Act = Rc<dyn Fn(&str, Option<&str>)>;
+
+/// The first layer's requests answered by the Yew UI of this same wasm: what a Rust
+/// application that renders [`crate::CookieCharter`] uses, where the script tag's entry module
+/// loads `cookie-charter-ui.js` instead.
+pub fn same_wasm_requests() -> PageRequests {
+    let act: Act = Rc::new(|kind, id| first_layer::act(kind, id.map(String::from)));
+    PageRequests {
+        panel: Rc::new(move |snapshot| {
+            if snapshot.is_null() {
+                close_panel();
+            } else {
+                show_panel_to(snapshot, act.clone());
+            }
+        }),
+        tables: Rc::new(|snapshot| render_tables(snapshot.clone())),
+    }
+}
+
 /// Shows the preferences panel of `snapshot` (`{ host, lang, charter, draft }`) in its host,
 /// or brings the one shown up to date; the visitor's acts go to `act("toggle", id)`,
-/// `act("save")` and `act("close")`.
-#[wasm_bindgen(js_name = showPanel)]
+/// `act("save")`, `act("accept-all")`, `act("refuse-all")` and `act("close")`.
+#[cfg_attr(feature = "js-ui", wasm_bindgen(js_name = showPanel))]
 pub fn show_panel(snapshot: JsValue, act: Function) {
+    show_panel_to(
+        &snapshot,
+        Rc::new(move |kind: &str, id: Option<&str>| {
+            let id = id.map_or(JsValue::UNDEFINED, JsValue::from_str);
+            let _ = act.call2(&JsValue::NULL, &kind.into(), &id);
+        }),
+    );
+}
+
+/// [`show_panel`], reporting to `send`.
+fn show_panel_to(snapshot: &JsValue, send: Act) {
     let Some(Snapshot {
         lang,
         charter,
         draft,
         host,
-    }) = read(&snapshot)
+    }) = read(snapshot)
     else {
         console::error("the preferences panel got an unreadable snapshot");
-        let _ = act.call1(&JsValue::NULL, &"close".into());
+        send("close", None);
         return;
     };
-    let send = move |kind: &str, id: Option<&str>| {
-        let id = id.map_or(JsValue::UNDEFINED, JsValue::from_str);
-        let _ = act.call2(&JsValue::NULL, &kind.into(), &id);
-    };
-    let send = Rc::new(send);
     let props = {
         let (toggle, save, close) = (send.clone(), send.clone(), send.clone());
         let (accept, refuse) = (send.clone(), send);
@@ -122,7 +151,7 @@ pub fn show_panel(snapshot: JsValue, act: Function) {
 }
 
 /// Closes the preferences panel (its dialog gives focus back to where it was).
-#[wasm_bindgen(js_name = closePanel)]
+#[cfg_attr(feature = "js-ui", wasm_bindgen(js_name = closePanel))]
 pub fn close_panel() {
     if let Some(panel) = PANEL.with(|p| p.borrow_mut().take()) {
         panel.destroy();
@@ -131,7 +160,7 @@ pub fn close_panel() {
 
 /// Renders the whole charter of `snapshot` (`{ lang, charter }`) into every
 /// `[data-cookie-charter-table]` element.
-#[wasm_bindgen(js_name = renderTables)]
+#[cfg_attr(feature = "js-ui", wasm_bindgen(js_name = renderTables))]
 pub fn render_tables(snapshot: JsValue) {
     let Some(Snapshot { lang, charter, .. }) = read(&snapshot) else {
         console::error("the charter page got an unreadable snapshot");

@@ -12,7 +12,7 @@ use cookie_charter::core::consent::{Choice, ConsentState};
 use cookie_charter::core::cookie_codec::{self, Expectations, COOKIE_NAME};
 use cookie_charter::core::i18n::Lang;
 use cookie_charter::core::presets::Preset;
-use cookie_charter::first_layer::{self, PageRequests};
+use cookie_charter::first_layer;
 use cookie_charter::web::{attributes, cookies, scripts};
 use cookie_charter::{start, state_loop, yew_ui};
 use wasm_bindgen::closure::Closure;
@@ -148,19 +148,10 @@ impl Page {
         let charter = Rc::new(setup.preset.charter(cookie_charter::web::json::parse));
         let state = ConsentState::new(charter, setup.stored).with_gpc(setup.gpc);
         state_loop::start(state, setup.config.clone());
-        let act = function(|kind, id| first_layer::act(&kind.as_string().unwrap(), id.as_string()));
-        let panel = function(move |snapshot, _| {
-            if snapshot.is_null() {
-                yew_ui::close_panel();
-            } else {
-                yew_ui::show_panel(snapshot, act.clone());
-            }
-        });
-        let tables = function(|snapshot, _| yew_ui::render_tables(snapshot));
         first_layer::show(
             setup.config,
             setup.preset.json().into(),
-            PageRequests { panel, tables },
+            yew_ui::same_wasm_requests(),
         );
         yew::scheduler::flush().await;
         Page
@@ -996,4 +987,47 @@ fn the_banner_widget_cleans_up_after_itself() {
     assert_eq!(document().active_element(), Some(before.clone().into()));
     parent.remove();
     before.remove();
+}
+
+#[wasm_bindgen_test]
+fn settings_are_built_only_when_every_value_passes() {
+    use cookie_charter::core::config::ConfigError;
+    use cookie_charter::{Settings, SettingsError};
+
+    let good = Settings::builder()
+        .preset("soregies")
+        .audience_src("/stub-audience.js")
+        .consent_days(395)
+        .matomo(true)
+        .build();
+    assert!(good.is_ok(), "{good:?}");
+
+    let errors = Settings::builder()
+        .consent_days(1000)
+        .preset("nowhere")
+        .audience_src("javascript:alert(1)")
+        .cookie_domain("example.org")
+        .build()
+        .unwrap_err();
+    assert!(matches!(
+        errors.as_slice(),
+        [
+            SettingsError::Setting(ConfigError::AudienceSrc(..)),
+            SettingsError::Setting(ConfigError::ConsentDays(days)),
+            SettingsError::Setting(ConfigError::ForeignCookieDomain { .. }),
+            SettingsError::Setting(ConfigError::Preset(_)),
+        ] if days == "1000"
+    ));
+    assert!(errors[1]
+        .to_string()
+        .starts_with("[cookie-charter] data-consent-days"));
+
+    let errors = Settings::builder()
+        .charter_json(r#"{"categories": 3}"#)
+        .build()
+        .unwrap_err();
+    assert!(!errors.is_empty());
+    assert!(errors
+        .iter()
+        .all(|e| matches!(e, SettingsError::Charter(_))));
 }

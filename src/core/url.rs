@@ -12,6 +12,8 @@ pub enum UrlError {
     UnsafeCharacter,
     /// Has a scheme other than `http:` or `https:` (e.g. `javascript:`, `data:`).
     Scheme,
+    /// The browser cannot resolve it against the page's address to an http(s) URL.
+    Unresolvable,
 }
 
 impl fmt::Display for UrlError {
@@ -22,6 +24,7 @@ impl fmt::Display for UrlError {
                 "it contains white space, a control character or a backslash"
             }
             UrlError::Scheme => "its scheme is not http or https",
+            UrlError::Unresolvable => "it does not resolve to an http(s) URL from this page",
         })
     }
 }

@@ -20,3 +20,4 @@ pub mod options;
 pub mod privacy_signals;
 pub mod receipts;
 pub mod scripts;
+pub mod stylesheet;

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Checks the crate as a Rust application would get it:
+#   - `cargo publish --dry-run`: the packaged crate (Cargo.toml's `include`) builds on its own;
+#   - `cargo doc`: the crate page renders, with its usage example, and no broken link;
+#   - its lowest declared versions build (`-Z direct-minimal-versions`, pinned nightly), so a
+#     host with older wasm-bindgen / js-sys / web-sys in its lock file is not forced up.
+# examples/yew-app (scripts/example-yew.sh) shows the component in use.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/toolchain.env
+export CARGO_TARGET_DIR=target/crate-check
+
+echo "check-crate: cargo publish --dry-run"
+# --allow-dirty: the test command also runs on a working tree with changes not yet committed.
+cargo publish --quiet --dry-run --allow-dirty -p cookie-charter
+
+echo "check-crate: cargo doc"
+RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps -p cookie-charter
+page=$CARGO_TARGET_DIR/doc/cookie_charter/index.html
+grep -q 'CookieCharter' "$page" && grep -q 'Settings::builder' "$page" \
+  || { echo "check-crate: the crate page lacks its usage example" >&2; exit 1; }
+
+echo "check-crate: the lowest declared versions build (wasm32)"
+copy=$(mktemp -d)
+trap 'rm -rf "$copy"' EXIT
+cp -r Cargo.toml Cargo.lock src styles README.md LICENSE "$copy/"
+mkdir -p "$copy/examples" && cp -r examples/yew-app "$copy/examples/" && rm -rf "$copy/examples/yew-app/dist"
+# Dev-dependencies are not a host's concern; the test runner's exact pin is lifted here.
+sed -i 's/^wasm-bindgen-test = "=[0-9.]*"/wasm-bindgen-test = "0.3.45"/' "$copy/Cargo.toml"
+(
+  cd "$copy"
+  cargo "+$NIGHTLY" update --quiet -Z direct-minimal-versions
+  grep -A1 '^name = "wasm-bindgen"$' Cargo.lock | tail -1 | sed 's/^/check-crate: wasm-bindgen /'
+  # Old wasm-bindgen macros emit cfg names newer compilers do not know: not this crate's concern.
+  RUSTFLAGS="-A unexpected_cfgs" cargo check --quiet --target wasm32-unknown-unknown -p cookie-charter
+)

@@ -1,0 +1,28 @@
+//! What a Rust application uses: [`Settings`] (built only through their checks), the
+//! [`CookieCharter`] component (with the `ui` feature) that starts the same consent loop as the
+//! script tag, and typed access to the visitor's choice. The banner, the panel and every effect
+//! of a choice are the ones the script tag runs: this module only starts them and reads them.
+
+#[cfg(feature = "ui")]
+mod component;
+#[cfg(feature = "ui")]
+mod settings;
+
+#[cfg(feature = "ui")]
+pub use component::{CookieCharter, CookieCharterProps};
+#[cfg(feature = "ui")]
+pub use settings::{Settings, SettingsBuilder, SettingsError};
+
+use crate::core::consent::{Action, Choice};
+use crate::state_loop;
+
+/// The visitor's current choice, or `None` when they have not chosen (or the consent loop has
+/// not started). [`Choice::allows`] answers "may this category run?".
+pub fn choice() -> Option<Choice> {
+    state_loop::with_state(|s| s.choice.clone()).flatten()
+}
+
+/// Opens the preferences panel, as a "Gérer mes cookies" link does.
+pub fn show_preferences() {
+    state_loop::dispatch(Action::OpenPreferences);
+}

@@ -1,0 +1,31 @@
+//! Styles given as text, applied without a request and within a strict `style-src 'self'`: a
+//! constructed stylesheet adopted by the document (what `js/carried.js` does for the script
+//! tag's modules, here for a Rust application).
+
+use js_sys::{Array, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+
+use super::console;
+
+/// Adopts `css` as a constructed stylesheet of the document. Where constructed stylesheets are
+/// missing (Safari before 16.4) it warns: the page then links the stylesheet files itself.
+pub fn adopt(css: &str) {
+    if let Err(e) = try_adopt(css) {
+        console::warn(&format!(
+            "the styles could not be applied ({e:?}); link cookie-charter.css and cookie-charter-ui.css"
+        ));
+    }
+}
+
+fn try_adopt(css: &str) -> Result<(), JsValue> {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or(JsValue::NULL)?;
+    let sheet = web_sys::CssStyleSheet::new()?;
+    sheet.replace_sync(css)?;
+    let adopted: Array = Reflect::get(&document, &"adoptedStyleSheets".into())?.dyn_into()?;
+    let sheets = Array::from(&adopted);
+    sheets.push(&sheet);
+    Reflect::set(&document, &"adoptedStyleSheets".into(), &sheets)?;
+    Ok(())
+}
