@@ -56,6 +56,11 @@ export interface MountOptions {
   consentDays?: number;
   /** Domain attribute of the choice cookie, to share it across subdomains. */
   cookieDomain?: string;
+  /**
+   * Name of the choice cookie (default `cookies_preferences`): 1 to 64 letters, digits, `_`, `-`
+   * or `.`. Opendatasoft's platform sets a `cookies_preferences` cookie of its own.
+   */
+  cookieName?: string;
   /** A built-in charter. */
   preset?: 'opendatasoft' | 'soregies' | 'bpce' | 'anru' | 'tco' | 'saintnazaire';
   /** The portal's charter: a URL to fetch, or the charter itself. */

@@ -107,6 +107,13 @@ impl SettingsBuilder {
         self
     }
 
+    /// Names the choice's cookie (default `cookies_preferences`, which Opendatasoft's platform
+    /// also sets, in a format of its own).
+    pub fn cookie_name(mut self, name: &str) -> Self {
+        self.raw.cookie_name = Some(name.to_owned());
+        self
+    }
+
     /// A small fixed button that reopens the preferences once the banner is gone.
     pub fn floating_button(mut self, on: bool) -> Self {
         self.raw.floating_button = Some(on.to_string());

@@ -5,6 +5,7 @@
 
 use std::fmt;
 
+use super::cookie_codec::{COOKIE_NAME, PROBE_COOKIE};
 use super::i18n::Lang;
 use super::presets::Preset;
 use super::quote::quoted;
@@ -28,6 +29,8 @@ pub struct RawConfig {
     pub consent_days: Option<String>,
     /// `data-cookie-domain`.
     pub cookie_domain: Option<String>,
+    /// `data-cookie-name`.
+    pub cookie_name: Option<String>,
     /// `data-floating-button`.
     pub floating_button: Option<String>,
     /// `data-reload-on-withdraw`.
@@ -63,7 +66,7 @@ pub struct Setting {
 }
 
 /// Every embed setting, as attributes and as `mount()` options.
-pub const SETTINGS: [Setting; 13] = [
+pub const SETTINGS: [Setting; 14] = [
     Setting {
         attribute: "data-audience-src",
         option: "audienceSrc",
@@ -88,6 +91,11 @@ pub const SETTINGS: [Setting; 13] = [
         attribute: "data-cookie-domain",
         option: "cookieDomain",
         field: |r| &mut r.cookie_domain,
+    },
+    Setting {
+        attribute: "data-cookie-name",
+        option: "cookieName",
+        field: |r| &mut r.cookie_name,
     },
     Setting {
         attribute: "data-preset",
@@ -157,6 +165,9 @@ pub struct Config {
     pub consent_days: u32,
     /// `Domain` attribute of the cookie, if the choice is shared across subdomains.
     pub cookie_domain: Option<String>,
+    /// Name of the cookie that keeps the choice: `cookies_preferences` unless the portal
+    /// renames it (Opendatasoft's platform sets a cookie of that name in a format of its own).
+    pub cookie_name: String,
     /// Where the charter comes from.
     pub charter: CharterSource,
     /// Show a small fixed button that reopens the preferences.
@@ -181,6 +192,7 @@ impl Default for Config {
             lang: Lang::Fr,
             consent_days: DEFAULT_CONSENT_DAYS,
             cookie_domain: None,
+            cookie_name: COOKIE_NAME.to_owned(),
             charter: CharterSource::Preset(Preset::Default),
             floating_button: false,
             reload_on_withdraw: false,
@@ -205,6 +217,8 @@ pub enum ConfigError {
     ConsentDays(String),
     /// `data-cookie-domain` is not a domain name.
     CookieDomain(String),
+    /// `data-cookie-name` is not a plain cookie name.
+    CookieName(String),
     /// `data-receipt-url` is not an http(s) or relative URL.
     ReceiptUrl(String, UrlError),
     /// `data-nonce` has characters a CSP nonce cannot have.
@@ -248,6 +262,10 @@ impl fmt::Display for ConfigError {
             ConfigError::CookieDomain(v) => write!(
                 f,
                 "data-cookie-domain={v} is not a domain name; the choice is kept for this host only", v = quoted(v)),
+            ConfigError::CookieName(v) => write!(
+                f,
+                "data-cookie-name={v} is not a cookie name (1 to 64 letters, digits, _ - or ., \
+                 not starting with __); using {COOKIE_NAME}", v = quoted(v)),
             ConfigError::ReceiptUrl(v, why) => {
                 write!(f, "data-receipt-url={v} is refused ({why}); receipts are kept in the browser only", v = quoted(v))
             }
@@ -308,6 +326,18 @@ fn check_cookie_domain(raw: &str, host: &str) -> Result<String, ConfigError> {
     Ok(domain)
 }
 
+/// A cookie name the component may use: 1 to 64 ASCII letters, digits, `_`, `-` or `.` (plain
+/// token characters, nothing to encode), not a `__Host-` / `__Secure-` style prefix (those
+/// demand attributes the choice's cookie does not always have), nor the cookie probe's name.
+fn check_cookie_name(raw: &str) -> Option<&str> {
+    let name = raw.trim();
+    let plain = (1..=64).contains(&name.len())
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"_-.".contains(&b));
+    (plain && !name.starts_with("__") && name != PROBE_COOKIE).then_some(name)
+}
+
 /// The value of an attribute that is set to something other than white space.
 fn present(value: &Option<String>) -> Option<&str> {
     value.as_deref().filter(|s| !s.trim().is_empty())
@@ -354,6 +384,13 @@ pub fn validate(raw: &RawConfig) -> (Config, Vec<ConfigError>) {
         match check_cookie_domain(domain, &raw.host) {
             Ok(domain) => config.cookie_domain = Some(domain),
             Err(e) => errors.push(e),
+        }
+    }
+
+    if let Some(name) = present(&raw.cookie_name) {
+        match check_cookie_name(name) {
+            Some(name) => config.cookie_name = name.to_owned(),
+            None => errors.push(ConfigError::CookieName(name.to_owned())),
         }
     }
 
@@ -636,6 +673,46 @@ mod tests {
                 UrlError::Scheme
             )]
         );
+    }
+
+    #[test]
+    fn cookie_name_is_a_plain_name_or_the_default() {
+        let named = |v: &str| {
+            validate(&RawConfig {
+                cookie_name: Some(v.into()),
+                ..raw()
+            })
+        };
+        assert_eq!(raw_default().cookie_name, "cookies_preferences");
+        for good in ["cookie_charter_choice", "cc-choice.v1", " spaced ", "A"] {
+            let (config, errors) = named(good);
+            assert_eq!(config.cookie_name, good.trim(), "{good:?}");
+            assert!(errors.is_empty(), "{good:?}");
+        }
+        let too_long = "a".repeat(65);
+        for bad in [
+            "a b",
+            "a;b",
+            "a=b",
+            "é",
+            "__Host-choice",
+            "__Secure-x",
+            "cookie_charter_probe",
+            too_long.as_str(),
+        ] {
+            let (config, errors) = named(bad);
+            assert_eq!(config.cookie_name, "cookies_preferences", "{bad:?}");
+            assert_eq!(errors, [ConfigError::CookieName(bad.into())], "{bad:?}");
+        }
+        assert!(named("a b").1[0]
+            .to_string()
+            .ends_with("using cookies_preferences"));
+        // Unset or blank: the default, silently.
+        assert!(named("  ").1.is_empty());
+    }
+
+    fn raw_default() -> Config {
+        validate(&raw()).0
     }
 
     #[test]

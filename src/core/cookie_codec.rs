@@ -21,6 +21,8 @@ use super::json::{self, FieldError, Json, Reader, ROOT};
 
 /// Name of the cookie that records the visitor's choice.
 pub const COOKIE_NAME: &str = "cookies_preferences";
+/// Name of the short-lived cookie written to learn whether the page can keep cookies at all.
+pub const PROBE_COOKIE: &str = "cookie_charter_probe";
 /// The format version this code writes and the only one it reads.
 pub const FORMAT_VERSION: u32 = 1;
 /// Longest value accepted; anything longer is rejected unread.

@@ -113,12 +113,20 @@ impl<'a> Reach<'a> {
     }
 
     /// The assignments that expire every cookie of `cookie_header` matching one of
-    /// `patterns`, everywhere this page can reach. The consent cookie is never erased this way.
-    pub fn erase_matching(&self, cookie_header: &str, patterns: &[&str]) -> Vec<String> {
+    /// `patterns`, everywhere this page can reach. The consent cookie (`keep`, its configured
+    /// name) is never erased this way, nor one called `cookies_preferences` (Opendatasoft's
+    /// platform keeps its own choice under that name where the portal renamed this one).
+    pub fn erase_matching(
+        &self,
+        cookie_header: &str,
+        patterns: &[&str],
+        keep: &str,
+    ) -> Vec<String> {
         let mut assignments = Vec::new();
         let mut seen = Vec::new();
         for name in cookie_names(cookie_header) {
             if name == COOKIE_NAME
+                || name == keep
                 || seen.contains(&name)
                 || !patterns.iter().any(|p| matches(p, name))
             {
@@ -195,13 +203,17 @@ mod tests {
         let header =
             "sessionid=1; _ga=GA1; _ga_XYZ=2; _pk_id.1.ab=3; cookies_preferences=x; other=4";
         let patterns = ["_ga", "_ga_*", "_pk_id.*", "*"];
-        let got = Reach::new("data.example.fr", "/", None).erase_matching(header, &patterns);
+        let got =
+            Reach::new("data.example.fr", "/", None).erase_matching(header, &patterns, COOKIE_NAME);
         assert!(got.contains(&"_ga=; Path=/; Max-Age=0".to_owned()));
         assert!(got.contains(&"_ga=; Path=/; Max-Age=0; Domain=example.fr".to_owned()));
         assert!(got.contains(&"_pk_id.1.ab=; Path=/; Max-Age=0; Domain=data.example.fr".to_owned()));
         assert!(!got.iter().any(|a| a.starts_with("cookies_preferences=")));
-        let only_audience = Reach::new("localhost", "/", None)
-            .erase_matching(header, &["_ga", "_ga_*", "_pk_id.*"]);
+        let only_audience = Reach::new("localhost", "/", None).erase_matching(
+            header,
+            &["_ga", "_ga_*", "_pk_id.*"],
+            COOKIE_NAME,
+        );
         assert_eq!(
             only_audience,
             [

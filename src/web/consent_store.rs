@@ -1,9 +1,10 @@
-//! Where the visitor's choice is kept: the `cookies_preferences` cookie.
+//! Where the visitor's choice is kept: the `cookies_preferences` cookie (or the name the
+//! portal configured, `data-cookie-name`).
 
 use crate::core::charter::Charter;
 use crate::core::config::Config;
 use crate::core::consent::Choice;
-use crate::core::cookie_codec::{self, CookieAttributes, Expectations, Resolved, COOKIE_NAME};
+use crate::core::cookie_codec::{self, CookieAttributes, Expectations, Resolved};
 
 use super::{clock, console, cookies, json};
 
@@ -14,7 +15,7 @@ pub fn read(config: &Config, charter: &Charter) -> Option<Choice> {
 }
 
 fn resolve(config: &Config, charter: &Charter) -> Resolved {
-    let values = cookies::read_all(COOKIE_NAME);
+    let values = cookies::read_all(&config.cookie_name);
     let values: Vec<&str> = values.iter().map(String::as_str).collect();
     let expect = Expectations {
         now: clock::now(),
@@ -30,9 +31,10 @@ pub fn load(config: &Config, charter: &Charter) -> Option<Choice> {
     let resolved = resolve(config, charter);
     if resolved.copies > 1 {
         console::warn(&format!(
-            "{n} copies of {COOKIE_NAME} found (a stale one on another path or domain): the \
+            "{n} copies of {name} found (a stale one on another path or domain): the \
              newest decides, in doubt the strictest; the next choice removes the others",
-            n = resolved.copies
+            n = resolved.copies,
+            name = config.cookie_name
         ));
     }
     let asking = if resolved.choice.is_none() {
@@ -41,7 +43,10 @@ pub fn load(config: &Config, charter: &Charter) -> Option<Choice> {
         ""
     };
     for why in &resolved.set_aside {
-        console::warn(&format!("stored {COOKIE_NAME} set aside: {why}{asking}"));
+        console::warn(&format!(
+            "stored {name} set aside: {why}{asking}",
+            name = config.cookie_name
+        ));
     }
     resolved.choice
 }
@@ -49,19 +54,23 @@ pub fn load(config: &Config, charter: &Charter) -> Option<Choice> {
 /// Writes `choice` to the cookie for the configured lifetime and domain, after removing every
 /// other copy this page can reach, so that no stale one outlives it.
 pub fn save(choice: &Choice, config: &Config) {
-    cookies::expire_everywhere(COOKIE_NAME, config.cookie_domain.as_deref());
+    cookies::expire_everywhere(&config.cookie_name, config.cookie_domain.as_deref());
     let attrs = CookieAttributes {
         max_age_secs: u64::from(config.consent_days) * 86_400,
         domain: config.cookie_domain.as_deref(),
         secure: cookies::page_is_secure(),
     };
     let value = cookie_codec::encode(choice);
-    if !cookies::write(&cookie_codec::assignment(COOKIE_NAME, &value, &attrs)) {
+    if !cookies::write(&cookie_codec::assignment(
+        &config.cookie_name,
+        &value,
+        &attrs,
+    )) {
         console::error("cookies cannot be written here: the choice holds for this page only");
     }
 }
 
 /// Deletes every copy of the stored choice this page can reach (the JS API's `reset()`).
 pub fn forget(config: &Config) {
-    cookies::expire_everywhere(COOKIE_NAME, config.cookie_domain.as_deref());
+    cookies::expire_everywhere(&config.cookie_name, config.cookie_domain.as_deref());
 }

@@ -53,13 +53,13 @@ fn page_location() -> (String, String) {
     )
 }
 
-/// Expires every cookie matching `patterns` (never the consent cookie), in every form this
-/// page can reach: host-only and on its parent domains and `configured_domain`, on every path
-/// along its URL.
-pub fn erase_matching(patterns: &[&str], configured_domain: Option<&str>) {
+/// Expires every cookie matching `patterns` (never the consent cookie, `keep`), in every form
+/// this page can reach: host-only and on its parent domains and `configured_domain`, on every
+/// path along its URL.
+pub fn erase_matching(patterns: &[&str], configured_domain: Option<&str>, keep: &str) {
     let (host, path) = page_location();
     let reach = Reach::new(&host, &path, configured_domain);
-    for assignment in reach.erase_matching(&all(), patterns) {
+    for assignment in reach.erase_matching(&all(), patterns, keep) {
         write(&assignment);
     }
 }
@@ -74,7 +74,7 @@ pub fn expire_everywhere(name: &str, configured_domain: Option<&str>) {
 
 /// Whether this page can keep a cookie: a probe cookie is written, read back and removed.
 pub fn can_store() -> bool {
-    const PROBE: &str = "cookie_charter_probe";
+    const PROBE: &str = cookie_codec::PROBE_COOKIE;
     if !write(&format!("{PROBE}=1; Path=/; Max-Age=10; SameSite=Lax")) {
         return false;
     }

@@ -38,6 +38,7 @@ pub fn after_decision(state: &ConsentState, config: &Config) {
         cookies::erase_matching(
             &state.charter.erase_patterns(category),
             config.cookie_domain.as_deref(),
+            &config.cookie_name,
         );
     }
     announce(state, config);

@@ -180,3 +180,37 @@ test('English page: English banner and table, configured consent lifetime', asyn
   assert.ok(days > 29.9 && days <= 30, `data-consent-days=30, got ${days}`);
   await context.close();
 });
+
+test('data-cookie-name: on an Opendatasoft portal the platform\'s own cookies_preferences is left alone', async () => {
+  // The platform's cookie, in a format of its own, set before the visit.
+  const platformValue = encodeURIComponent(JSON.stringify({ analytics: true, version: 'ods' }));
+  const { page, context, requests, console: messages } = await visit('/fixtures/cookie-name.html', (c) => c.addCookies([
+    { name: 'cookies_preferences', value: platformValue, url: env.server.url },
+  ]));
+  const platformCookie = async () => (await context.cookies()).find((c) => c.name === 'cookies_preferences')?.value;
+  const ours = async () => {
+    const cookie = (await context.cookies()).find((c) => c.name === 'cookie_charter_choice');
+    return cookie ? JSON.parse(decodeURIComponent(cookie.value)) : null;
+  };
+  await page.waitForSelector(banner, { state: 'visible' });
+  await page.waitForLoadState('networkidle');
+  assert.equal(audienceRequested(requests), false, 'the platform\'s "analytics: true" is not a choice here');
+  assert.equal(messages.filter((m) => m.text.includes('[cookie-charter]')).length, 0, 'nothing to warn about');
+
+  await page.click('text=Tout accepter');
+  await page.waitForSelector('#audience-badge', { state: 'visible' });
+  assert.equal((await ours()).c.audience, true);
+  assert.equal(await platformCookie(), platformValue, 'the platform\'s cookie is untouched');
+  await reload(page);
+  assert.equal(await page.locator(banner).count(), 0, 'the choice is read back from the renamed cookie');
+  assert.equal(await page.evaluate(() => window.__audienceRuns), 1);
+
+  await page.evaluate(() => window.CookieCharter.refuseAll());
+  assert.equal((await ours()).c.audience, false);
+  assert.equal((await context.cookies()).some((c) => c.name.startsWith('_pk_')), false, 'the withdrawal erased the audience cookies');
+  await page.evaluate(() => window.CookieCharter.reset());
+  await page.waitForSelector(banner, { state: 'visible' });
+  assert.equal(await ours(), null, 'reset() forgets ours');
+  assert.equal(await platformCookie(), platformValue, 'and only ours');
+  await context.close();
+});
