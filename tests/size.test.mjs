@@ -1,6 +1,6 @@
 // Size budget of what a first visit loads from dist/ (cookie-charter.js, which carries the first
-// layer's wasm and the banner's CSS; brotli bytes, the shipped nightly build): at most 52,900
-// bytes, the build (52,440) with a 1 % margin. Carrying the wasm inside the module cost 2.6 KB
+// layer's wasm and the banner's CSS; brotli bytes, the shipped nightly build): at most 53,100
+// bytes, the build (52,849) with a 0.5 % margin. Carrying the wasm inside the module cost 2.6 KB
 // and saved a round trip (README, Performance benchmark); the issue's 25,000 is not reached.
 // Bytes do not depend on timing (they vary by about 0.1 % between checkouts in different
 // folders), so this is a test; times are only measured by the benchmark (npm run bench). The
@@ -9,7 +9,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { distSizes, ON_DEMAND_FILES } from '../scripts/sizes.mjs';
 
-const BUDGET_BROTLI_BYTES = 52_900;
+const BUDGET_BROTLI_BYTES = 53_100;
 
 test(`a first visit loads at most ${BUDGET_BROTLI_BYTES} brotli bytes from dist/`, () => {
   const sizes = distSizes();
