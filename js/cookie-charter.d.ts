@@ -27,13 +27,16 @@ export interface Receipt {
   /** Every category and whether it was accepted. */
   choices: Record<string, boolean>;
   /** The language the texts were shown in. */
-  lang: 'fr' | 'en';
+  lang: Lang;
   /** The page the choice was made on, without query or fragment. */
   page: string;
 }
 
-/** A text in French and optionally English. */
-export interface Text { fr: string; en?: string }
+/** The component's languages. */
+export type Lang = 'fr' | 'en' | 'es' | 'de' | 'it' | 'nl' | 'pt';
+
+/** A text in French and optionally in the component's other languages (French when missing). */
+export interface Text { fr: string; en?: string; es?: string; de?: string; it?: string; nl?: string; pt?: string }
 
 /** A charter, as in docs/charter.schema.json. */
 export interface Charter {
@@ -50,8 +53,8 @@ export interface MountOptions {
   audienceSrc?: string;
   /** Link to the portal's "Charte cookies" page. */
   policyUrl?: string;
-  /** Language of the texts; default from `<html lang>`, then French. */
-  lang?: 'fr' | 'en';
+  /** Language of the texts; default from `<html lang>` (region subtags ignored), then French. */
+  lang?: Lang;
   /** Lifetime of a choice in days, 1 to 395 (default 182). */
   consentDays?: number;
   /** Domain attribute of the choice cookie, to share it across subdomains. */

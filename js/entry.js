@@ -103,7 +103,50 @@ function panel(snapshot) {
   });
 }
 
-/** The first layer's request for the charter page: `{ lang, charter }` to draw. */
+/**
+ * The built-in texts of the languages other than French (French is in the wasm): one small
+ * module each, next to this file, loaded only by a page in that language.
+ */
+const LANGUAGES = {
+  en: () => import('./cookie-charter-lang-en.js'),
+  es: () => import('./cookie-charter-lang-es.js'),
+  de: () => import('./cookie-charter-lang-de.js'),
+  it: () => import('./cookie-charter-lang-it.js'),
+  nl: () => import('./cookie-charter-lang-nl.js'),
+  pt: () => import('./cookie-charter-lang-pt.js'),
+};
+const textsLoading = {};
+
+/** The JSON of the texts in `tag` (loaded once; again after a failure). */
+function loadTexts(tag) {
+  if (!Object.hasOwn(LANGUAGES, tag)) return Promise.reject(new Error(`no texts in ${tag}`));
+  textsLoading[tag] ??= LANGUAGES[tag]().then((module) => module.default, (error) => {
+    delete textsLoading[tag];
+    throw error;
+  });
+  return textsLoading[tag];
+}
+
+/**
+ * The first layer's request for the texts of a language other than French: `done(json)`, or
+ * `done(null)` if they cannot be loaded (the first layer then says so and shows French).
+ */
+function texts(tag, done) {
+  loadTexts(tag).then(done, () => done(null));
+}
+
+/**
+ * Starts loading the texts the page most likely needs while the wasm starts: the language of
+ * `data-lang` / the `lang` option, else of `<html lang>`. Only a head start: the first layer
+ * decides the language and asks for its texts through `texts`.
+ */
+function loadLikelyTexts(source) {
+  const asked = source.tag ? source.tag.getAttribute('data-lang') : source.options?.lang;
+  const tag = String(asked || document.documentElement.lang || '').trim().split(/[-_]/)[0].toLowerCase();
+  if (Object.hasOwn(LANGUAGES, tag)) loadTexts(tag).catch(() => {});
+}
+
+/** The first layer's request for the charter page: `{ texts, charter }` to draw. */
 function tables(snapshot) {
   loadUi().then((ui) => ui.renderTables(snapshot), (error) => {
     console.error('[cookie-charter] the charter page could not be loaded.', error);
@@ -112,6 +155,7 @@ function tables(snapshot) {
 
 /** Starts the first layer from `source` ({ tag } or { options }). */
 async function startFirstLayer(source) {
+  loadLikelyTexts(source);
   applyStylesheet(BANNER_CSS, new URL('cookie-charter.css', import.meta.url).href);
   if (typeof WebAssembly === 'object') {
     await init({ module_or_path: wasmBytes(FIRST_LAYER_WASM) });
@@ -121,8 +165,8 @@ async function startFirstLayer(source) {
   }
   // Until it has started, the layer answers getConsent() and getReceipt() with null.
   await (source.tag
-    ? phase.layer.mountFromScript(source.tag, panel, tables)
-    : phase.layer.mount(source.options, panel, tables));
+    ? phase.layer.mountFromScript(source.tag, panel, tables, texts)
+    : phase.layer.mount(source.options, panel, tables, texts));
   if (phase.layer.bannerAsks()) loadUiWhenIdle();
   return phase.layer;
 }

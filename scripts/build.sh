@@ -7,6 +7,8 @@
 #     preferences panel and the charter page), loaded while a banner waits or when a page needs it;
 #   - cookie-charter-nowasm.js: the first layer compiled to JavaScript (wasm2js), loaded only
 #     where the browser has no WebAssembly;
+#   - cookie-charter-lang-<tag>.js: the built-in texts of each language but French, loaded only
+#     by a page in that language;
 #   - cookie-charter.css and cookie-charter-ui.css (the styles the two modules carry, as files for
 #     browsers without constructed stylesheets and pages that link them) and cookie-charter.d.ts.
 # Expects the tools that scripts/setup.sh installs.
@@ -89,7 +91,15 @@ bundle() {
   $esbuild "$1" --bundle --format=esm --target=es2022 --minify --charset=utf8 --loader:.css=text \
     --log-level=warning "${@:3}" --outfile="$2"
 }
-bundle js/entry.js dist/cookie-charter.js --external:./cookie-charter-ui.js --external:./cookie-charter-nowasm.js
+# The built-in texts of each language but French (which the first layer carries), one small
+# module each: loaded only by a page in that language (src/core/texts/ is their one source).
+for texts in src/core/texts/*.json; do
+  tag=$(basename "$texts" .json)
+  [ "$tag" = fr ] && continue
+  node scripts/texts-module.mjs "$texts" "dist/cookie-charter-lang-$tag.js"
+done
+bundle js/entry.js dist/cookie-charter.js --external:./cookie-charter-ui.js --external:./cookie-charter-nowasm.js \
+  '--external:./cookie-charter-lang-*'
 bundle js/ui.js dist/cookie-charter-ui.js
 if [ -f target/nowasm/cookie-charter.js ]; then
   bundle target/nowasm/cookie-charter.js dist/cookie-charter-nowasm.js

@@ -23,7 +23,7 @@ grep -q 'CookieCharter' "$page" && grep -q 'Settings::builder' "$page" \
 echo "check-crate: the lowest declared versions build (wasm32)"
 copy=$(mktemp -d)
 trap 'rm -rf "$copy"' EXIT
-cp -r Cargo.toml Cargo.lock src styles README.md LICENSE "$copy/"
+cp -r Cargo.toml Cargo.lock build.rs src styles README.md LICENSE "$copy/"
 mkdir -p "$copy/examples" && cp -r examples/yew-app "$copy/examples/" && rm -rf "$copy/examples/yew-app/dist"
 # Dev-dependencies are not a host's concern; the test runner's exact pin is lifted here.
 sed -i 's/^wasm-bindgen-test = "=[0-9.]*"/wasm-bindgen-test = "0.3.45"/' "$copy/Cargo.toml"

@@ -12,6 +12,9 @@ export const FIRST_VISIT_FILES = ['cookie-charter.js'];
 /** The file of dist/ loaded only for the Yew UI (preferences panel, charter page): it carries its wasm and styles. */
 export const ON_DEMAND_FILES = ['cookie-charter-ui.js'];
 
+/** The languages whose built-in texts a page in that language loads as a module of its own (French is in the first layer). */
+export const LANGUAGE_MODULES = ['en', 'es', 'de', 'it', 'nl', 'pt'].map((tag) => `cookie-charter-lang-${tag}.js`);
+
 /** Rows { name, raw, gzip, brotli } for each of `files` (first-visit ones by default), then their total. */
 export function distSizes(files = FIRST_VISIT_FILES) {
   const rows = files.map((name) => {
@@ -37,4 +40,5 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   };
   print('first visit (bytes)', distSizes());
   print('on demand: Yew UI (bytes)', distSizes(ON_DEMAND_FILES));
+  print('one a page in its language', distSizes(LANGUAGE_MODULES).slice(0, -1));
 }

@@ -20,6 +20,7 @@ use crate::banner::{Banner, BannerContent, FloatingButton, Pressed};
 use crate::core::config::Config;
 use crate::core::consent::{Action, ConsentState, View};
 use crate::state_loop;
+use crate::web::texts::{LoadedTexts, TextsRequest};
 use crate::web::{clock, consent_store, dom, elsewhere, openers};
 
 /// Id of the element the consent UI is rendered in, appended to `<body>`.
@@ -31,18 +32,27 @@ pub const TABLE_SELECTOR: &str = "[data-cookie-charter-table]";
 /// the Yew UI for them ([`PageRequests::from_functions`]); in a Rust application the Yew UI is
 /// in the same wasm (`yew_ui::same_wasm_requests`).
 pub struct PageRequests {
-    /// Called with a panel snapshot `{ host, lang, charter, draft }` whenever the panel is to
+    /// Called with a panel snapshot `{ host, texts, charter, draft }` whenever the panel is to
     /// be shown (again, when its switches changed), and with `null` when it is to close.
     pub panel: Rc<dyn Fn(&JsValue)>,
-    /// Called once with `{ lang, charter }` when the page has charter tables to fill.
+    /// Called once with `{ texts, charter }` when the page has charter tables to fill.
     pub tables: Rc<dyn Fn(&JsValue)>,
+    /// Asked for the built-in texts of a language other than French (see
+    /// [`crate::web::texts`]).
+    pub texts: TextsRequest,
 }
 
 impl PageRequests {
-    /// Requests answered by two JavaScript functions (what the entry module passes); whatever
-    /// they throw stays with them.
-    pub fn from_functions(panel: Function, tables: Function) -> PageRequests {
+    /// Requests answered by JavaScript functions (what the entry module passes): `panel` and
+    /// `tables` take a snapshot (whatever they throw stays with them); `texts(tag, done)` calls
+    /// `done` once with the texts' JSON, or with `null`.
+    pub fn from_functions(panel: Function, tables: Function, texts: Function) -> PageRequests {
         PageRequests {
+            texts: Rc::new(move |lang, done| {
+                // The entry module's `texts` never throws: it answers through `done`, once.
+                let done = Closure::once_into_js(move |json: JsValue| done(json.as_string()));
+                let _ = texts.call2(&JsValue::NULL, &lang.tag().into(), &done);
+            }),
             panel: Rc::new(move |snapshot| {
                 let _ = panel.call1(&JsValue::NULL, snapshot);
             }),
@@ -66,7 +76,7 @@ enum Shown {
 /// appended to it), listens to `data-cookie-charter-open` links, and once the page is parsed
 /// activates the blocked tags added since and asks for the charter page if it has a place for
 /// it.
-pub fn show(config: Rc<Config>, charter_text: Rc<str>, requests: PageRequests) {
+pub fn show(config: Rc<Config>, charter_text: Rc<str>, texts: LoadedTexts, requests: PageRequests) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
@@ -74,7 +84,8 @@ pub fn show(config: Rc<Config>, charter_text: Rc<str>, requests: PageRequests) {
         return;
     };
     host.set_id(ROOT_ID);
-    let lang = config.lang;
+    // The language of the texts shown (French when the page's could not be loaded).
+    let lang = texts.texts.lang;
     let Some(root) = dom::append(
         &host,
         "div",
@@ -88,6 +99,7 @@ pub fn show(config: Rc<Config>, charter_text: Rc<str>, requests: PageRequests) {
     };
     let tables = requests.tables.clone();
     let text = charter_text.clone();
+    let texts_json = texts.json.clone();
     let parsing = dom::still_parsing();
     dom::when_parsed(move || {
         if parsing {
@@ -99,7 +111,7 @@ pub fn show(config: Rc<Config>, charter_text: Rc<str>, requests: PageRequests) {
             .and_then(|d| d.query_selector(TABLE_SELECTOR).ok().flatten())
             .is_some();
         if has_tables {
-            tables(&snapshot(lang.tag(), &text, None).into());
+            tables(&snapshot(texts_json.as_deref(), &text, None).into());
         }
     });
     let opener = openers::listen(|| state_loop::dispatch(Action::OpenPreferences));
@@ -113,6 +125,7 @@ pub fn show(config: Rc<Config>, charter_text: Rc<str>, requests: PageRequests) {
     let view = FirstLayerView {
         config,
         charter_text,
+        texts,
         panel: requests.panel,
         root,
         panel_host,
@@ -131,6 +144,7 @@ pub fn show(config: Rc<Config>, charter_text: Rc<str>, requests: PageRequests) {
 struct FirstLayerView {
     config: Rc<Config>,
     charter_text: Rc<str>,
+    texts: LoadedTexts,
     panel: Rc<dyn Fn(&JsValue)>,
     /// `.cookie-charter` inside `#cookie-charter`: holds the banner or the floating button.
     root: Element,
@@ -166,7 +180,7 @@ impl FirstLayerView {
             for id in &state.draft {
                 draft.push(&JsValue::from_str(id));
             }
-            let snapshot = snapshot(self.config.lang.tag(), &self.charter_text, Some(&draft));
+            let snapshot = snapshot(self.texts.json.as_deref(), &self.charter_text, Some(&draft));
             let _ = Reflect::set(&snapshot, &"host".into(), &self.panel_host);
             (self.panel)(&snapshot.into());
         }
@@ -189,7 +203,7 @@ impl FirstLayerView {
         match view {
             View::Banner => {
                 let content = BannerContent {
-                    lang: self.config.lang,
+                    texts: &self.texts.texts,
                     policy_url: self.config.policy_url.as_deref(),
                     gpc_notice: state.shows_gpc_notice(),
                 };
@@ -203,7 +217,7 @@ impl FirstLayerView {
                 .map_or(Shown::Nothing, Shown::Banner)
             }
             View::Closed if self.config.floating_button => {
-                FloatingButton::show(&self.root, self.config.lang, || {
+                FloatingButton::show(&self.root, &self.texts.texts, || {
                     state_loop::dispatch(Action::OpenPreferences)
                 })
                 .map_or(Shown::Nothing, Shown::Floating)
@@ -223,7 +237,7 @@ impl FirstLayerView {
             &self.panel_host,
             "p",
             &[("class", LOADING_CLASS), ("role", "status")],
-            Some(self.config.lang.texts().loading_preferences),
+            Some(self.texts.texts.loading_preferences()),
         );
     }
 }
@@ -233,10 +247,12 @@ const LOADING_CLASS: &str = "cookie-charter__loading";
 /// Selects that status line (the Yew UI removes it when it draws the panel).
 pub const LOADING_SELECTOR: &str = ".cookie-charter__loading";
 
-/// `{ lang, charter, draft? }` for the Yew UI.
-fn snapshot(lang: &str, charter: &str, draft: Option<&Array>) -> Object {
+/// `{ texts, charter, draft? }` for the Yew UI: the texts' JSON (`null` for French, which the
+/// Yew UI carries) and the charter's.
+fn snapshot(texts: Option<&str>, charter: &str, draft: Option<&Array>) -> Object {
     let object = Object::new();
-    let _ = Reflect::set(&object, &"lang".into(), &lang.into());
+    let texts = texts.map_or(JsValue::NULL, JsValue::from_str);
+    let _ = Reflect::set(&object, &"texts".into(), &texts);
     let _ = Reflect::set(&object, &"charter".into(), &charter.into());
     if let Some(draft) = draft {
         let _ = Reflect::set(&object, &"draft".into(), draft);

@@ -24,6 +24,7 @@ use crate::state_loop;
 use crate::web::charter_source::{self, LoadedCharter};
 use crate::web::{
     attributes, consent_store, console, cookies, integrations, options, privacy_signals, scripts,
+    texts,
 };
 
 thread_local! {
@@ -98,26 +99,43 @@ fn run(mut config: Config, loaded: LoadedCharter, requests: PageRequests) {
     let state = ConsentState::new(charter, stored)
         .with_gpc(privacy_signals::global_privacy_control())
         .with_storage(storage_available);
+    // The loop runs at once (a returning visitor's audience script waits for no text); what
+    // the page shows waits for its language's texts (French at once).
     state_loop::start(state, config.clone());
-    first_layer::show(config, loaded.text, requests);
+    let lang = config.lang;
+    let charter_text = loaded.text;
+    let request = requests.texts.clone();
+    texts::load(lang, &request, move |texts| {
+        first_layer::show(config, charter_text, texts, requests)
+    });
 }
 
-/// Starts from the `<script>` tag's `data-*` attributes. `panel` and `tables` are the page's
-/// [`PageRequests`]. Resolves once started.
+/// Starts from the `<script>` tag's `data-*` attributes. `panel`, `tables` and `texts` are the
+/// page's [`PageRequests`]. Resolves once started.
 #[cfg_attr(feature = "js-first-layer", wasm_bindgen(js_name = mountFromScript))]
-pub fn mount_from_script(script: Option<Element>, panel: Function, tables: Function) -> Promise {
+pub fn mount_from_script(
+    script: Option<Element>,
+    panel: Function,
+    tables: Function,
+    texts: Function,
+) -> Promise {
     start(
         &|| attributes::read_raw_config(script.as_ref()),
-        PageRequests::from_functions(panel, tables),
+        PageRequests::from_functions(panel, tables, texts),
     )
 }
 
 /// Starts from an options object (the data attributes in camelCase); see
 /// [`mount_from_script`].
 #[cfg_attr(feature = "js-first-layer", wasm_bindgen(js_name = mount))]
-pub fn mount_with_options(options: JsValue, panel: Function, tables: Function) -> Promise {
+pub fn mount_with_options(
+    options: JsValue,
+    panel: Function,
+    tables: Function,
+    texts: Function,
+) -> Promise {
     start(
         &|| options::read_raw_config(&options),
-        PageRequests::from_functions(panel, tables),
+        PageRequests::from_functions(panel, tables, texts),
     )
 }

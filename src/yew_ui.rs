@@ -1,7 +1,7 @@
 //! The Yew UI's entry points: `cookie-charter-ui_bg.wasm`'s exports (with the `js-ui`
 //! feature), loaded on demand by `js/entry.js`, and [`same_wasm_requests`] for a Rust
 //! application, whose wasm holds the first layer and the Yew UI together. It draws what the first layer asks for — the preferences panel and the charter page — from
-//! the snapshot the first layer hands over (language, charter text, switches), and reports what
+//! the snapshot the first layer hands over (texts, charter, switches), and reports what
 //! the visitor does in the panel back through the page's `act(kind, id)`. It holds no consent
 //! state, reads no cookie or setting, fetches nothing and performs no effect: the first layer's
 //! [`crate::state_loop`] does all of that, once.
@@ -18,55 +18,68 @@ use yew::{AppHandle, Callback};
 use crate::components::{CharterPage, CharterPageProps, Preferences, PreferencesProps};
 use crate::core::charter::Charter;
 use crate::core::charter_json;
-use crate::core::i18n::Lang;
+use crate::core::i18n::{Texts, FRENCH_TEXTS};
+use crate::core::json::Json;
 use crate::first_layer::{self, PageRequests, LOADING_SELECTOR, TABLE_SELECTOR};
 use crate::web::{console, dom, json};
+
+/// The last JSON text read into a `T`, with what it gave.
+type LastRead<T> = RefCell<Option<(String, Rc<T>)>>;
 
 thread_local! {
     static PANEL: RefCell<Option<AppHandle<Preferences>>> = const { RefCell::new(None) };
     /// The charter last read, with its text: a panel update with the same text reads nothing.
-    static CHARTER: RefCell<Option<(String, Rc<Charter>)>> = const { RefCell::new(None) };
+    static CHARTER: LastRead<Charter> = const { RefCell::new(None) };
+    /// The texts last read, with their JSON, likewise.
+    static TEXTS: LastRead<Texts> = const { RefCell::new(None) };
 }
 
 /// What a snapshot holds.
 struct Snapshot {
-    lang: Lang,
+    texts: Rc<Texts>,
     charter: Rc<Charter>,
     draft: Vec<String>,
     host: Option<Element>,
 }
 
-/// Reads a snapshot the first layer made. The charter text is the one the first layer checked:
-/// it is only read here (its fields), not checked again.
-fn read(snapshot: &JsValue) -> Option<Snapshot> {
-    let field = |name: &str| Reflect::get(snapshot, &name.into()).ok();
-    let lang = field("lang")
-        .and_then(|v| v.as_string())
-        .and_then(|tag| Lang::from_tag(&tag))
-        .unwrap_or_default();
-    let text = field("charter").and_then(|v| v.as_string())?;
-    let cached = CHARTER.with(|c| {
+/// `text` read by `read_json`, or the value `cache` holds for the same text.
+fn cached<T>(
+    cache: &'static std::thread::LocalKey<LastRead<T>>,
+    text: String,
+    read_json: impl FnOnce(&Json) -> Option<T>,
+) -> Option<Rc<T>> {
+    let known = cache.with(|c| {
         c.borrow()
             .as_ref()
             .filter(|(known, _)| *known == text)
-            .map(|(_, charter)| charter.clone())
+            .map(|(_, value)| value.clone())
     });
-    let charter = match cached {
-        Some(charter) => charter,
-        None => {
-            let tree = json::parse(&text).ok()?;
-            let charter = Rc::new(charter_json::from_json(&tree).ok()?);
-            CHARTER.with(|c| *c.borrow_mut() = Some((text, charter.clone())));
-            charter
-        }
-    };
+    if known.is_some() {
+        return known;
+    }
+    let value = Rc::new(read_json(&json::parse(&text).ok()?)?);
+    cache.with(|c| *c.borrow_mut() = Some((text, value.clone())));
+    Some(value)
+}
+
+/// Reads a snapshot the first layer made. The charter and the texts are the ones the first
+/// layer checked: they are only read here (their fields), not checked again.
+fn read(snapshot: &JsValue) -> Option<Snapshot> {
+    let field = |name: &str| Reflect::get(snapshot, &name.into()).ok();
+    // `null`: French, carried here.
+    let texts = field("texts")
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| FRENCH_TEXTS.to_owned());
+    let texts = cached(&TEXTS, texts, |json| Texts::from_json(json).ok())?;
+    let text = field("charter").and_then(|v| v.as_string())?;
+    let charter = cached(&CHARTER, text, |json| charter_json::from_json(json).ok())?;
     let draft = field("draft")
         .and_then(|v| v.dyn_into::<Array>().ok())
         .map(|a| a.iter().filter_map(|id| id.as_string()).collect())
         .unwrap_or_default();
     let host = field("host").and_then(|v| v.dyn_into::<Element>().ok());
     Some(Snapshot {
-        lang,
+        texts,
         charter,
         draft,
         host,
@@ -92,10 +105,12 @@ pub fn same_wasm_requests() -> PageRequests {
             }
         }),
         tables: Rc::new(|snapshot| render_tables(snapshot.clone())),
+        // A Rust application's wasm carries every language.
+        texts: Rc::new(|lang, done| done(Some(lang.texts_json().to_owned()))),
     }
 }
 
-/// Shows the preferences panel of `snapshot` (`{ host, lang, charter, draft }`) in its host,
+/// Shows the preferences panel of `snapshot` (`{ host, texts, charter, draft }`) in its host,
 /// or brings the one shown up to date; the visitor's acts go to `act("toggle", id)`,
 /// `act("save")`, `act("accept-all")`, `act("refuse-all")` and `act("close")`.
 #[cfg_attr(feature = "js-ui", wasm_bindgen(js_name = showPanel))]
@@ -112,7 +127,7 @@ pub fn show_panel(snapshot: JsValue, act: Function) {
 /// [`show_panel`], reporting to `send`.
 fn show_panel_to(snapshot: &JsValue, send: Act) {
     let Some(Snapshot {
-        lang,
+        texts,
         charter,
         draft,
         host,
@@ -128,7 +143,7 @@ fn show_panel_to(snapshot: &JsValue, send: Act) {
         PreferencesProps {
             charter,
             draft,
-            lang,
+            texts,
             on_toggle: Callback::from(move |id: String| toggle("toggle", Some(&id))),
             on_save: Callback::from(move |_| save("save", None)),
             on_accept_all: Callback::from(move |_| accept("accept-all", None)),
@@ -158,11 +173,11 @@ pub fn close_panel() {
     }
 }
 
-/// Renders the whole charter of `snapshot` (`{ lang, charter }`) into every
+/// Renders the whole charter of `snapshot` (`{ texts, charter }`) into every
 /// `[data-cookie-charter-table]` element.
 #[cfg_attr(feature = "js-ui", wasm_bindgen(js_name = renderTables))]
 pub fn render_tables(snapshot: JsValue) {
-    let Some(Snapshot { lang, charter, .. }) = read(&snapshot) else {
+    let Some(Snapshot { texts, charter, .. }) = read(&snapshot) else {
         console::error("the charter page got an unreadable snapshot");
         return;
     };
@@ -178,7 +193,7 @@ pub fn render_tables(snapshot: JsValue) {
         };
         let props = CharterPageProps {
             charter: charter.clone(),
-            lang,
+            texts: texts.clone(),
         };
         yew::Renderer::<CharterPage>::with_root_and_props(host, props).render();
     }

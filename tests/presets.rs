@@ -4,7 +4,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use cookie_charter::core::charter::Charter;
-use cookie_charter::core::i18n::Lang;
+use cookie_charter::core::i18n::{Lang, Texts};
 use cookie_charter::core::json;
 use cookie_charter::core::presets::Preset;
 
@@ -127,15 +127,15 @@ fn the_seeds_differ_where_the_presets_do() {
 
 #[test]
 fn the_built_in_french_introduction_is_the_seeds_wording() {
-    let intro = Lang::Fr.texts().charter_intro;
+    let intro = texts(Lang::Fr).charter_intro;
     for preset in SEEDED {
         let seed = read_seed(preset);
-        for section in intro {
+        for section in &intro {
             for text in section
                 .heading
                 .iter()
-                .chain(section.paragraphs)
-                .chain(section.items)
+                .chain(&section.paragraphs)
+                .chain(&section.items)
             {
                 assert!(
                     seed.text.contains(text),
@@ -156,17 +156,22 @@ fn the_built_in_french_introduction_is_the_seeds_wording() {
     }
 }
 
+/// The built-in texts of `lang`.
+fn texts(lang: Lang) -> Texts {
+    Texts::from_json(&json::parse(lang.texts_json()).unwrap()).unwrap()
+}
+
 #[test]
-fn english_introduction_has_the_same_shape() {
-    let (fr, en) = (
-        Lang::Fr.texts().charter_intro,
-        Lang::En.texts().charter_intro,
-    );
-    assert_eq!(fr.len(), en.len());
-    for (f, e) in fr.iter().zip(en) {
-        assert_eq!(f.heading.is_some(), e.heading.is_some());
-        assert_eq!(f.paragraphs.len(), e.paragraphs.len());
-        assert_eq!(f.items.len(), e.items.len());
+fn every_translated_introduction_has_the_french_shape() {
+    let fr = texts(Lang::Fr).charter_intro;
+    for lang in &Lang::ALL[1..] {
+        let other = texts(*lang).charter_intro;
+        assert_eq!(fr.len(), other.len(), "{}", lang.tag());
+        for (f, o) in fr.iter().zip(&other) {
+            assert_eq!(f.heading.is_some(), o.heading.is_some(), "{}", lang.tag());
+            assert_eq!(f.paragraphs.len(), o.paragraphs.len(), "{}", lang.tag());
+            assert_eq!(f.items.len(), o.items.len(), "{}", lang.tag());
+        }
     }
 }
 
@@ -176,14 +181,14 @@ fn every_preset_text_has_an_english_version() {
         let charter = preset.charter(json::parse);
         for c in &charter.categories {
             assert!(
-                c.title.en.is_some() && c.description.en.is_some(),
+                c.title.exactly(Lang::En).is_some() && c.description.exactly(Lang::En).is_some(),
                 "{}",
                 preset.name()
             );
         }
         for r in &charter.cookies {
             assert!(
-                r.service.en.is_some() && r.purpose.en.is_some(),
+                r.service.exactly(Lang::En).is_some() && r.purpose.exactly(Lang::En).is_some(),
                 "{}",
                 preset.name()
             );

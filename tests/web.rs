@@ -10,9 +10,10 @@ use cookie_charter::core::charter::{Section, Text, AUDIENCE};
 use cookie_charter::core::config::Config;
 use cookie_charter::core::consent::{Choice, ConsentState};
 use cookie_charter::core::cookie_codec::{self, Expectations, COOKIE_NAME};
-use cookie_charter::core::i18n::Lang;
+use cookie_charter::core::i18n::{Lang, Texts};
 use cookie_charter::core::presets::Preset;
 use cookie_charter::first_layer;
+use cookie_charter::web::texts::LoadedTexts;
 use cookie_charter::web::{attributes, cookies, scripts};
 use cookie_charter::{start, state_loop, yew_ui};
 use wasm_bindgen::closure::Closure;
@@ -129,6 +130,17 @@ fn props(audience_src: Option<&str>, lang: Lang, stored: Option<Choice>) -> Setu
     }
 }
 
+/// The built-in texts of `lang`, as a page gets them.
+fn texts(lang: Lang) -> LoadedTexts {
+    cookie_charter::web::texts::read(lang, lang.texts_json()).unwrap()
+}
+
+/// Every built-in text of `lang`, as the Yew UI reads them.
+fn full_texts(lang: Lang) -> Rc<Texts> {
+    let json = cookie_charter::web::json::parse(lang.texts_json()).unwrap();
+    Rc::new(Texts::from_json(&json).unwrap())
+}
+
 /// A JS function from a Rust closure, kept alive for the page's lifetime.
 fn function(f: impl Fn(JsValue, JsValue) + 'static) -> js_sys::Function {
     let closure = Closure::<dyn Fn(JsValue, JsValue)>::new(f);
@@ -148,9 +160,11 @@ impl Page {
         let charter = Rc::new(setup.preset.charter(cookie_charter::web::json::parse));
         let state = ConsentState::new(charter, setup.stored).with_gpc(setup.gpc);
         state_loop::start(state, setup.config.clone());
+        let lang = setup.config.lang;
         first_layer::show(
             setup.config,
             setup.preset.json().into(),
+            texts(lang),
             yew_ui::same_wasm_requests(),
         );
         yew::scheduler::flush().await;
@@ -406,7 +420,7 @@ async fn the_panel_also_accepts_or_refuses_everything_in_one_click() {
 async fn charter_table_shows_every_row_grouped_by_category() {
     let props = CharterTableProps {
         charter: Rc::new(Preset::Default.charter(cookie_charter::web::json::parse)),
-        lang: Lang::Fr,
+        texts: full_texts(Lang::Fr),
     };
     let table = Mounted::<CharterTable>::new(props).await;
     let headings: Vec<_> = table
@@ -466,7 +480,7 @@ async fn charter_page_has_introduction_heading_and_table() {
     let charter = Rc::new(Preset::Soregies.charter(cookie_charter::web::json::parse));
     let page = Mounted::<CharterPage>::new(CharterPageProps {
         charter,
-        lang: Lang::Fr,
+        texts: full_texts(Lang::Fr),
     })
     .await;
     let headings: Vec<_> = page
@@ -504,7 +518,7 @@ async fn charter_page_in_english_and_with_a_portal_intro() {
     let mut charter = Preset::SaintNazaire.charter(cookie_charter::web::json::parse);
     let page = Mounted::<CharterPage>::new(CharterPageProps {
         charter: Rc::new(charter.clone()),
-        lang: Lang::En,
+        texts: full_texts(Lang::En),
     })
     .await;
     assert_eq!(
@@ -522,14 +536,14 @@ async fn charter_page_in_english_and_with_a_portal_intro() {
     charter.intro = Some(vec![Section {
         heading: Some(Text {
             fr: "Nos cookies".into(),
-            en: None,
+            translations: Vec::new(),
         }),
         paragraphs: vec![Text::new("<b>Bonjour</b>", "<b>Hello</b>")],
         items: vec![],
     }]);
     let page = Mounted::<CharterPage>::new(CharterPageProps {
         charter: Rc::new(charter),
-        lang: Lang::En,
+        texts: full_texts(Lang::En),
     })
     .await;
     assert_eq!(
@@ -549,7 +563,7 @@ async fn charter_page_in_english_and_with_a_portal_intro() {
 async fn charter_table_in_english() {
     let props = CharterTableProps {
         charter: Rc::new(Preset::Default.charter(cookie_charter::web::json::parse)),
-        lang: Lang::En,
+        texts: full_texts(Lang::En),
     };
     let table = Mounted::<CharterTable>::new(props).await;
     let first = table.all("thead th")[0].text_content().unwrap();
@@ -640,8 +654,8 @@ async fn mounting_twice_makes_one_banner() {
     // The promises resolve once rendered; the banner is awaited below instead.
     clean_page();
     let noop = || function(|_, _| {});
-    let _first = start::mount_from_script(None, noop(), noop());
-    let _second = start::mount_from_script(None, noop(), noop());
+    let _first = start::mount_from_script(None, noop(), noop(), noop());
+    let _second = start::mount_from_script(None, noop(), noop(), noop());
     wait_for("#cookie-charter .cookie-charter__banner").await;
     let roots = document()
         .query_selector_all("#cookie-charter")
@@ -950,8 +964,9 @@ fn the_banner_widget_cleans_up_after_itself() {
     before.focus().unwrap();
     let pressed = Rc::new(std::cell::RefCell::new(Vec::new()));
     let record = pressed.clone();
+    let french = texts(Lang::Fr);
     let content = BannerContent {
-        lang: Lang::Fr,
+        texts: &french.texts,
         policy_url: None,
         gpc_notice: false,
     };

@@ -89,7 +89,7 @@ impl SettingsBuilder {
         self
     }
 
-    /// `fr` or `en` (else the page's `<html lang>`, else French).
+    /// `fr`, `en`, `es`, `de`, `it`, `nl` or `pt` (else the page's `<html lang>`, else French).
     pub fn lang(mut self, tag: &str) -> Self {
         self.raw.lang = Some(tag.to_owned());
         self

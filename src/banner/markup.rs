@@ -4,7 +4,7 @@
 use web_sys::Element;
 
 use super::BannerContent;
-use crate::core::i18n::Lang;
+use crate::core::i18n::BannerTexts;
 use crate::web::dom::append;
 
 /// Appends the banner to `parent`: title, close button, text with the charter link, the Global
@@ -12,11 +12,10 @@ use crate::web::dom::append;
 /// their `data-action`.
 pub fn banner(parent: &Element, content: BannerContent<'_>) -> Option<Element> {
     let BannerContent {
-        lang,
+        texts: t,
         policy_url,
         gpc_notice,
     } = content;
-    let t = lang.texts();
     let section = append(
         parent,
         "section",
@@ -43,7 +42,7 @@ pub fn banner(parent: &Element, content: BannerContent<'_>) -> Option<Element> {
             ("id", "cookie-charter-banner-title"),
             ("class", "cookie-charter__title"),
         ],
-        Some(t.banner_title),
+        Some(t.banner_title()),
     )?;
     append(
         &head,
@@ -51,8 +50,8 @@ pub fn banner(parent: &Element, content: BannerContent<'_>) -> Option<Element> {
         &[
             ("type", "button"),
             ("data-action", "dismiss"),
-            ("aria-label", t.close_banner),
-            ("title", t.close_banner),
+            ("aria-label", t.close_banner()),
+            ("title", t.close_banner()),
             ("class", "cookie-charter__close"),
         ],
         Some("×"),
@@ -64,7 +63,7 @@ pub fn banner(parent: &Element, content: BannerContent<'_>) -> Option<Element> {
             ("id", "cookie-charter-banner-text"),
             ("class", "cookie-charter__text"),
         ],
-        Some(t.banner_text),
+        Some(t.banner_text()),
     )?;
     if let Some(url) = policy_url {
         text.append_with_str_1(" ").ok()?;
@@ -72,7 +71,7 @@ pub fn banner(parent: &Element, content: BannerContent<'_>) -> Option<Element> {
             &text,
             "a",
             &[("href", url), ("class", "cookie-charter__link")],
-            Some(t.policy_link),
+            Some(t.policy_link()),
         )?;
     }
     if gpc_notice {
@@ -80,7 +79,7 @@ pub fn banner(parent: &Element, content: BannerContent<'_>) -> Option<Element> {
             &section,
             "p",
             &[("data-notice", "gpc"), ("class", "cookie-charter__notice")],
-            Some(t.gpc_notice),
+            Some(t.gpc_notice()),
         )?;
     }
     let actions = append(
@@ -90,9 +89,9 @@ pub fn banner(parent: &Element, content: BannerContent<'_>) -> Option<Element> {
         None,
     )?;
     for (action, label) in [
-        ("accept-all", t.accept_all),
-        ("refuse-all", t.refuse_all),
-        ("customise", t.customise),
+        ("accept-all", t.accept_all()),
+        ("refuse-all", t.refuse_all()),
+        ("customise", t.customise()),
     ] {
         append(
             &actions,
@@ -109,7 +108,7 @@ pub fn banner(parent: &Element, content: BannerContent<'_>) -> Option<Element> {
 }
 
 /// Appends the floating "Gérer mes cookies" button to `parent`.
-pub fn floating_button(parent: &Element, lang: Lang) -> Option<Element> {
+pub fn floating_button(parent: &Element, texts: &BannerTexts) -> Option<Element> {
     append(
         parent,
         "button",
@@ -118,6 +117,6 @@ pub fn floating_button(parent: &Element, lang: Lang) -> Option<Element> {
             ("data-action", "manage"),
             ("class", "cookie-charter__floating"),
         ],
-        Some(lang.texts().manage_cookies),
+        Some(texts.manage_cookies()),
     )
 }

@@ -12,7 +12,7 @@ use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, KeyboardEvent};
 
-use crate::core::i18n::Lang;
+use crate::core::i18n::BannerTexts;
 use crate::web::dom;
 
 /// Class on `<html>` while the banner shows (the stylesheet keeps focused elements above it).
@@ -32,8 +32,8 @@ pub enum Pressed {
 /// What the banner says besides its fixed texts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct BannerContent<'a> {
-    /// Language of the texts.
-    pub lang: Lang,
+    /// The texts, in the page's language.
+    pub texts: &'a BannerTexts,
     /// Link to the portal's "Charte cookies" page, if any.
     pub policy_url: Option<&'a str>,
     /// Say that the browser's Global Privacy Control keeps audience measurement refused.
@@ -115,10 +115,10 @@ impl FloatingButton {
     /// Appends the button to `parent`; `on_open` is called on each click.
     pub fn show(
         parent: &Element,
-        lang: Lang,
+        texts: &BannerTexts,
         on_open: impl Fn() + 'static,
     ) -> Option<FloatingButton> {
-        let element = markup::floating_button(parent, lang)?;
+        let element = markup::floating_button(parent, texts)?;
         let listener = EventListener::new(&element, "click", move |_| on_open());
         Some(FloatingButton {
             element,

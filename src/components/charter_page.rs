@@ -4,15 +4,15 @@ use yew::prelude::*;
 
 use super::CharterTable;
 use crate::core::charter::Charter;
-use crate::core::i18n::Lang;
+use crate::core::i18n::Texts;
 
 /// Properties of [`CharterPage`].
 #[derive(Properties, PartialEq)]
 pub struct CharterPageProps {
     /// The charter to show.
     pub charter: Rc<Charter>,
-    /// Language of the texts.
-    pub lang: Lang,
+    /// The built-in texts, in the page's language (which the charter's texts follow).
+    pub texts: Rc<Texts>,
 }
 
 /// One section of the introduction, in the chosen language.
@@ -26,8 +26,8 @@ struct SectionView<'a> {
 /// the heading naming the portal, and the table.
 #[component]
 pub fn CharterPage(props: &CharterPageProps) -> Html {
-    let lang = props.lang;
-    let t = lang.texts();
+    let t = &*props.texts;
+    let lang = t.banner.lang;
     let charter = &props.charter;
     let sections: Vec<SectionView<'_>> = match &charter.intro {
         Some(intro) => intro
@@ -42,9 +42,9 @@ pub fn CharterPage(props: &CharterPageProps) -> Html {
             .charter_intro
             .iter()
             .map(|s| SectionView {
-                heading: s.heading,
-                paragraphs: s.paragraphs.to_vec(),
-                items: s.items.to_vec(),
+                heading: s.heading.as_deref(),
+                paragraphs: s.paragraphs.iter().map(String::as_str).collect(),
+                items: s.items.iter().map(String::as_str).collect(),
             })
             .collect(),
     };
@@ -66,14 +66,14 @@ pub fn CharterPage(props: &CharterPageProps) -> Html {
                 }
             }
             <h2 class="cookie-charter__charter-heading">
-                { t.purposes_heading }{ " " }
+                { t.purposes_heading.clone() }{ " " }
                 if let Some(url) = &charter.url {
                     <a href={url.clone()}>{ url }</a>
                 } else {
                     { &charter.portal }
                 }
             </h2>
-            <CharterTable charter={charter.clone()} {lang} />
+            <CharterTable charter={charter.clone()} texts={props.texts.clone()} />
         </div>
     }
 }

@@ -3,23 +3,23 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::core::charter::Charter;
-use crate::core::i18n::Lang;
+use crate::core::i18n::Texts;
 
 /// Properties of [`CharterTable`].
 #[derive(Properties, PartialEq)]
 pub struct CharterTableProps {
     /// The charter to show.
     pub charter: Rc<Charter>,
-    /// Language of the headings and texts.
-    pub lang: Lang,
+    /// The built-in texts, in the page's language (which the charter's texts follow).
+    pub texts: Rc<Texts>,
 }
 
 /// The charter table: provider, service, cookie name and purpose, one row per cookie,
 /// one group of rows per category.
 #[component]
 pub fn CharterTable(props: &CharterTableProps) -> Html {
-    let lang = props.lang;
-    let t = lang.texts();
+    let t = &*props.texts;
+    let lang = t.banner.lang;
     let charter = &props.charter;
     let caption = t.table_caption.replace("{portal}", &charter.portal);
     html! {
@@ -27,7 +27,7 @@ pub fn CharterTable(props: &CharterTableProps) -> Html {
             <caption>{ caption }</caption>
             <thead>
                 <tr>
-                    for heading in t.table_headings {
+                    for heading in t.table_headings.iter() {
                         <th scope="col">{ heading }</th>
                     }
                 </tr>

@@ -3,7 +3,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::core::charter::{Charter, CookieRow};
-use crate::core::i18n::Lang;
+use crate::core::i18n::{Lang, Texts};
 use crate::hooks::use_modal_dialog;
 
 /// Properties of [`Preferences`].
@@ -13,8 +13,8 @@ pub struct PreferencesProps {
     pub charter: Rc<Charter>,
     /// Optional categories switched on.
     pub draft: Vec<String>,
-    /// Language of the texts.
-    pub lang: Lang,
+    /// The built-in texts, in the page's language (which the charter's texts follow).
+    pub texts: Rc<Texts>,
     /// A switch was flipped: the category id.
     pub on_toggle: Callback<String>,
     /// "Enregistrer mes choix".
@@ -42,8 +42,8 @@ fn row_label(row: &CookieRow, lang: Lang) -> String {
 /// cookies, and a save button. Esc or the close button close it without saving.
 #[component]
 pub fn Preferences(props: &PreferencesProps) -> Html {
-    let lang = props.lang;
-    let t = lang.texts();
+    let t = &*props.texts;
+    let lang = t.banner.lang;
     let node = use_node_ref();
     use_modal_dialog(node.clone());
     let oncancel = {
@@ -57,16 +57,16 @@ pub fn Preferences(props: &PreferencesProps) -> Html {
     html! {
         <dialog ref={node} class="cookie-charter__panel" aria-labelledby="cookie-charter-panel-title" {oncancel}>
             <div class="cookie-charter__panel-head">
-                <h2 id="cookie-charter-panel-title" class="cookie-charter__title">{ t.preferences_title }</h2>
-                <button type="button" class="cookie-charter__close" aria-label={t.close}
-                        title={t.close} onclick={on_close_click}>{ "×" }</button>
+                <h2 id="cookie-charter-panel-title" class="cookie-charter__title">{ t.preferences_title.clone() }</h2>
+                <button type="button" class="cookie-charter__close" aria-label={t.close.clone()}
+                        title={t.close.clone()} onclick={on_close_click}>{ "×" }</button>
             </div>
-            <p class="cookie-charter__text">{ t.preferences_text }</p>
+            <p class="cookie-charter__text">{ t.preferences_text.clone() }</p>
             <div class="cookie-charter__actions">
                 <button type="button" class="cookie-charter__button" data-action="accept-all"
-                        onclick={props.on_accept_all.clone()}>{ t.accept_all }</button>
+                        onclick={props.on_accept_all.clone()}>{ t.banner.accept_all() }</button>
                 <button type="button" class="cookie-charter__button" data-action="refuse-all"
-                        onclick={props.on_refuse_all.clone()}>{ t.refuse_all }</button>
+                        onclick={props.on_refuse_all.clone()}>{ t.banner.refuse_all() }</button>
             </div>
             for category in props.charter.categories.iter() {
                 {{
@@ -85,14 +85,14 @@ pub fn Preferences(props: &PreferencesProps) -> Html {
                                        aria-describedby={description_id.clone()} {onchange} />
                                 <label for={input_id}>{ category.title.get(lang) }</label>
                                 if category.required {
-                                    <span class="cookie-charter__always-on">{ t.always_on }</span>
+                                    <span class="cookie-charter__always-on">{ t.always_on.clone() }</span>
                                 }
                             </div>
                             <p id={description_id} class="cookie-charter__description">
                                 { category.description.get(lang) }
                             </p>
                             <p class="cookie-charter__cookies">
-                                { t.cookies_used }{ " " }
+                                { t.cookies_used.clone() }{ " " }
                                 { props.charter.cookies_of(&category.id)
                                     .map(|row| row_label(row, lang))
                                     .collect::<Vec<_>>()
@@ -104,7 +104,7 @@ pub fn Preferences(props: &PreferencesProps) -> Html {
             }
             <div class="cookie-charter__actions">
                 <button type="button" class="cookie-charter__button" data-action="save"
-                        onclick={props.on_save.clone()}>{ t.save }</button>
+                        onclick={props.on_save.clone()}>{ t.save.clone() }</button>
             </div>
         </dialog>
     }

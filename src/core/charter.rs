@@ -2,31 +2,39 @@
 
 use super::i18n::Lang;
 
-/// A text the portal shows, in French and, when it has one, in English.
-/// In JSON: `{"fr": "…", "en": "…"}`, `en` optional.
+/// A text the portal shows, in French and in any of the component's other languages.
+/// In JSON: `{"fr": "…", "en": "…", "de": "…"}`, every language but French optional.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Text {
     /// French text (always present: the charters are French first).
     pub fr: String,
-    /// English text; the French one is shown when it is missing.
-    pub en: Option<String>,
+    /// The other languages it is given in; French is shown for the missing ones.
+    pub translations: Vec<(Lang, String)>,
 }
 
 impl Text {
-    /// A text in both languages.
+    /// A text in French and English.
     pub fn new(fr: &str, en: &str) -> Text {
         Text {
             fr: fr.to_owned(),
-            en: Some(en.to_owned()),
+            translations: vec![(Lang::En, en.to_owned())],
         }
     }
 
     /// The text in `lang`, falling back to French.
     pub fn get(&self, lang: Lang) -> &str {
-        match (lang, &self.en) {
-            (Lang::En, Some(en)) => en,
-            _ => &self.fr,
+        self.exactly(lang).unwrap_or(&self.fr)
+    }
+
+    /// The text in `lang` if it is given in that language.
+    pub fn exactly(&self, lang: Lang) -> Option<&str> {
+        if lang == Lang::Fr {
+            return Some(&self.fr);
         }
+        self.translations
+            .iter()
+            .find(|(l, _)| *l == lang)
+            .map(|(_, text)| text.as_str())
     }
 }
 
@@ -185,10 +193,22 @@ mod tests {
     fn text_falls_back_to_french() {
         let only_fr = Text {
             fr: "Bonjour".into(),
-            en: None,
+            translations: Vec::new(),
         };
         assert_eq!(only_fr.get(Lang::En), "Bonjour");
         assert_eq!(Text::new("Oui", "Yes").get(Lang::En), "Yes");
         assert_eq!(Text::new("Oui", "Yes").get(Lang::Fr), "Oui");
+        assert_eq!(
+            Text::new("Oui", "Yes").get(Lang::De),
+            "Oui",
+            "German missing: French"
+        );
+        let many = Text {
+            fr: "Oui".into(),
+            translations: vec![(Lang::De, "Ja".into()), (Lang::Pt, "Sim".into())],
+        };
+        assert_eq!(many.get(Lang::De), "Ja");
+        assert_eq!(many.get(Lang::Pt), "Sim");
+        assert_eq!(many.get(Lang::En), "Oui");
     }
 }

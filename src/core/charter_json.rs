@@ -4,6 +4,7 @@
 //! The format is documented in `docs/charter.schema.json` and the README.
 
 use super::charter::{Category, Charter, CookieRow, Section, Text, AUDIENCE};
+use super::i18n::Lang;
 use super::json::{self, FieldError, Json, Reader, ROOT};
 use super::quote::quoted;
 use super::url::check_url;
@@ -76,12 +77,21 @@ fn read_charter(r: &mut Reader, value: &Json) -> Option<Charter> {
 }
 
 fn read_text(r: &mut Reader, value: &Json, path: &str) -> Option<Text> {
-    let o = r.object(value, path, &["fr", "en"])?;
-    Some(Text {
+    let o = r.object(value, path, &TAGS)?;
+    let mut text = Text {
         fr: r.required_string(&o, "fr").unwrap_or_default(),
-        en: r.optional_string(&o, "en"),
-    })
+        translations: Vec::new(),
+    };
+    for lang in &Lang::ALL[1..] {
+        if let Some(translation) = r.optional_string(&o, lang.tag()) {
+            text.translations.push((*lang, translation));
+        }
+    }
+    Some(text)
 }
+
+/// The members a text may have: the component's languages.
+const TAGS: [&str; 7] = ["fr", "en", "es", "de", "it", "nl", "pt"];
 
 fn read_section(r: &mut Reader, value: &Json, path: &str) -> Option<Section> {
     let o = r.object(value, path, &["heading", "paragraphs", "items"])?;
@@ -142,14 +152,16 @@ fn is_category_id(id: &str) -> bool {
         && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-')
 }
 
-/// Checks one text: French present (when `required`), both languages short and free of
+/// Checks one text: French present (when `required`), every language short and free of
 /// control characters other than newlines.
 fn check_text(text: &Text, path: &str, required: bool, problems: &mut Vec<CharterError>) {
     if required && text.fr.trim().is_empty() {
         problems.push(error(format!("{path}.fr"), "must not be empty"));
     }
-    for (lang, value) in [("fr", Some(&text.fr)), ("en", text.en.as_ref())] {
-        let Some(value) = value else { continue };
+    let all =
+        std::iter::once((Lang::Fr, &text.fr)).chain(text.translations.iter().map(|(l, t)| (*l, t)));
+    for (lang, value) in all {
+        let lang = lang.tag();
         if value.chars().count() > MAX_TEXT_LEN {
             problems.push(error(
                 format!("{path}.{lang}"),

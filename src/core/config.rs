@@ -211,7 +211,7 @@ pub enum ConfigError {
     AudienceSrc(String, UrlError),
     /// `data-policy-url` is not an http(s) or relative URL: no link is shown.
     PolicyUrl(String, UrlError),
-    /// `data-lang` is neither `fr` nor `en`.
+    /// `data-lang` is none of the component's languages.
     Lang(String),
     /// `data-consent-days` is not a whole number from 1 to 395.
     ConsentDays(String),
@@ -253,7 +253,7 @@ impl fmt::Display for ConfigError {
                 "data-policy-url={v} is refused ({why}); expected an http(s) or relative URL. \
                  The banner shows no charter link.", v = quoted(v)),
             ConfigError::Lang(v) => {
-                write!(f, "data-lang={v} is not \"fr\" or \"en\"; using the page's language", v = quoted(v))
+                write!(f, "data-lang={v} is not one of fr, en, es, de, it, nl, pt; using the page's language", v = quoted(v))
             }
             ConfigError::ConsentDays(v) => write!(
                 f,
@@ -544,7 +544,9 @@ mod tests {
         };
         assert_eq!(with(Some("en"), Some("fr")).0.lang, Lang::En);
         assert_eq!(with(None, Some("en-GB")).0.lang, Lang::En);
-        assert_eq!(with(None, Some("de")).0.lang, Lang::Fr);
+        assert_eq!(with(None, Some("de-AT")).0.lang, Lang::De);
+        assert_eq!(with(None, Some("ru")).0.lang, Lang::Fr);
+        assert_eq!(with(Some("pt"), Some("es")).0.lang, Lang::Pt);
         assert_eq!(with(None, None).0.lang, Lang::Fr);
         let (config, errors) = with(Some("klingon"), Some("en"));
         assert_eq!(config.lang, Lang::En);

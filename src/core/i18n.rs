@@ -1,251 +1,423 @@
-//! The two languages of the component and every built-in sentence it shows.
+//! The component's languages and its built-in texts. The texts of each language are one JSON
+//! file (`src/core/texts/<tag>.json`: `lang`, then the `banner`, `panel` and `charter_page`
+//! sentences). The first layer carries the French banner sentences ([`FRENCH_BANNER`], cut
+//! from the file by `build.rs`) and the Yew UI the whole French file; every other language
+//! travels as a small module of its own (`dist/cookie-charter-lang-<tag>.js`), fetched only by a
+//! page in that language: a first visit loads its own language's texts and no other.
+
+use super::json::{FieldError, Json, Reader, ROOT};
 
 /// A language the component speaks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Lang {
-    /// French, the default.
+    /// French, the default and the fallback of every text.
     #[default]
     Fr,
     /// English.
     En,
+    /// Spanish.
+    Es,
+    /// German.
+    De,
+    /// Italian.
+    It,
+    /// Dutch.
+    Nl,
+    /// Portuguese.
+    Pt,
 }
 
 impl Lang {
-    /// Reads a BCP 47 tag (`fr`, `en`, `en-GB`, `FR_fr`…) by its primary subtag;
-    /// `None` for any other language.
+    /// Every language, French first.
+    pub const ALL: [Lang; 7] = [
+        Lang::Fr,
+        Lang::En,
+        Lang::Es,
+        Lang::De,
+        Lang::It,
+        Lang::Nl,
+        Lang::Pt,
+    ];
+
+    /// Reads a BCP 47 tag (`fr`, `en-GB`, `de-AT`, `FR_fr`…) by its primary subtag; `None`
+    /// for any other language.
     pub fn from_tag(tag: &str) -> Option<Lang> {
         let primary = tag.trim().split(['-', '_']).next().unwrap_or("");
-        if primary.eq_ignore_ascii_case("fr") {
-            Some(Lang::Fr)
-        } else if primary.eq_ignore_ascii_case("en") {
-            Some(Lang::En)
-        } else {
-            None
-        }
+        Lang::ALL
+            .into_iter()
+            .find(|lang| primary.eq_ignore_ascii_case(lang.tag()))
     }
 
-    /// The tag to put in a `lang` attribute.
+    /// The tag to put in a `lang` attribute (and in a charter text's keys).
     pub fn tag(self) -> &'static str {
         match self {
             Lang::Fr => "fr",
             Lang::En => "en",
+            Lang::Es => "es",
+            Lang::De => "de",
+            Lang::It => "it",
+            Lang::Nl => "nl",
+            Lang::Pt => "pt",
         }
     }
 
-    /// The built-in texts in this language.
-    pub fn texts(self) -> &'static Texts {
+    /// The JSON of the built-in texts in this language, for a build that carries them all (a
+    /// Rust application's, and the tests). The shipped first layer carries only
+    /// [`FRENCH_TEXTS`].
+    pub fn texts_json(self) -> &'static str {
         match self {
-            Lang::Fr => &FR,
-            Lang::En => &EN,
+            Lang::Fr => FRENCH_TEXTS,
+            Lang::En => include_str!("texts/en.json"),
+            Lang::Es => include_str!("texts/es.json"),
+            Lang::De => include_str!("texts/de.json"),
+            Lang::It => include_str!("texts/it.json"),
+            Lang::Nl => include_str!("texts/nl.json"),
+            Lang::Pt => include_str!("texts/pt.json"),
         }
     }
 }
 
-/// Every built-in sentence of the banner, the preferences panel and the charter table.
-#[derive(Debug)]
-pub struct Texts {
+/// The French texts' JSON: the Yew UI's, and the fallback when another language's texts
+/// cannot be had.
+pub const FRENCH_TEXTS: &str = include_str!("texts/fr.json");
+
+/// The French banner sentences, as `{ "lang": "fr", "banner": { … } }`: what the first layer
+/// carries (written by `build.rs` from `texts/fr.json`).
+pub const FRENCH_BANNER: &str = include_str!(concat!(env!("OUT_DIR"), "/fr-banner.json"));
+
+/// The sentences of the first layer: the banner, the floating button and the line shown while
+/// the panel loads. The first layer reads only these (see `web::texts`); the Yew UI reads the
+/// whole [`Texts`].
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct BannerTexts {
+    /// The language they are in.
+    pub lang: Lang,
+    /// The sentences, in the order of [`BANNER_KEYS`].
+    sentences: Vec<String>,
+}
+
+/// The members of a texts file's `banner`, in the order of [`BannerTexts`]' sentences.
+pub const BANNER_KEYS: [&str; 10] = [
+    "banner_title",
+    "banner_text",
+    "policy_link",
+    "accept_all",
+    "refuse_all",
+    "customise",
+    "close_banner",
+    "gpc_notice",
+    "manage_cookies",
+    "loading_preferences",
+];
+
+impl BannerTexts {
+    /// The banner sentences of `lang`, each from `sentence(key)` (a member of a texts file's
+    /// `banner`, see [`BANNER_KEYS`]); `None` if one is missing.
+    pub fn read(lang: Lang, sentence: impl FnMut(&str) -> Option<String>) -> Option<BannerTexts> {
+        let sentences = BANNER_KEYS
+            .iter()
+            .map(|key| key as &str)
+            .map(sentence)
+            .collect::<Option<_>>()?;
+        Some(BannerTexts { lang, sentences })
+    }
+
+    /// Sentence `i` (empty in texts that have none).
+    fn sentence(&self, i: usize) -> &str {
+        self.sentences.get(i).map_or("", String::as_str)
+    }
+
     /// Heading of the first layer.
-    pub banner_title: &'static str,
+    pub fn banner_title(&self) -> &str {
+        self.sentence(0)
+    }
+
     /// Body of the first layer.
-    pub banner_text: &'static str,
+    pub fn banner_text(&self) -> &str {
+        self.sentence(1)
+    }
+
     /// Link text to the portal's charter page.
-    pub policy_link: &'static str,
+    pub fn policy_link(&self) -> &str {
+        self.sentence(2)
+    }
+
     /// First-layer button that grants every optional category.
-    pub accept_all: &'static str,
+    pub fn accept_all(&self) -> &str {
+        self.sentence(3)
+    }
+
     /// First-layer button that refuses every optional category.
-    pub refuse_all: &'static str,
+    pub fn refuse_all(&self) -> &str {
+        self.sentence(4)
+    }
+
     /// First-layer button that opens the preferences panel.
-    pub customise: &'static str,
+    pub fn customise(&self) -> &str {
+        self.sentence(5)
+    }
+
     /// Accessible name of the banner's close button (closing refuses).
-    pub close_banner: &'static str,
+    pub fn close_banner(&self) -> &str {
+        self.sentence(6)
+    }
+
     /// Shown in the banner when the browser sends Global Privacy Control.
-    pub gpc_notice: &'static str,
+    pub fn gpc_notice(&self) -> &str {
+        self.sentence(7)
+    }
+
     /// The floating button that reopens the preferences.
-    pub manage_cookies: &'static str,
+    pub fn manage_cookies(&self) -> &str {
+        self.sentence(8)
+    }
+
     /// Shown at once after "Personnaliser" while the preferences panel loads.
-    pub loading_preferences: &'static str,
+    pub fn loading_preferences(&self) -> &str {
+        self.sentence(9)
+    }
+}
+
+/// Every built-in sentence of the banner, the preferences panel and the charter table, in one
+/// language.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Texts {
+    /// The first layer's sentences, with the language.
+    pub banner: BannerTexts,
     /// Heading of the preferences panel.
-    pub preferences_title: &'static str,
+    pub preferences_title: String,
     /// Introduction of the preferences panel.
-    pub preferences_text: &'static str,
+    pub preferences_text: String,
     /// Shown beside a category that cannot be switched off.
-    pub always_on: &'static str,
+    pub always_on: String,
     /// Lead-in of the list of a category's cookies.
-    pub cookies_used: &'static str,
+    pub cookies_used: String,
     /// Save button of the preferences panel.
-    pub save: &'static str,
+    pub save: String,
     /// Accessible name of the panel's close button.
-    pub close: &'static str,
+    pub close: String,
     /// Column headings of the charter table, in order.
-    pub table_headings: [&'static str; 4],
+    pub table_headings: [String; 4],
     /// Caption of the charter table; `{portal}` is replaced by the portal's name.
-    pub table_caption: &'static str,
+    pub table_caption: String,
     /// The charter page's introduction, when the charter has none of its own.
-    pub charter_intro: &'static [IntroSection],
+    pub charter_intro: Vec<IntroSection>,
     /// Heading before the table, followed by the portal's address or name.
-    pub purposes_heading: &'static str,
+    pub purposes_heading: String,
 }
 
 /// A section of the built-in charter introduction: optional heading, paragraphs, then a list.
-#[derive(Debug)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct IntroSection {
     /// The section's heading.
-    pub heading: Option<&'static str>,
+    pub heading: Option<String>,
     /// Its paragraphs.
-    pub paragraphs: &'static [&'static str],
+    pub paragraphs: Vec<String>,
     /// A list after the paragraphs.
-    pub items: &'static [&'static str],
+    pub items: Vec<String>,
 }
 
-static FR: Texts = Texts {
-    banner_title: "Gestion des cookies",
-    banner_text: "Ce site utilise des cookies nécessaires à son fonctionnement et, si vous l’acceptez, \
-                  des cookies de mesure d’audience. Vous pouvez changer d’avis à tout moment avec le \
-                  lien « Gérer mes cookies ».",
-    policy_link: "Charte cookies",
-    accept_all: "Tout accepter",
-    refuse_all: "Tout refuser",
-    customise: "Personnaliser",
-    close_banner: "Fermer et refuser les cookies optionnels",
-    gpc_notice: "Votre navigateur demande à ne pas être suivi (Global Privacy Control) : la mesure d’audience reste refusée tant que vous ne l’acceptez pas.",
-    manage_cookies: "Gérer mes cookies",
-    loading_preferences: "Chargement de vos préférences…",
-    preferences_title: "Personnaliser mes choix",
-    preferences_text: "Choisissez, catégorie par catégorie, les cookies que vous acceptez.",
-    always_on: "Toujours actifs",
-    cookies_used: "Cookies :",
-    save: "Enregistrer mes choix",
-    close: "Fermer",
-    table_headings: ["Nom du prestataire", "Service et emplacement", "Nom du cookie", "Finalités"],
-    table_caption: "Cookies déposés par la plateforme {portal}",
-    // The Opendatasoft portals' own wording, as their "Charte cookies" pages publish it.
-    charter_intro: &[
-        IntroSection {
-            heading: None,
-            paragraphs: &["Afin de vous proposer le meilleur service possible nous utilisons des cookies pour assurer son bon fonctionnement."],
-            items: &[],
-        },
-        IntroSection {
-            heading: Some("Qu'est ce qu'un cookie ?"),
-            paragraphs: &[
-                "Un \"cookie\" est une suite d'informations, généralement de petite taille et identifié par un nom, qui peut être transmis à votre navigateur par un site web sur lequel vous vous connectez. Votre navigateur web le conservera pendant une certaine durée, et le renverra au serveur web chaque fois que vous vous y re-connecterez. Les cookies ont de multiples usages : ils peuvent servir à mémoriser votre identifiant client auprès d'un site marchand, le contenu courant de votre panier d'achat, un identifiant permettant de tracer votre navigation pour des finalités statistiques ou publicitaires, etc.",
-                "Il existe plusieurs types de cookies :",
-            ],
-            items: &[
-                "Les cookies « nécessaires », internes, permettent d'enregistrer des informations entre deux consultations d'un même site web sur un même appareil. Ils permettent d'enregistrer un panier d'achat, des identifiants de connexion ou encore des éléments de personnalisation de l'interface. Ils ne requièrent pas de consentement de la part de l'utilisateur.",
-                "Les cookies « statistiques » permettent de suivre les actions d'un internaute sur un site web. Lorsque les statistiques sont anonymes (c'est-à-dire ne permettent pas de retrouver une personne), le consentement de l'utilisateur n'est pas nécessaire.",
-                "Les cookies « internes » ou « first-party » sont déposés par le site consulté. Ils peuvent être déposés en plus des cookies nécessaires et peuvent être utilisés pour collecter des données personnelles, suivre le comportement de l'utilisateur et servir à des finalités publicitaires.",
-                "Les cookies dits « tiers », « tierce partie » ou « third party » sont des cookies déposés par (ou pour) un site B (souvent une régie publicitaire) sur un site A : cela permet au site B de voir quelles pages ont été visitées sur le site A par un utilisateur et de collecter des informations sur lui.",
-            ],
-        },
-    ],
-    purposes_heading: "A quoi servent les cookies sur la plateforme",
-};
+impl Texts {
+    /// Reads a texts file. Every sentence is required (a missing one would leave a button
+    /// without a name); each problem is reported with its field.
+    pub fn from_json(json: &Json) -> Result<Texts, Vec<FieldError>> {
+        let mut r = Reader {
+            problems: Vec::new(),
+        };
+        let texts = read_texts(&mut r, json);
+        r.finish(texts)
+    }
+}
 
-static EN: Texts = Texts {
-    banner_title: "Cookie settings",
-    banner_text: "This site uses cookies that it needs to work and, if you agree, audience-measurement \
-                  cookies. You can change your mind at any time with the \"Manage my cookies\" link.",
-    policy_link: "Cookie policy",
-    accept_all: "Accept all",
-    refuse_all: "Refuse all",
-    customise: "Customise",
-    close_banner: "Close and refuse optional cookies",
-    gpc_notice: "Your browser asks not to be tracked (Global Privacy Control): audience measurement stays refused unless you accept it.",
-    manage_cookies: "Manage my cookies",
-    loading_preferences: "Loading your preferences…",
-    preferences_title: "Customise my choices",
-    preferences_text: "Choose, category by category, the cookies you accept.",
-    always_on: "Always on",
-    cookies_used: "Cookies:",
-    save: "Save my choices",
-    close: "Close",
-    table_headings: ["Provider", "Service and location", "Cookie name", "Purpose"],
-    table_caption: "Cookies set by the {portal} platform",
-    charter_intro: &[
-        IntroSection {
-            heading: None,
-            paragraphs: &["To offer you the best possible service, we use cookies to make sure it works properly."],
-            items: &[],
-        },
-        IntroSection {
-            heading: Some("What is a cookie?"),
-            paragraphs: &[
-                "A \"cookie\" is a piece of information, usually small and identified by a name, that a website you visit can send to your browser. Your web browser keeps it for a certain time and sends it back to the web server each time you visit again. Cookies have many uses: they can remember your customer identifier on an online shop, the current content of your shopping basket, an identifier used to track your browsing for statistical or advertising purposes, etc.",
-                "There are several kinds of cookies:",
-            ],
-            items: &[
-                "\"Necessary\" cookies, set by the site itself, record information between two visits to the same website on the same device. They record a shopping basket, login details or interface settings. They do not require the user’s consent.",
-                "\"Statistics\" cookies follow a visitor’s actions on a website. When the statistics are anonymous (that is, they cannot identify a person), the user’s consent is not needed.",
-                "\"Internal\" or \"first-party\" cookies are set by the site you visit. They may be set in addition to necessary cookies and may be used to collect personal data, follow the user’s behaviour and serve advertising purposes.",
-                "So-called \"third-party\" cookies are set by (or for) a site B (often an advertising agency) on a site A: this lets site B see which pages of site A a user visited and collect information about them.",
-            ],
-        },
-    ],
-    purposes_heading: "What cookies are used for on the platform",
-};
+fn read_texts(r: &mut Reader, json: &Json) -> Option<Texts> {
+    let o = r.object(json, ROOT, &["lang", "banner", "panel", "charter_page"])?;
+    let tag = r.required_string(&o, "lang").unwrap_or_default();
+    let lang = match Lang::from_tag(&tag) {
+        Some(lang) if lang.tag() == tag => lang,
+        _ => {
+            r.problems.push(FieldError {
+                path: format!("{ROOT}.lang"),
+                problem: "expected one of: fr, en, es, de, it, nl, pt".into(),
+            });
+            Lang::Fr
+        }
+    };
+    let banner = r.field(&o, "banner", true, |r, value, path| {
+        let b = r.object(value, path, &BANNER_KEYS)?;
+        BannerTexts::read(lang, |key| r.required_string(&b, key))
+    })?;
+    let mut texts = r.field(&o, "panel", true, |r, value, path| {
+        let p = r.object(value, path, &PANEL_KEYS)?;
+        let mut s = |name: &str| r.required_string(&p, name).unwrap_or_default();
+        Some(Texts {
+            banner,
+            preferences_title: s("preferences_title"),
+            preferences_text: s("preferences_text"),
+            always_on: s("always_on"),
+            cookies_used: s("cookies_used"),
+            save: s("save"),
+            close: s("close"),
+            ..Texts::default()
+        })
+    })?;
+    r.field(&o, "charter_page", true, |r, value, path| {
+        let c = r.object(value, path, &PAGE_KEYS)?;
+        let headings = r.list(&c, "table_headings", true, Reader::string);
+        match <[String; 4]>::try_from(headings) {
+            Ok(headings) => texts.table_headings = headings,
+            Err(_) => r.problems.push(FieldError {
+                path: format!("{path}.table_headings"),
+                problem: "expected 4 headings".into(),
+            }),
+        }
+        texts.table_caption = r.required_string(&c, "table_caption").unwrap_or_default();
+        texts.charter_intro = r.list(&c, "charter_intro", true, read_section);
+        texts.purposes_heading = r
+            .required_string(&c, "purposes_heading")
+            .unwrap_or_default();
+        Some(())
+    })?;
+    Some(texts)
+}
+
+/// The members of a texts file's `panel`.
+const PANEL_KEYS: [&str; 6] = [
+    "preferences_title",
+    "preferences_text",
+    "always_on",
+    "cookies_used",
+    "save",
+    "close",
+];
+
+/// The members of a texts file's `charter_page`.
+const PAGE_KEYS: [&str; 4] = [
+    "table_headings",
+    "table_caption",
+    "charter_intro",
+    "purposes_heading",
+];
+
+fn read_section(r: &mut Reader, value: &Json, path: &str) -> Option<IntroSection> {
+    let o = r.object(value, path, &["heading", "paragraphs", "items"])?;
+    Some(IntroSection {
+        heading: r.optional_string(&o, "heading"),
+        paragraphs: r.list(&o, "paragraphs", false, Reader::string),
+        items: r.list(&o, "items", false, Reader::string),
+    })
+}
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 
+    fn texts(lang: Lang) -> Texts {
+        let json = super::super::json::parse(lang.texts_json()).unwrap();
+        Texts::from_json(&json).unwrap_or_else(|e| panic!("{}: {e:?}", lang.tag()))
+    }
+
     #[test]
-    fn reads_primary_subtag() {
+    fn reads_primary_subtag_of_every_language() {
         assert_eq!(Lang::from_tag("fr"), Some(Lang::Fr));
         assert_eq!(Lang::from_tag(" EN-gb "), Some(Lang::En));
         assert_eq!(Lang::from_tag("fr_CA"), Some(Lang::Fr));
-        assert_eq!(Lang::from_tag("de"), None);
+        assert_eq!(Lang::from_tag("fr-FR"), Some(Lang::Fr));
+        assert_eq!(Lang::from_tag("de-AT"), Some(Lang::De));
+        assert_eq!(Lang::from_tag("es-419"), Some(Lang::Es));
+        assert_eq!(Lang::from_tag("pt-BR"), Some(Lang::Pt));
+        assert_eq!(Lang::from_tag("nl-BE"), Some(Lang::Nl));
+        assert_eq!(Lang::from_tag("it"), Some(Lang::It));
+        assert_eq!(Lang::from_tag("ru"), None);
         assert_eq!(Lang::from_tag(""), None);
         assert_eq!(Lang::from_tag("french"), None);
+        for lang in Lang::ALL {
+            assert_eq!(Lang::from_tag(lang.tag()), Some(lang));
+        }
+    }
+
+    #[test]
+    fn every_language_has_every_sentence_and_says_which_it_is() {
+        for lang in Lang::ALL {
+            let t = texts(lang);
+            assert_eq!(t.banner.lang, lang);
+            for (i, sentence) in sentences(&t).iter().enumerate() {
+                assert!(
+                    !sentence.trim().is_empty(),
+                    "{} sentence {i} is empty",
+                    lang.tag()
+                );
+            }
+            assert!(t.table_caption.contains("{portal}"), "{}", lang.tag());
+            assert_eq!(t.charter_intro.len(), 2, "{}", lang.tag());
+        }
+    }
+
+    #[test]
+    fn a_texts_file_with_a_missing_sentence_or_an_unknown_language_is_refused() {
+        let parse = super::super::json::parse;
+        let without = FRENCH_TEXTS.replace(r#""save": "Enregistrer mes choix","#, "");
+        let errors = Texts::from_json(&parse(&without).unwrap()).unwrap_err();
+        assert!(
+            errors.iter().any(|e| e.problem.contains("save")),
+            "{errors:?}"
+        );
+        let klingon = FRENCH_TEXTS.replace(r#""lang": "fr""#, r#""lang": "tlh""#);
+        let errors = Texts::from_json(&parse(&klingon).unwrap()).unwrap_err();
+        assert_eq!(errors[0].path, "$.lang");
+        let three = FRENCH_TEXTS
+            .replace(r#""Finalités""#, "")
+            .replace(r#""Nom du cookie","#, r#""Nom du cookie""#);
+        assert!(Texts::from_json(&parse(&three).unwrap()).is_err());
     }
 
     /// Every built-in sentence of `t`.
-    fn sentences(t: &Texts) -> Vec<&'static str> {
+    fn sentences(t: &Texts) -> Vec<&str> {
+        let b = &t.banner;
         let mut all = vec![
-            t.banner_title,
-            t.banner_text,
-            t.policy_link,
-            t.accept_all,
-            t.refuse_all,
-            t.customise,
-            t.close_banner,
-            t.gpc_notice,
-            t.manage_cookies,
-            t.loading_preferences,
-            t.preferences_title,
-            t.preferences_text,
-            t.always_on,
-            t.cookies_used,
-            t.save,
-            t.close,
-            t.table_caption,
-            t.purposes_heading,
+            b.banner_title(),
+            b.banner_text(),
+            b.policy_link(),
+            b.accept_all(),
+            b.refuse_all(),
+            b.customise(),
+            b.close_banner(),
+            b.gpc_notice(),
+            b.manage_cookies(),
+            b.loading_preferences(),
+            &t.preferences_title,
+            &t.preferences_text,
+            &t.always_on,
+            &t.cookies_used,
+            &t.save,
+            &t.close,
+            &t.table_caption,
+            &t.purposes_heading,
         ];
-        all.extend(t.table_headings);
-        for section in t.charter_intro {
-            all.extend(section.heading);
-            all.extend(section.paragraphs);
-            all.extend(section.items);
+        all.extend(t.table_headings.iter().map(String::as_str));
+        for section in &t.charter_intro {
+            all.extend(section.heading.as_deref());
+            all.extend(section.paragraphs.iter().map(String::as_str));
+            all.extend(section.items.iter().map(String::as_str));
         }
         all
     }
 
     /// Every sentence of ours: the French charter introduction is the portals' own published
     /// wording, kept as it is (like the seed presets).
-    fn ours(lang: Lang) -> Vec<&'static str> {
-        let t = lang.texts();
-        let theirs: Vec<&str> = match lang {
+    fn ours(t: &Texts) -> Vec<&str> {
+        let theirs: Vec<&str> = match t.banner.lang {
             Lang::Fr => t
                 .charter_intro
                 .iter()
                 .flat_map(|s| {
                     s.heading
+                        .as_deref()
                         .into_iter()
-                        .chain(s.paragraphs.iter().copied())
-                        .chain(s.items.iter().copied())
+                        .chain(s.paragraphs.iter().map(String::as_str))
+                        .chain(s.items.iter().map(String::as_str))
                 })
                 .collect(),
-            Lang::En => Vec::new(),
+            _ => Vec::new(),
         };
         sentences(t)
             .into_iter()
@@ -255,8 +427,9 @@ mod tests {
 
     #[test]
     fn built_in_texts_use_typographic_apostrophes_and_french_spacing() {
-        for lang in [Lang::Fr, Lang::En] {
-            for sentence in ours(lang) {
+        for lang in Lang::ALL {
+            let t = texts(lang);
+            for sentence in ours(&t) {
                 assert!(
                     !sentence.contains('\''),
                     "typewriter apostrophe in {sentence:?}"
@@ -264,7 +437,8 @@ mod tests {
             }
         }
         let nnbsp = '\u{202F}';
-        for sentence in ours(Lang::Fr) {
+        let french = texts(Lang::Fr);
+        for sentence in ours(&french) {
             for mark in ['?', '!', ':', ';', '»'] {
                 assert!(
                     !sentence.contains(&format!(" {mark}")),
@@ -289,13 +463,29 @@ mod tests {
     }
 
     #[test]
-    fn both_languages_have_three_distinct_first_layer_buttons() {
-        for lang in [Lang::Fr, Lang::En] {
-            let t = lang.texts();
-            assert_ne!(t.accept_all, t.refuse_all);
-            assert_ne!(t.refuse_all, t.customise);
+    fn the_first_layer_carries_the_french_banner_and_nothing_else() {
+        let banner = super::super::json::parse(FRENCH_BANNER).unwrap();
+        let full = texts(Lang::Fr);
+        let Json::Object(members) = &banner else {
+            panic!("{banner:?}")
+        };
+        let names: Vec<&str> = members.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(names, ["banner", "lang"]);
+        assert!(FRENCH_BANNER.contains(full.banner.accept_all()));
+        assert!(!FRENCH_BANNER.contains(&full.preferences_title));
+        assert!(!FRENCH_BANNER.contains(&full.purposes_heading));
+    }
+
+    #[test]
+    fn every_language_has_three_distinct_first_layer_buttons() {
+        for lang in Lang::ALL {
+            let t = texts(lang).banner;
+            assert_ne!(t.accept_all(), t.refuse_all());
+            assert_ne!(t.refuse_all(), t.customise());
+            assert_ne!(t.accept_all(), t.customise());
         }
-        assert_eq!(Lang::Fr.texts().accept_all, "Tout accepter");
-        assert_eq!(Lang::En.texts().refuse_all, "Refuse all");
+        assert_eq!(texts(Lang::Fr).banner.accept_all(), "Tout accepter");
+        assert_eq!(texts(Lang::En).banner.refuse_all(), "Refuse all");
+        assert_eq!(texts(Lang::De).banner.accept_all(), "Alle akzeptieren");
     }
 }

@@ -21,3 +21,4 @@ pub mod privacy_signals;
 pub mod receipts;
 pub mod scripts;
 pub mod stylesheet;
+pub mod texts;

@@ -1,0 +1,85 @@
+//! The built-in texts a page shows: French at once (built in), another language from the
+//! page, which loads its `cookie-charter-lang-<tag>.js` module (see `first_layer::PageRequests`).
+//! The first layer reads only the banner's sentences, with the browser's `JSON.parse` (no reader
+//! of its own); the Yew UI reads the whole file from the JSON handed over. Whatever goes wrong,
+//! the French texts are shown: a banner in the wrong language beats no banner, and nothing
+//! optional depends on the language.
+
+use std::rc::Rc;
+
+use js_sys::{Reflect, JSON};
+use wasm_bindgen::JsValue;
+
+use crate::core::i18n::{BannerTexts, Lang, FRENCH_BANNER};
+
+use super::console;
+
+/// Texts to show, with their JSON (handed to the Yew UI).
+#[derive(Clone)]
+pub struct LoadedTexts {
+    /// The first layer's sentences.
+    pub texts: Rc<BannerTexts>,
+    /// The whole texts file, as JSON; `None` for French, which the Yew UI carries.
+    pub json: Option<Rc<str>>,
+}
+
+/// How the page is asked for the texts of a language: `done` gets their JSON, or `None` when
+/// they could not be loaded.
+pub type TextsRequest = Rc<dyn Fn(Lang, Box<dyn FnOnce(Option<String>)>)>;
+
+/// The banner sentences of the texts file `json` of `lang`, if it is one: JSON, of that
+/// language, with every banner sentence a non-empty string (`core::i18n`'s tests check every
+/// file in full).
+fn banner(lang: Lang, json: &str) -> Option<BannerTexts> {
+    let tree = JSON::parse(json).ok()?;
+    let string = |object: &JsValue, key: &str| {
+        Reflect::get(object, &JsValue::from_str(key))
+            .ok()
+            .and_then(|v| v.as_string())
+            .filter(|v| !v.trim().is_empty())
+    };
+    if string(&tree, "lang").as_deref() != Some(lang.tag()) {
+        return None;
+    }
+    let sentences = Reflect::get(&tree, &"banner".into()).ok()?;
+    BannerTexts::read(lang, |key| string(&sentences, key))
+}
+
+/// The texts file `json` of `lang`, if it is one: JSON, of that language, with every banner
+/// sentence a non-empty string.
+pub fn read(lang: Lang, json: &str) -> Option<LoadedTexts> {
+    Some(LoadedTexts {
+        texts: Rc::new(banner(lang, json)?),
+        json: Some(json.into()),
+    })
+}
+
+/// The French texts, built in.
+pub fn french() -> LoadedTexts {
+    // Checked natively by core::i18n's tests: always readable.
+    LoadedTexts {
+        texts: Rc::new(banner(Lang::Fr, FRENCH_BANNER).unwrap_or_default()),
+        json: None,
+    }
+}
+
+/// Gives `done` the texts of `lang`: French at once, another language once the page has
+/// loaded them (French, with a console error, if it could not or they are not usable).
+pub fn load(lang: Lang, request: &TextsRequest, done: impl FnOnce(LoadedTexts) + 'static) {
+    if lang == Lang::Fr {
+        return done(french());
+    }
+    request(
+        lang,
+        Box::new(move |json| {
+            let loaded = json.and_then(|json| read(lang, &json));
+            done(loaded.unwrap_or_else(|| {
+                console::error(&format!(
+                    "the texts in \"{}\" could not be loaded; showing French",
+                    lang.tag()
+                ));
+                french()
+            }))
+        }),
+    );
+}
