@@ -21,16 +21,18 @@ grep -q 'CookieCharter' "$page" && grep -q 'Settings::builder' "$page" \
   || { echo "check-crate: the crate page lacks its usage example" >&2; exit 1; }
 
 echo "check-crate: the lowest declared versions build (wasm32)"
+# On the crate exactly as packaged by the dry run above (Cargo.toml's `include`, its manifest
+# made standalone by cargo), copied aside.
+version=$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)
 copy=$(mktemp -d)
 trap 'rm -rf "$copy"' EXIT
-cp -r Cargo.toml Cargo.lock build.rs src styles README.md LICENSE "$copy/"
-mkdir -p "$copy/examples" && cp -r examples/yew-app "$copy/examples/" && rm -rf "$copy/examples/yew-app/dist"
+cp -r "$CARGO_TARGET_DIR/package/cookie-charter-$version/." "$copy/"
 # Dev-dependencies are not a host's concern; the test runner's exact pin is lifted here.
-sed -i 's/^wasm-bindgen-test = "=[0-9.]*"/wasm-bindgen-test = "0.3.45"/' "$copy/Cargo.toml"
+sed -i '/^\[dev-dependencies.wasm-bindgen-test\]$/,/^version/ s/^version = "=[0-9.]*"/version = "0.3.45"/' "$copy/Cargo.toml"
 (
   cd "$copy"
   cargo "+$NIGHTLY" update --quiet -Z direct-minimal-versions
   grep -A1 '^name = "wasm-bindgen"$' Cargo.lock | tail -1 | sed 's/^/check-crate: wasm-bindgen /'
   # Old wasm-bindgen macros emit cfg names newer compilers do not know: not this crate's concern.
-  RUSTFLAGS="-A unexpected_cfgs" cargo check --quiet --target wasm32-unknown-unknown -p cookie-charter
+  RUSTFLAGS="-A unexpected_cfgs" cargo check --quiet --target wasm32-unknown-unknown
 )

@@ -5,8 +5,8 @@
 //! shows it. Only the first start on a page does anything.
 //!
 //! `js/entry.js` calls [`mount_from_script`] (the script tag) or [`mount_with_options`]
-//! (`mount(options)`), with the two callbacks through which the first layer asks the page for
-//! the Yew UI (see [`first_layer::PageRequests`]); a Rust application's
+//! (`mount(options)`), with the three callbacks through which the first layer asks the page for
+//! the Yew UI and for a language's texts (see [`first_layer::PageRequests`]); a Rust application's
 //! [`crate::CookieCharter`] calls [`start_checked`].
 
 use std::cell::Cell;

@@ -1,7 +1,9 @@
 //! The embed settings are named in three places that cannot share code: the Rust settings
 //! table (`core::config::SETTINGS`, which reads them), `js/entry.js` (which recognises the
 //! component's own script tag by them before any wasm is loaded) and the TypeScript
-//! declarations (`MountOptions`). This test keeps the three in agreement.
+//! declarations (`MountOptions`). This test keeps the three in agreement, and likewise the
+//! languages (`Lang`, the modules `js/entry.js` loads, the `Lang` type, the files the package
+//! ships and the texts files).
 #![cfg(not(target_arch = "wasm32"))]
 
 use cookie_charter::core::config::SETTINGS;
@@ -74,5 +76,44 @@ fn each_option_is_its_attribute_in_camel_case() {
             }
         }
         assert_eq!(setting.option, camel, "{}", setting.attribute);
+    }
+}
+
+#[test]
+fn the_languages_agree_in_rust_entry_js_the_declarations_and_the_texts_files() {
+    use cookie_charter::core::i18n::Lang;
+    let tags: Vec<String> = Lang::ALL.iter().map(|l| l.tag().to_owned()).collect();
+    // entry.js loads a module for every language but French, which the first layer carries.
+    let entry = read("js/entry.js");
+    let list = between(&entry, "const LANGUAGES = {", "};");
+    let in_js: Vec<String> = list
+        .lines()
+        .filter_map(|line| line.trim().split_once(':'))
+        .map(|(tag, _)| tag.trim().to_owned())
+        .collect();
+    assert_eq!(sorted(in_js), sorted(tags[1..].to_vec()));
+    for tag in &tags[1..] {
+        assert!(
+            list.contains(&format!("import('./cookie-charter-lang-{tag}.js')")),
+            "{tag}"
+        );
+    }
+    let dts = read("js/cookie-charter.d.ts");
+    let union = between(&dts, "export type Lang = ", ";");
+    let in_dts: Vec<String> = union
+        .split('|')
+        .map(|t| t.trim().trim_matches('\'').to_owned())
+        .collect();
+    assert_eq!(in_dts, tags);
+    // The npm package ships each language's module.
+    let package = read("package.json");
+    for tag in &tags[1..] {
+        assert!(
+            package.contains(&format!("\"dist/cookie-charter-lang-{tag}.js\"")),
+            "{tag}"
+        );
+    }
+    for tag in &tags {
+        read(&format!("src/core/texts/{tag}.json"));
     }
 }

@@ -77,7 +77,7 @@ fn read_charter(r: &mut Reader, value: &Json) -> Option<Charter> {
 }
 
 fn read_text(r: &mut Reader, value: &Json, path: &str) -> Option<Text> {
-    let o = r.object(value, path, &TAGS)?;
+    let o = r.object(value, path, &Lang::TAGS)?;
     let mut text = Text {
         fr: r.required_string(&o, "fr").unwrap_or_default(),
         translations: Vec::new(),
@@ -89,9 +89,6 @@ fn read_text(r: &mut Reader, value: &Json, path: &str) -> Option<Text> {
     }
     Some(text)
 }
-
-/// The members a text may have: the component's languages.
-const TAGS: [&str; 7] = ["fr", "en", "es", "de", "it", "nl", "pt"];
 
 fn read_section(r: &mut Reader, value: &Json, path: &str) -> Option<Section> {
     let o = r.object(value, path, &["heading", "paragraphs", "items"])?;

@@ -253,7 +253,7 @@ impl fmt::Display for ConfigError {
                 "data-policy-url={v} is refused ({why}); expected an http(s) or relative URL. \
                  The banner shows no charter link.", v = quoted(v)),
             ConfigError::Lang(v) => {
-                write!(f, "data-lang={v} is not one of fr, en, es, de, it, nl, pt; using the page's language", v = quoted(v))
+                write!(f, "data-lang={v} is not one of {}; using the page's language", Lang::TAGS.join(", "), v = quoted(v))
             }
             ConfigError::ConsentDays(v) => write!(
                 f,

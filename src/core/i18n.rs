@@ -50,16 +50,11 @@ impl Lang {
 
     /// The tag to put in a `lang` attribute (and in a charter text's keys).
     pub fn tag(self) -> &'static str {
-        match self {
-            Lang::Fr => "fr",
-            Lang::En => "en",
-            Lang::Es => "es",
-            Lang::De => "de",
-            Lang::It => "it",
-            Lang::Nl => "nl",
-            Lang::Pt => "pt",
-        }
+        Lang::TAGS[self as usize]
     }
+
+    /// The tags of [`Lang::ALL`], in the same order.
+    pub const TAGS: [&'static str; 7] = ["fr", "en", "es", "de", "it", "nl", "pt"];
 
     /// The JSON of the built-in texts in this language, for a build that carries them all (a
     /// Rust application's, and the tests). The shipped first layer carries only
@@ -237,7 +232,7 @@ fn read_texts(r: &mut Reader, json: &Json) -> Option<Texts> {
         _ => {
             r.problems.push(FieldError {
                 path: format!("{ROOT}.lang"),
-                problem: "expected one of: fr, en, es, de, it, nl, pt".into(),
+                problem: format!("expected one of: {}", Lang::TAGS.join(", ")),
             });
             Lang::Fr
         }
