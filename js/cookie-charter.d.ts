@@ -6,14 +6,16 @@ export interface Consent {
   audience: boolean;
   /** Always true: necessary cookies need no consent. */
   necessary: boolean;
-  /** Every category of the charter and whether it is accepted. */
+  /** Every category of the charter and whether it is accepted (a category of services: all of them). */
   categories: Record<string, boolean>;
+  /** For a charter with services: every service and whether it is accepted. */
+  services?: Record<string, boolean>;
   /** When the choice was made, in Unix seconds. */
   decidedAt: number;
   /** The revision of the charter the choice answers (8 hex digits). */
   revision: string;
   /** Any other category of a custom charter. */
-  [category: string]: boolean | number | string | Record<string, boolean>;
+  [category: string]: boolean | number | string | Record<string, boolean> | undefined;
 }
 
 /** A consent receipt: the proof of one choice, kept in localStorage and sent to `receiptUrl`. */

@@ -12,7 +12,8 @@ use crate::web::{clock, events, receipts};
 /// `null` when the visitor has not chosen (or the component has not started).
 #[cfg_attr(feature = "js-first-layer", wasm_bindgen(js_name = getConsent))]
 pub fn get_consent() -> JsValue {
-    state_loop::with_state(|s| events::consent_to_js(s.choice.as_ref())).unwrap_or(JsValue::NULL)
+    state_loop::with_state(|s| events::consent_to_js(s.choice.as_ref(), &s.charter))
+        .unwrap_or(JsValue::NULL)
 }
 
 /// The consent receipt of the current choice (`{ id, decidedAt, revision, choices, lang,

@@ -44,10 +44,15 @@ pub fn start(state: ConsentState, config: Rc<Config>) {
 /// Loads what the current state allows again: for blocked tags the parser added since (each
 /// tag and the audience script are still added once a page).
 pub fn allow_again() {
-    if let Some((allowed, config)) =
-        with_running(|r| (r.state.allowed_optional(), r.config.clone()))
-    {
-        effects::allow(&allowed, &config);
+    if let Some((allowed, charter, config)) = with_running(|r| {
+        let state = &r.state;
+        (
+            state.allowed_optional(),
+            state.charter.clone(),
+            r.config.clone(),
+        )
+    }) {
+        effects::allow(&allowed, &charter, &config);
     }
 }
 
@@ -85,7 +90,7 @@ pub fn dispatch(action: Action) {
     }
     let allowed = next.allowed_optional();
     if allowed != previous.allowed_optional() {
-        effects::allow(&allowed, &config);
+        effects::allow(&allowed, &next.charter, &config);
     }
 }
 

@@ -84,6 +84,7 @@ fn new_cookie_or_category_changes_the_revision() {
         heading: None,
         description: Text::default(),
         erase: vec![],
+        services: Vec::new(),
     });
     assert_ne!(base.revision(), more_categories.revision());
 

@@ -85,7 +85,7 @@ proptest! {
             ids.iter().position(|i| i == id).is_some_and(|at| accepted & (1 << at) != 0)
         });
         choice.receipt = receipt;
-        let value = cookie_codec::encode(&choice);
+        let value = cookie_codec::encode(&choice, &charter);
         prop_assert!(value.len() <= cookie_codec::MAX_VALUE_LEN);
         let expect = Expectations { now: NOW, lifetime_days: 182, charter: &charter };
         prop_assert_eq!(cookie_codec::decode(&value, &expect, json::parse), Ok(choice));
@@ -161,8 +161,9 @@ fn the_same_choice_always_encodes_the_same() {
         revision: "x".into(),
         receipt: None,
     };
+    let charter = Preset::Default.charter(json::parse);
     assert_eq!(
-        cookie_codec::encode(&choice),
-        cookie_codec::encode(&choice.clone())
+        cookie_codec::encode(&choice, &charter),
+        cookie_codec::encode(&choice.clone(), &charter)
     );
 }

@@ -19,11 +19,13 @@ test('every built-in preset matches the documented schema', () => {
   }
 });
 
-test('the inline test charter matches the schema', () => {
-  const html = readFileSync(new URL('./e2e/fixtures/inline-charter.html', import.meta.url), 'utf8');
-  const json = html.match(/data-cookie-charter-config>([\s\S]*?)<\/script>/)[1];
-  assert.ok(validate(JSON.parse(json)), JSON.stringify(validate.errors));
-});
+for (const fixture of ['inline-charter.html', 'services.html']) {
+  test(`the inline test charter of ${fixture} matches the schema`, () => {
+    const html = readFileSync(new URL(`./e2e/fixtures/${fixture}`, import.meta.url), 'utf8');
+    const json = html.match(/data-cookie-charter-config>([\s\S]*?)<\/script>/)[1];
+    assert.ok(validate(JSON.parse(json)), JSON.stringify(validate.errors));
+  });
+}
 
 test('the schema refuses what the component refuses', () => {
   const base = read('../src/core/presets/saintnazaire.json');
@@ -35,6 +37,8 @@ test('the schema refuses what the component refuses', () => {
     { ...base, cookies: [{ ...base.cookies[0], name: 'a;b' }] },
     { ...base, cookies: [{ ...base.cookies[0], purpose: 'a plain string' }] },
     { ...base, categories: [{ ...base.categories[0], id: 'Not An Id' }] },
+    { ...base, categories: [...base.categories, { id: 'embeds', title: { fr: 'x' }, services: ['tiktok'] }] },
+    { ...base, categories: [...base.categories, { id: 'embeds', title: { fr: 'x' }, services: [{ id: 'Carto', name: { fr: 'x' } }] }] },
   ];
   for (const doc of broken) assert.equal(validate(doc), false, JSON.stringify(doc).slice(0, 80));
 });

@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::core::charter::{Charter, CookieRow};
+use crate::core::charter::{Category, Charter, CookieRow, Service};
 use crate::core::i18n::{Lang, Texts};
 use crate::hooks::use_modal_dialog;
 
@@ -37,13 +37,119 @@ fn row_label(row: &CookieRow, lang: Lang) -> String {
     }
 }
 
+/// A switch for `id` (a category without services, or a service), reporting its flips.
+fn switch(
+    props: &PreferencesProps,
+    id: &str,
+    kind: &str,
+    label: &str,
+    required: bool,
+    describedby: &str,
+) -> Html {
+    let input_id = format!("cookie-charter-{kind}-{id}");
+    let checked = required || props.draft.iter().any(|on| on == id);
+    let on_toggle = props.on_toggle.clone();
+    let toggled = id.to_owned();
+    let onchange = Callback::from(move |_: Event| on_toggle.emit(toggled.clone()));
+    html! {
+        <>
+            <input type="checkbox" role="switch" class="cookie-charter__switch"
+                   id={input_id.clone()} data-category={(kind == "category").then(|| id.to_owned())}
+                   data-service={(kind == "service").then(|| id.to_owned())}
+                   checked={checked} disabled={required}
+                   aria-describedby={describedby.to_owned()} {onchange} />
+            <label for={input_id}>{ label.to_owned() }</label>
+        </>
+    }
+}
+
+/// One category of the panel: its switch (for a category of services, one that turns them all
+/// on or off and says whether they are all, some or none on), its description, its cookies, and
+/// a switch per service.
+fn category_view(props: &PreferencesProps, category: &Category) -> Html {
+    let t = &*props.texts;
+    let lang = t.banner.lang;
+    let description_id = format!("cookie-charter-category-{}-description", category.id);
+    let head = if category.services.is_empty() {
+        switch(
+            props,
+            &category.id,
+            "category",
+            category.title.get(lang),
+            category.required,
+            &description_id,
+        )
+    } else {
+        let on = category
+            .services
+            .iter()
+            .filter(|s| props.draft.contains(&s.id))
+            .count();
+        let state = match on {
+            0 => "false",
+            n if n == category.services.len() => "true",
+            _ => "mixed",
+        };
+        let input_id = format!("cookie-charter-category-{}", category.id);
+        let on_toggle = props.on_toggle.clone();
+        let id = category.id.clone();
+        let onclick = Callback::from(move |_: MouseEvent| on_toggle.emit(id.clone()));
+        html! {
+            <>
+                <button type="button" role="checkbox" class="cookie-charter__switch"
+                        id={input_id.clone()} data-category={category.id.clone()}
+                        aria-checked={state} aria-describedby={description_id.clone()} {onclick}></button>
+                <label for={input_id}>{ category.title.get(lang) }</label>
+            </>
+        }
+    };
+    let cookies = |rows: Vec<String>| {
+        html! {
+            <p class="cookie-charter__cookies">{ t.cookies_used.clone() }{ " " }{ rows.join(", ") }</p>
+        }
+    };
+    html! {
+        <div class="cookie-charter__category" key={category.id.clone()}>
+            <div class="cookie-charter__switch-row">
+                { head }
+                if category.required {
+                    <span class="cookie-charter__always-on">{ t.always_on.clone() }</span>
+                }
+            </div>
+            <p id={description_id.clone()} class="cookie-charter__description">
+                { category.description.get(lang) }
+            </p>
+            { cookies(props.charter.cookies_of(&category.id).map(|row| row_label(row, lang)).collect()) }
+            for service in category.services.iter() {
+                <div class="cookie-charter__service" key={service.id.clone()}>
+                    <div class="cookie-charter__switch-row">
+                        { switch(props, &service.id, "service", &service_label(service, lang), false, &description_id) }
+                    </div>
+                    if !service.cookies.is_empty() {
+                        { cookies(service.cookies.clone()) }
+                    }
+                </div>
+            }
+        </div>
+    }
+}
+
+/// A service's name in the panel, with its provider when it has one.
+fn service_label(service: &Service, lang: Lang) -> String {
+    let name = service.name.get(lang);
+    if service.provider.is_empty() || service.provider == name {
+        name.to_owned()
+    } else {
+        format!("{name} ({})", service.provider)
+    }
+}
+
 /// The preferences panel, a modal `<dialog>`: "Tout accepter" and "Tout refuser" (as the French
 /// State design system's consent manager has them), one switch per category, each listing its
 /// cookies, and a save button. Esc or the close button close it without saving.
 #[component]
 pub fn Preferences(props: &PreferencesProps) -> Html {
     let t = &*props.texts;
-    let lang = t.banner.lang;
     let node = use_node_ref();
     use_modal_dialog(node.clone());
     let oncancel = {
@@ -69,38 +175,7 @@ pub fn Preferences(props: &PreferencesProps) -> Html {
                         onclick={props.on_refuse_all.clone()}>{ t.banner.refuse_all() }</button>
             </div>
             for category in props.charter.categories.iter() {
-                {{
-                    let id = category.id.clone();
-                    let input_id = format!("cookie-charter-category-{id}");
-                    let description_id = format!("{input_id}-description");
-                    let checked = category.required || props.draft.contains(&id);
-                    let on_toggle = props.on_toggle.clone();
-                    let onchange = Callback::from(move |_: Event| on_toggle.emit(id.clone()));
-                    html! {
-                        <div class="cookie-charter__category" key={category.id.clone()}>
-                            <div class="cookie-charter__switch-row">
-                                <input type="checkbox" role="switch" class="cookie-charter__switch"
-                                       id={input_id.clone()} data-category={category.id.clone()}
-                                       checked={checked} disabled={category.required}
-                                       aria-describedby={description_id.clone()} {onchange} />
-                                <label for={input_id}>{ category.title.get(lang) }</label>
-                                if category.required {
-                                    <span class="cookie-charter__always-on">{ t.always_on.clone() }</span>
-                                }
-                            </div>
-                            <p id={description_id} class="cookie-charter__description">
-                                { category.description.get(lang) }
-                            </p>
-                            <p class="cookie-charter__cookies">
-                                { t.cookies_used.clone() }{ " " }
-                                { props.charter.cookies_of(&category.id)
-                                    .map(|row| row_label(row, lang))
-                                    .collect::<Vec<_>>()
-                                    .join(", ") }
-                            </p>
-                        </div>
-                    }
-                }}
+                { category_view(props, category) }
             }
             <div class="cookie-charter__actions">
                 <button type="button" class="cookie-charter__button" data-action="save"

@@ -59,6 +59,23 @@ pub struct Category {
     /// Cookie name patterns (`*` wildcard) erased when the visitor withdraws this category,
     /// besides the names of its rows: the cookies its scripts are known to set.
     pub erase: Vec<String>,
+    /// The services the category groups (Matomo and Google Analytics under audience, YouTube
+    /// and uMap under embedded content): each is accepted or refused on its own, and the
+    /// category counts as accepted only when all of them are. Empty: the category is one choice.
+    pub services: Vec<Service>,
+}
+
+/// One provider's tool inside a category, chosen on its own.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Service {
+    /// Stable id, unique in the charter (`youtube`); pages name it in `data-cookie-service`.
+    pub id: String,
+    /// Its name, as the panel shows it.
+    pub name: Text,
+    /// Who provides it.
+    pub provider: String,
+    /// Cookie name patterns it sets (`*` wildcard), erased when it is withdrawn.
+    pub cookies: Vec<String>,
 }
 
 impl Category {
@@ -118,19 +135,37 @@ impl Charter {
         self.categories.iter().filter(|c| !c.required)
     }
 
-    /// The cookie name patterns to erase when `category` is withdrawn: its `erase` list and the
-    /// names of its rows.
-    pub fn erase_patterns<'a>(&'a self, category: &'a str) -> Vec<&'a str> {
-        let listed = self
-            .categories
-            .iter()
-            .filter(|c| c.id == category)
-            .flat_map(|c| &c.erase);
-        let named = self
-            .cookies_of(category)
-            .map(|row| &row.name)
-            .filter(|n| !n.is_empty());
-        listed.chain(named).map(String::as_str).collect()
+    /// The cookie name patterns to erase when `id` is withdrawn: for a category, its `erase`
+    /// list, the names of its rows and its services' cookies; for a service, its cookies.
+    pub fn erase_patterns<'a>(&'a self, id: &str) -> Vec<&'a str> {
+        let mut patterns: Vec<&str> = Vec::new();
+        for c in &self.categories {
+            let whole = c.id == id;
+            if whole {
+                patterns.extend(c.erase.iter().map(String::as_str));
+            }
+            for s in &c.services {
+                if whole || s.id == id {
+                    patterns.extend(s.cookies.iter().map(String::as_str));
+                }
+            }
+        }
+        for row in &self.cookies {
+            if row.category == id && !row.name.is_empty() {
+                patterns.push(&row.name);
+            }
+        }
+        patterns
+    }
+
+    /// The service `id`, in whichever category.
+    pub fn service(&self, id: &str) -> Option<&Service> {
+        for c in &self.categories {
+            if let Some(s) = c.services.iter().find(|s| s.id == id) {
+                return Some(s);
+            }
+        }
+        None
     }
 
     /// The rows of one category, in table order.
@@ -148,6 +183,14 @@ impl Charter {
         for category in &self.categories {
             hash.write(category.id.as_bytes());
             hash.write(if category.required { b"\x01" } else { b"\x00" });
+        }
+        // Services (after the categories, only where there are some: a charter without
+        // services keeps the revision it always had).
+        for category in self.categories.iter().filter(|c| !c.services.is_empty()) {
+            hash.write(category.id.as_bytes());
+            for service in &category.services {
+                hash.write(service.id.as_bytes());
+            }
         }
         hash.write(b"\x1e");
         for row in &self.cookies {

@@ -3,10 +3,11 @@
 //!
 //! The format is documented in `docs/charter.schema.json` and the README.
 
-use super::charter::{Category, Charter, CookieRow, Section, Text, AUDIENCE};
+use super::charter::{Category, Charter, CookieRow, Section, Service, Text, AUDIENCE};
 use super::i18n::Lang;
 use super::json::{self, FieldError, Json, Reader, ROOT};
 use super::quote::quoted;
+use super::services;
 use super::url::check_url;
 
 /// Longest JSON document read.
@@ -17,6 +18,8 @@ pub const MAX_TEXT_LEN: usize = 2000;
 pub const MAX_CATEGORIES: usize = 16;
 /// Most cookie rows in a charter.
 pub const MAX_COOKIES: usize = 200;
+/// Most services a category may group.
+pub const MAX_SERVICES: usize = 16;
 
 /// One thing wrong with a charter: where (`cookies[2].category`) and what.
 pub type CharterError = FieldError;
@@ -103,7 +106,15 @@ fn read_category(r: &mut Reader, value: &Json, path: &str) -> Option<Category> {
     let o = r.object(
         value,
         path,
-        &["id", "required", "title", "heading", "description", "erase"],
+        &[
+            "id",
+            "required",
+            "title",
+            "heading",
+            "description",
+            "erase",
+            "services",
+        ],
     )?;
     Some(Category {
         id: r.required_string(&o, "id").unwrap_or_default(),
@@ -116,6 +127,33 @@ fn read_category(r: &mut Reader, value: &Json, path: &str) -> Option<Category> {
             .field(&o, "description", false, read_text)
             .unwrap_or_default(),
         erase: r.list(&o, "erase", false, Reader::string),
+        services: r.list(&o, "services", false, read_service),
+    })
+}
+
+/// A service: a built-in one by id (`"youtube"`), or described in full.
+fn read_service(r: &mut Reader, value: &Json, path: &str) -> Option<Service> {
+    if let Json::String(id) = value {
+        let found = services::built_in(id);
+        if found.is_none() {
+            let known: Vec<_> = services::built_in_ids().collect();
+            r.problems.push(error(
+                path,
+                format!(
+                    "{} is not a built-in service (expected one of: {}, or an object)",
+                    quoted(id),
+                    known.join(", ")
+                ),
+            ));
+        }
+        return found;
+    }
+    let o = r.object(value, path, &["id", "name", "provider", "cookies"])?;
+    Some(Service {
+        id: r.required_string(&o, "id").unwrap_or_default(),
+        name: r.field(&o, "name", true, read_text).unwrap_or_default(),
+        provider: r.optional_string(&o, "provider").unwrap_or_default(),
+        cookies: r.list(&o, "cookies", false, Reader::string),
     })
 }
 
@@ -170,6 +208,64 @@ fn check_text(text: &Text, path: &str, required: bool, problems: &mut Vec<Charte
                 format!("{path}.{lang}"),
                 "contains control characters",
             ));
+        }
+    }
+}
+
+/// A cookie name pattern to erase: a name, `*` allowed after its first character.
+fn check_pattern(pattern: &str, path: &str, problems: &mut Vec<CharterError>) {
+    let well_formed = pattern.len() <= 128 && pattern.chars().all(is_cookie_name_char);
+    if !well_formed || pattern.is_empty() || pattern.starts_with('*') {
+        problems.push(error(
+            path,
+            format!(
+                "{} is not a cookie name pattern (a name, `*` allowed after its first character)",
+                quoted(pattern)
+            ),
+        ));
+    }
+}
+
+/// The services of category `i`: an optional category's, each with an id of its own in the
+/// whole charter (no other service's, no category's), a name and cookie name patterns.
+fn check_services(charter: &Charter, i: usize, problems: &mut Vec<CharterError>) {
+    let category = &charter.categories[i];
+    if category.required && !category.services.is_empty() {
+        problems.push(error(
+            format!("categories[{i}].services"),
+            "a required category has no services to choose from",
+        ));
+    }
+    if category.services.len() > MAX_SERVICES {
+        problems.push(error(
+            format!("categories[{i}].services"),
+            format!("has more than {MAX_SERVICES} services"),
+        ));
+    }
+    let earlier = charter.categories[..i].iter().flat_map(|c| &c.services);
+    for (j, service) in category.services.iter().enumerate() {
+        let path = format!("categories[{i}].services[{j}]");
+        let taken = charter.categories.iter().any(|c| c.id == service.id)
+            || earlier
+                .clone()
+                .chain(&category.services[..j])
+                .any(|s| s.id == service.id);
+        if !is_category_id(&service.id) || taken {
+            problems.push(error(
+                format!("{path}.id"),
+                format!(
+                    "{} is not a service id of its own: a lower-case letter, then letters, digits, _ or - (32 at most), used by no other service or category",
+                    quoted(&service.id)
+                ),
+            ));
+        }
+        check_text(&service.name, &format!("{path}.name"), true, problems);
+        if service.provider.chars().count() > 200 || service.provider.chars().any(char::is_control)
+        {
+            problems.push(error(format!("{path}.provider"), "must be one short line"));
+        }
+        for (k, pattern) in service.cookies.iter().enumerate() {
+            check_pattern(pattern, &format!("{path}.cookies[{k}]"), problems);
         }
     }
 }
@@ -257,14 +353,9 @@ pub fn validate(charter: &Charter) -> Vec<CharterError> {
             &mut problems,
         );
         for (j, pattern) in category.erase.iter().enumerate() {
-            let well_formed = pattern.len() <= 128 && pattern.chars().all(is_cookie_name_char);
-            if !well_formed || pattern.is_empty() || pattern.starts_with('*') {
-                problems.push(error(
-                    format!("{path}.erase[{j}]"),
-                    format!("{} is not a cookie name pattern (a name, `*` allowed after its first character)", quoted(pattern)),
-                ));
-            }
+            check_pattern(pattern, &format!("{path}.erase[{j}]"), &mut problems);
         }
+        check_services(charter, i, &mut problems);
     }
 
     if charter.cookies.len() > MAX_COOKIES {
@@ -537,6 +628,68 @@ mod tests {
         assert_eq!(
             charter.cookies[0].purpose.fr,
             "<img src=x onerror=alert(1)><script>alert(2)</script>"
+        );
+    }
+
+    #[test]
+    fn services_are_built_in_by_id_or_described_and_checked() {
+        let with = |services: &str| {
+            let json = crate::core::presets::Preset::Default.json().replacen(
+                r#""categories": ["#,
+                &format!(r#""categories": [{{"id": "embeds", "title": {{"fr": "Contenus"}}, "services": {services}}},"#),
+                1,
+            );
+            super::parse(&json, json::parse)
+        };
+        let charter = with(r#"["youtube", {"id": "carto", "name": {"fr": "Carte", "de": "Karte"}, "provider": "Région", "cookies": ["carto_*"]}]"#).unwrap();
+        let services = &charter.categories[0].services;
+        assert_eq!(services[0].id, "youtube");
+        assert_eq!(services[0].provider, "Google");
+        assert!(services[0].cookies.iter().any(|c| c == "YSC"));
+        assert_eq!(services[1].name.get(crate::core::i18n::Lang::De), "Karte");
+        assert!(charter.erase_patterns("carto").contains(&"carto_*"));
+        assert!(
+            charter.erase_patterns("embeds").contains(&"YSC"),
+            "a category's erasure covers its services"
+        );
+
+        for (bad, path) in [
+            (r#"["tiktok"]"#, "categories[0].services[0]"),
+            (r#"["youtube", "youtube"]"#, "categories[0].services[1].id"),
+            (
+                r#"[{"id": "audience", "name": {"fr": "x"}}]"#,
+                "categories[0].services[0].id",
+            ),
+            (
+                r#"[{"id": "Carto", "name": {"fr": "x"}}]"#,
+                "categories[0].services[0].id",
+            ),
+            (
+                r#"[{"id": "carto", "name": {"fr": ""}}]"#,
+                "categories[0].services[0].name.fr",
+            ),
+            (
+                r#"[{"id": "carto", "name": {"fr": "x"}, "cookies": ["*x"]}]"#,
+                "categories[0].services[0].cookies[0]",
+            ),
+        ] {
+            let problems = with(bad).unwrap_err();
+            assert!(
+                problems.iter().any(|p| p.path.ends_with(path)),
+                "{bad}: {problems:?}"
+            );
+        }
+        let required = crate::core::presets::Preset::Default.json().replacen(
+            r#""required": true"#,
+            r#""required": true, "services": ["matomo"]"#,
+            1,
+        );
+        let problems = super::parse(&required, json::parse).unwrap_err();
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.problem.contains("required category")),
+            "{problems:?}"
         );
     }
 }

@@ -53,6 +53,14 @@ impl Decisions {
     }
 }
 
+impl Extend<(String, bool)> for Decisions {
+    fn extend<I: IntoIterator<Item = (String, bool)>>(&mut self, pairs: I) {
+        for (id, on) in pairs {
+            self.insert(id, on);
+        }
+    }
+}
+
 impl FromIterator<(String, bool)> for Decisions {
     fn from_iter<I: IntoIterator<Item = (String, bool)>>(pairs: I) -> Decisions {
         let mut decisions = Decisions::new();
@@ -77,7 +85,9 @@ pub struct Choice {
 }
 
 impl Choice {
-    /// A choice over `charter`: required categories on, optional ones on when `accept` says so.
+    /// A choice over `charter`: required categories on, optional ones on when `accept` says so
+    /// of their id, or, for a category of services, of each service's id (the category is then
+    /// on when all its services are).
     pub fn new(charter: &Charter, now: UnixSeconds, accept: impl Fn(&str) -> bool) -> Choice {
         Choice::over(charter, now, &accept)
     }
@@ -86,7 +96,19 @@ impl Choice {
     fn over(charter: &Charter, now: UnixSeconds, accept: &dyn Fn(&str) -> bool) -> Choice {
         let mut categories = Decisions::new();
         for c in &charter.categories {
-            categories.insert(c.id.clone(), c.required || accept(&c.id));
+            // A category of services is accepted when every one of them is.
+            let mut all = true;
+            for s in &c.services {
+                let on = accept(&s.id);
+                all &= on;
+                categories.insert(s.id.clone(), on);
+            }
+            let on = if c.services.is_empty() {
+                accept(&c.id)
+            } else {
+                all
+            };
+            categories.insert(c.id.clone(), c.required || on);
         }
         Choice {
             categories,
@@ -96,7 +118,8 @@ impl Choice {
         }
     }
 
-    /// Whether the visitor accepted `category`; `false` for a category the choice does not name.
+    /// Whether the visitor accepted `category` (or the service of that id); `false` for one the
+    /// choice does not name.
     pub fn allows(&self, category: &str) -> bool {
         self.categories.get(category).unwrap_or(false)
     }
@@ -233,24 +256,36 @@ impl ConsentState {
         self.storage_available && self.choice.as_ref().is_some_and(|c| c.allows(category))
     }
 
-    /// The ids of the optional categories this state allows, in charter order: what may be
-    /// loaded now.
+    /// The ids of the optional categories and services this state allows, in charter order
+    /// (each category before its services): what may be loaded now.
     pub fn allowed_optional(&self) -> Vec<String> {
-        self.charter
-            .optional_categories()
-            .filter(|c| self.allows(&c.id))
-            .map(|c| c.id.clone())
-            .collect()
+        self.optional_ids(false, |id| self.allows(id))
     }
 
-    /// The optional categories the current choice accepts, in charter order.
+    /// The ids of the optional categories and of their services (with `switches`, what the
+    /// panel's switches stand for instead: each optional category without services, and each
+    /// service) that `keep` keeps, in charter order. Loops rather than iterator adapters: each
+    /// adapter chain would be compiled anew into the wasm.
+    fn optional_ids(&self, switches: bool, keep: impl Fn(&str) -> bool) -> Vec<String> {
+        let mut ids = Vec::new();
+        for c in self.charter.optional_categories() {
+            if (!switches || c.services.is_empty()) && keep(&c.id) {
+                ids.push(c.id.clone());
+            }
+            for s in &c.services {
+                if keep(&s.id) {
+                    ids.push(s.id.clone());
+                }
+            }
+        }
+        ids
+    }
+
+    /// The optional categories and services the current choice accepts, in charter order.
     fn optional_accepted(&self) -> Vec<String> {
-        let accepts = |id: &str| self.choice.as_ref().is_some_and(|c| c.allows(id));
-        self.charter
-            .optional_categories()
-            .filter(|c| accepts(&c.id))
-            .map(|c| c.id.clone())
-            .collect()
+        self.optional_ids(false, |id| {
+            self.choice.as_ref().is_some_and(|c| c.allows(id))
+        })
     }
 
     /// The state after `action`.
@@ -267,18 +302,24 @@ impl ConsentState {
             }
             Action::OpenPreferences => {
                 next.view = View::Preferences;
-                next.draft.clear();
-                for c in self
-                    .charter
-                    .optional_categories()
-                    .filter(|c| self.allows(&c.id))
-                {
-                    next.draft.push(c.id.clone());
-                }
+                next.draft = self.optional_ids(true, |id| self.allows(id));
             }
-            Action::Toggle(id) => {
-                let optional = self.charter.optional_categories().any(|c| c.id == id);
-                if self.view == View::Preferences && optional {
+            Action::Toggle(id) if self.view == View::Preferences => {
+                // A category of services switches all of them: on unless all are on.
+                let mut services = Vec::new();
+                for c in self.charter.optional_categories() {
+                    if c.id == id {
+                        services.extend(c.services.iter().map(|s| s.id.as_str()));
+                    }
+                }
+                let drafted = |id: &str| self.draft.iter().any(|on| on == id);
+                if !services.is_empty() {
+                    let all_on = services.iter().all(|s| drafted(s));
+                    next.draft.retain(|on| !services.contains(&on.as_str()));
+                    if !all_on {
+                        next.draft.extend(services.iter().map(|s| (*s).to_owned()));
+                    }
+                } else if !self.optional_ids(true, |s| s == id).is_empty() {
                     match next.draft.iter().position(|on| *on == id) {
                         Some(at) => {
                             next.draft.remove(at);
@@ -287,6 +328,7 @@ impl ConsentState {
                     }
                 }
             }
+            Action::Toggle(_) => {}
             Action::ClosePreferences => {
                 if self.view == View::Preferences {
                     next.view = self.resting_view();
@@ -594,5 +636,69 @@ mod tests {
         let synced = s.apply(Action::Stored(Some(accepted)));
         assert_eq!(synced.view, View::Preferences);
         assert!(synced.choice.is_some());
+    }
+
+    /// The default charter with an "embeds" category of two built-in services.
+    fn with_services() -> ConsentState {
+        let json = crate::core::presets::Preset::Default.json().replacen(
+            r#""categories": ["#,
+            r#""categories": [{"id": "embeds", "title": {"fr": "Contenus intégrés"}, "services": ["youtube", "umap"]},"#,
+            1,
+        );
+        let charter = crate::core::charter_json::parse(&json, crate::core::json::parse).unwrap();
+        ConsentState::new(Rc::new(charter), None)
+    }
+
+    #[test]
+    fn services_are_chosen_one_by_one_and_their_category_is_the_sum() {
+        let s = with_services().apply(Action::OpenPreferences);
+        assert!(s.draft.is_empty());
+        let s = s.apply(Action::Toggle("youtube".into()));
+        assert_eq!(s.draft, ["youtube"]);
+        let saved = s.apply(Action::SavePreferences(1));
+        assert!(saved.allows("youtube"));
+        assert!(!saved.allows("umap"));
+        assert!(
+            !saved.allows("embeds"),
+            "mixed: the category's own tags stay blocked"
+        );
+        assert_eq!(saved.allowed_optional(), ["youtube"]);
+
+        // The category's switch turns all its services on, then all off.
+        let s = saved.apply(Action::OpenPreferences);
+        assert_eq!(s.draft, ["youtube"]);
+        let all = s.apply(Action::Toggle("embeds".into()));
+        let mut on = all.draft.clone();
+        on.sort();
+        assert_eq!(on, ["umap", "youtube"]);
+        let none = all.apply(Action::Toggle("embeds".into()));
+        assert!(none.draft.is_empty());
+        let accepted = all.apply(Action::SavePreferences(2));
+        assert_eq!(accepted.allowed_optional(), ["embeds", "youtube", "umap"]);
+
+        // Withdrawing one service withdraws it and its category, nothing else.
+        let s = accepted
+            .apply(Action::OpenPreferences)
+            .apply(Action::Toggle("umap".into()))
+            .apply(Action::SavePreferences(3));
+        let mut withdrawn = s.withdrawn.clone();
+        withdrawn.sort();
+        assert_eq!(withdrawn, ["embeds", "umap"]);
+        assert!(s.allows("youtube"));
+    }
+
+    #[test]
+    fn accept_all_and_refuse_all_decide_every_service() {
+        let yes = with_services().apply(Action::AcceptAll(1));
+        assert!(yes.allows("embeds") && yes.allows("youtube") && yes.allows("umap"));
+        let no = yes.apply(Action::RefuseAll(2));
+        assert!(no.allowed_optional().is_empty());
+        let mut withdrawn = no.withdrawn.clone();
+        withdrawn.sort();
+        assert_eq!(withdrawn, [AUDIENCE, "embeds", "umap", "youtube"]);
+        // A switch that is not in the panel changes nothing.
+        let s = with_services().apply(Action::OpenPreferences);
+        assert_eq!(s.apply(Action::Toggle(NECESSARY.into())).draft, s.draft);
+        assert_eq!(s.apply(Action::Toggle("vimeo".into())).draft, s.draft);
     }
 }

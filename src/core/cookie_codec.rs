@@ -1,9 +1,10 @@
-//! The `cookies_preferences` cookie: its value format, version 1, and the `document.cookie`
-//! strings that read and write it.
+//! The `cookies_preferences` cookie: its value format, versions 1 and 2, and the
+//! `document.cookie` strings that read and write it.
 //!
 //! The value is URI-encoded (as `encodeURIComponent` does) JSON:
 //! `{"v":1,"t":<unix seconds>,"r":"<charter revision>","c":{"<category>":<bool>,…},"i":"<receipt id>"}`
-//! (`i` optional).
+//! (`i` optional). A charter with services writes version 2, whose `c` gives a category of
+//! services as an object of one boolean a service: `"c":{"embeds":{"youtube":true,"umap":false},…}`.
 //! Anything else — not UTF-8, not that JSON, another version, too old, from the future, for
 //! another charter revision, or whose `c` is not exactly the charter's categories with the
 //! required ones accepted — is an error, which the component treats as "no choice".
@@ -23,8 +24,11 @@ use super::json::{self, FieldError, Json, Reader, ROOT};
 pub const COOKIE_NAME: &str = "cookies_preferences";
 /// Name of the short-lived cookie written to learn whether the page can keep cookies at all.
 pub const PROBE_COOKIE: &str = "cookie_charter_probe";
-/// The format version this code writes and the only one it reads.
+/// The format version written for a charter without services (and read).
 pub const FORMAT_VERSION: u32 = 1;
+/// The format version written for a charter with services (and read): a category of services
+/// records one boolean a service, `"c": {"embeds": {"youtube": true, "umap": false}}`.
+pub const FORMAT_VERSION_SERVICES: u32 = 2;
 /// Longest value accepted; anything longer is rejected unread.
 pub const MAX_VALUE_LEN: usize = 1024;
 /// How far in the future a timestamp may be (clock adjustments) before it is rejected.
@@ -51,7 +55,8 @@ pub enum DecodeError {
     NotUtf8,
     /// Not the JSON object of the format.
     Malformed(String),
-    /// A `v` other than [`FORMAT_VERSION`].
+    /// A `v` other than the charter's: [`FORMAT_VERSION`] without services,
+    /// [`FORMAT_VERSION_SERVICES`] with.
     UnknownVersion(u64),
     /// Made more than the consent lifetime ago.
     Expired,
@@ -74,7 +79,7 @@ impl fmt::Display for DecodeError {
             DecodeError::Malformed(why) => write!(f, "value is not the expected JSON ({why})"),
             DecodeError::UnknownVersion(v) => write!(
                 f,
-                "format version {v} is unknown (expected {FORMAT_VERSION})"
+                "format version {v} is not read for this charter (version {FORMAT_VERSION} without services, {FORMAT_VERSION_SERVICES} with)"
             ),
             DecodeError::Expired => f.write_str("the choice is older than the consent lifetime"),
             DecodeError::FromTheFuture => f.write_str("the choice is dated in the future"),
@@ -88,23 +93,63 @@ impl fmt::Display for DecodeError {
     }
 }
 
+/// `c`: a boolean a category, or (version 2) an object of a boolean a service for a category
+/// of services, which then counts as accepted when all its services are.
+fn read_choices(r: &mut Reader, value: &Json, path: &str, services: bool) -> Option<Decisions> {
+    let Json::Object(members) = value else {
+        return r.boolean_map(value, path).map(|m| m.into_iter().collect());
+    };
+    let mut decisions = Decisions::new();
+    for (id, value) in members {
+        match value {
+            Json::Object(_) if services => {
+                let of = r.boolean_map(value, &json::member_path(path, id))?;
+                decisions.insert(id.clone(), of.iter().all(|(_, on)| *on));
+                decisions.extend(of);
+            }
+            _ => decisions.insert(id.clone(), r.boolean(value, &json::member_path(path, id))?),
+        }
+    }
+    Some(decisions)
+}
+
 /// Whether `id` can be a receipt id: 1 to 64 letters, digits or hyphens.
 pub fn is_receipt_id(id: &str) -> bool {
     (1..=64).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
 }
 
-/// The cookie value for `choice`.
-pub fn encode(choice: &Choice) -> String {
+/// The cookie value for `choice`, made over `charter`: version 1 when it has no services,
+/// version 2 when it has.
+pub fn encode(choice: &Choice, charter: &Charter) -> String {
+    let with_services = charter.categories.iter().any(|c| !c.services.is_empty());
+    let (version, c) = if with_services {
+        let mut c = Vec::new();
+        for category in &charter.categories {
+            let value = if category.services.is_empty() {
+                Json::Bool(choice.allows(&category.id))
+            } else {
+                let mut services = Vec::new();
+                for s in &category.services {
+                    services.push((s.id.clone(), Json::Bool(choice.allows(&s.id))));
+                }
+                Json::Object(services)
+            };
+            c.push((category.id.clone(), value));
+        }
+        (FORMAT_VERSION_SERVICES, Json::Object(c))
+    } else {
+        (FORMAT_VERSION, json::boolean_map(choice.categories.iter()))
+    };
     let receipt = choice
         .receipt
         .as_ref()
         .map(|id| ("i", Json::String(id.clone())));
     let wire = json::object(
         [
-            ("v", Json::Number(f64::from(FORMAT_VERSION))),
+            ("v", Json::Number(f64::from(version))),
             ("t", Json::Number(choice.decided_at as f64)),
             ("r", Json::String(choice.revision.clone())),
-            ("c", json::boolean_map(choice.categories.iter())),
+            ("c", c),
         ]
         .into_iter()
         .chain(receipt),
@@ -137,7 +182,12 @@ pub fn decode(
         .decode_utf8()
         .map_err(|_| DecodeError::NotUtf8)?;
     let value = parse_json(&json).map_err(DecodeError::Malformed)?;
-    let wire = read_wire(&value)?;
+    let services = expect
+        .charter
+        .categories
+        .iter()
+        .any(|c| !c.services.is_empty());
+    let wire = read_wire(&value, services)?;
     if wire.t > expect.now.saturating_add(FUTURE_TOLERANCE_SECS) {
         return Err(DecodeError::FromTheFuture);
     }
@@ -147,11 +197,16 @@ pub fn decode(
     if wire.r != expect.charter.revision() {
         return Err(DecodeError::RevisionChanged);
     }
-    let categories = &expect.charter.categories;
-    let exact = wire.c.iter().count() == categories.len()
-        && categories
-            .iter()
-            .all(|c| wire.c.get(&c.id).is_some_and(|on| on || !c.required));
+    let mut expected = 0;
+    let mut exact = true;
+    for c in &expect.charter.categories {
+        expected += 1 + c.services.len();
+        exact &= wire.c.get(&c.id).is_some_and(|on| on || !c.required);
+        for s in &c.services {
+            exact &= wire.c.get(&s.id).is_some();
+        }
+    }
+    let exact = exact && wire.c.iter().count() == expected;
     if !exact {
         return Err(DecodeError::CategoriesMismatch);
     }
@@ -168,7 +223,7 @@ pub fn decode(
     })
 }
 
-/// The fields of a version 1 value.
+/// The fields of a value (version 1 or 2, its `c` read into one boolean an id).
 struct WireV1 {
     t: UnixSeconds,
     r: String,
@@ -177,7 +232,8 @@ struct WireV1 {
 }
 
 /// Reads the version first (another version may have other fields), then the v1 fields.
-fn read_wire(value: &Json) -> Result<WireV1, DecodeError> {
+/// Reads a value of the version the charter is written in: 2 when it has `services`, else 1.
+fn read_wire(value: &Json, services: bool) -> Result<WireV1, DecodeError> {
     let mut r = Reader::default();
     let malformed = |problems: Vec<FieldError>| {
         DecodeError::Malformed(
@@ -191,8 +247,13 @@ fn read_wire(value: &Json) -> Result<WireV1, DecodeError> {
         return Err(malformed(r.problems));
     };
     let version = r.field(&o, "v", true, Reader::whole_number);
+    let expected = if services {
+        FORMAT_VERSION_SERVICES
+    } else {
+        FORMAT_VERSION
+    };
     match version {
-        Some(v) if v == u64::from(FORMAT_VERSION) => {}
+        Some(v) if v == u64::from(expected) => {}
         Some(v) => return Err(DecodeError::UnknownVersion(v)),
         None => return Err(malformed(r.problems)),
     }
@@ -200,10 +261,10 @@ fn read_wire(value: &Json) -> Result<WireV1, DecodeError> {
         t: r.field(&o, "t", true, Reader::whole_number)
             .unwrap_or_default(),
         r: r.required_string(&o, "r").unwrap_or_default(),
-        c: r.field(&o, "c", true, Reader::boolean_map)
-            .unwrap_or_default()
-            .into_iter()
-            .collect(),
+        c: r.field(&o, "c", true, |r, value, path| {
+            read_choices(r, value, path, services)
+        })
+        .unwrap_or_default(),
         i: r.optional_string(&o, "i"),
     };
     r.finish(Some(wire)).map_err(malformed)
@@ -325,6 +386,11 @@ mod tests {
         utf8_percent_encode(json, URI_COMPONENT).to_string()
     }
 
+    /// Encodes over the test charter (no services: version 1).
+    fn encode(choice: &Choice) -> String {
+        super::encode(choice, &charter())
+    }
+
     /// Decodes with serde_json, as every native test does.
     fn decode(value: &str, expect: &Expectations<'_>) -> Result<Choice, DecodeError> {
         super::decode(value, expect, json::parse)
@@ -375,11 +441,14 @@ mod tests {
     fn rejects_other_versions_and_extra_or_wrong_fields() {
         let charter = charter();
         let t = NOW;
-        let v2 = encode_json(&format!(r#"{{"v":2,"t":{t},"r":"x","c":{{}}}}"#));
-        assert_eq!(
-            decode(&v2, &expect(&charter)),
-            Err(DecodeError::UnknownVersion(2))
-        );
+        for v in [2, 3] {
+            // Version 2 is written for a charter with services only.
+            let other = encode_json(&format!(r#"{{"v":{v},"t":{t},"r":"x","c":{{}}}}"#));
+            assert_eq!(
+                decode(&other, &expect(&charter)),
+                Err(DecodeError::UnknownVersion(v))
+            );
+        }
         let extra = encode_json(&format!(r#"{{"v":1,"t":{t},"r":"x","c":{{}},"z":1}}"#));
         assert!(matches!(
             decode(&extra, &expect(&charter)),
@@ -599,5 +668,83 @@ mod tests {
             assignment("n", "v", &shared),
             "n=v; Path=/; Max-Age=1; SameSite=Lax; Domain=example.org; Secure"
         );
+    }
+
+    /// The test charter with an "embeds" category of two built-in services.
+    fn with_services() -> Charter {
+        let json = Preset::Default.json().replacen(
+            r#""categories": ["#,
+            r#""categories": [{"id": "embeds", "title": {"fr": "Contenus intégrés"}, "services": ["youtube", "umap"]},"#,
+            1,
+        );
+        crate::core::charter_json::parse(&json, json::parse).unwrap()
+    }
+
+    #[test]
+    fn a_charter_with_services_writes_version_2_one_boolean_a_service() {
+        let charter = with_services();
+        let choice = Choice::new(&charter, NOW - 10, |id| id == "youtube");
+        assert!(choice.allows("youtube") && !choice.allows("umap"));
+        assert!(
+            !choice.allows("embeds"),
+            "a category is on only when all its services are"
+        );
+        let value = super::encode(&choice, &charter);
+        let json = percent_decode_str(&value).decode_utf8().unwrap();
+        assert!(json.starts_with(r#"{"v":2,"#), "{json}");
+        assert!(
+            json.contains(r#""embeds":{"youtube":true,"umap":false}"#),
+            "{json}"
+        );
+        assert_eq!(decode(&value, &expect(&charter)), Ok(choice));
+        let all = Choice::new(&charter, NOW - 10, |_| true);
+        let back = decode(&super::encode(&all, &charter), &expect(&charter)).unwrap();
+        assert!(back.allows("embeds") && back.allows("youtube") && back.allows("umap"));
+    }
+
+    #[test]
+    fn version_2_values_must_name_exactly_the_services() {
+        let charter = with_services();
+        let revision = charter.revision();
+        let value = |c: &str| {
+            encode_json(&format!(
+                r#"{{"v":2,"t":{},"r":"{revision}","c":{c}}}"#,
+                NOW - 10
+            ))
+        };
+        let ok =
+            value(r#"{"necessary":true,"audience":false,"embeds":{"youtube":false,"umap":true}}"#);
+        assert!(decode(&ok, &expect(&charter)).is_ok());
+        for bad in [
+            // The category as one boolean, a service missing, an unknown one, a service as a string.
+            r#"{"necessary":true,"audience":false,"embeds":true}"#,
+            r#"{"necessary":true,"audience":false,"embeds":{"youtube":true}}"#,
+            r#"{"necessary":true,"audience":false,"embeds":{"youtube":true,"umap":true,"vimeo":true}}"#,
+            r#"{"necessary":true,"audience":false,"embeds":{"youtube":"yes","umap":true}}"#,
+        ] {
+            assert!(decode(&value(bad), &expect(&charter)).is_err(), "{bad}");
+        }
+        // A charter with services reads version 2 only.
+        let v1 = encode_json(&format!(
+            r#"{{"v":1,"t":{},"r":"{revision}","c":{{"necessary":true,"audience":false,"embeds":{{"youtube":true,"umap":true}}}}}}"#,
+            NOW - 10
+        ));
+        assert_eq!(
+            decode(&v1, &expect(&charter)),
+            Err(DecodeError::UnknownVersion(1))
+        );
+    }
+
+    #[test]
+    fn version_1_values_are_still_read_for_a_charter_without_services() {
+        let charter = charter();
+        let v1 = encode_json(&format!(
+            r#"{{"v":1,"t":{},"r":"{}","c":{{"audience":true,"necessary":true}}}}"#,
+            NOW - 10,
+            charter.revision()
+        ));
+        assert!(decode(&v1, &expect(&charter)).unwrap().allows("audience"));
+        // Services change the revision: a choice made before them is asked again.
+        assert_ne!(with_services().revision(), charter.revision());
     }
 }

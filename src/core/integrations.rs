@@ -18,10 +18,21 @@ pub fn google_default() -> [(&'static str, &'static str); 4] {
     ]
 }
 
-/// The keys of `gtag('consent', 'update', …)` for a choice: analytics follows the audience
-/// category; the advertising keys stay denied (the charters have no advertising).
+/// Whether `choice` consents to the tool `service` (`ga4`, `matomo`): the service's own
+/// decision where the charter lists it, else the audience category's.
+fn consents(choice: Option<&Choice>, service: &str) -> bool {
+    choice.is_some_and(|c| {
+        c.categories
+            .get(service)
+            .unwrap_or_else(|| c.allows(AUDIENCE))
+    })
+}
+
+/// The keys of `gtag('consent', 'update', …)` for a choice: analytics follows the `ga4`
+/// service where the charter lists it, else the audience category; the advertising keys stay
+/// denied (the charters have no advertising).
 pub fn google_update(choice: Option<&Choice>) -> [(&'static str, &'static str); 4] {
-    let analytics = if choice.is_some_and(|c| c.allows(AUDIENCE)) {
+    let analytics = if consents(choice, "ga4") {
         "granted"
     } else {
         "denied"
@@ -59,10 +70,11 @@ impl MatomoCommand {
     }
 }
 
-/// The Matomo commands on page load, given the stored choice.
+/// The Matomo commands on page load, given the stored choice (the `matomo` service's where the
+/// charter lists it, else the audience category's).
 pub fn matomo_on_load(stored: Option<&Choice>) -> Vec<MatomoCommand> {
     let mut commands = vec![MatomoCommand::RequireCookieConsent];
-    if stored.is_some_and(|c| c.allows(AUDIENCE)) {
+    if consents(stored, "matomo") {
         commands.push(MatomoCommand::SetCookieConsentGiven);
     }
     commands
@@ -70,7 +82,7 @@ pub fn matomo_on_load(stored: Option<&Choice>) -> Vec<MatomoCommand> {
 
 /// The Matomo command after the visitor makes (or resets) a choice.
 pub fn matomo_on_decision(choice: Option<&Choice>) -> MatomoCommand {
-    if choice.is_some_and(|c| c.allows(AUDIENCE)) {
+    if consents(choice, "matomo") {
         MatomoCommand::RememberCookieConsentGiven
     } else {
         MatomoCommand::ForgetCookieConsentGiven
@@ -129,5 +141,34 @@ mod tests {
             "forgetCookieConsentGiven"
         );
         assert_eq!(matomo_on_decision(None).name(), "forgetCookieConsentGiven");
+    }
+
+    #[test]
+    fn with_services_google_and_matomo_follow_their_own_service() {
+        let json = crate::core::presets::Preset::Default.json().replacen(
+            r#""id": "audience","#,
+            r#""id": "audience", "services": ["matomo", "ga4"],"#,
+            1,
+        );
+        let charter = crate::core::charter_json::parse(&json, crate::core::json::parse).unwrap();
+        let only_matomo = Choice::new(&charter, 1, |id| id == "matomo");
+        assert!(!only_matomo.allows(AUDIENCE));
+        assert_eq!(
+            matomo_on_decision(Some(&only_matomo)).name(),
+            "rememberCookieConsentGiven"
+        );
+        assert_eq!(
+            google_update(Some(&only_matomo))[0],
+            ("analytics_storage", "denied")
+        );
+        let only_ga = Choice::new(&charter, 1, |id| id == "ga4");
+        assert_eq!(
+            matomo_on_decision(Some(&only_ga)).name(),
+            "forgetCookieConsentGiven"
+        );
+        assert_eq!(
+            google_update(Some(&only_ga))[0],
+            ("analytics_storage", "granted")
+        );
     }
 }

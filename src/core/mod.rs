@@ -13,4 +13,5 @@ pub mod json;
 pub mod presets;
 pub mod quote;
 pub mod receipt;
+pub mod services;
 pub mod url;

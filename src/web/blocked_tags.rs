@@ -1,5 +1,6 @@
 //! Tags a portal blocks until consent: `<script type="text/plain" data-cookie-category="…">`
-//! (with `src` or inline) and `<iframe data-cookie-category="…" data-src="…">`.
+//! (with `src` or inline) and `<iframe data-cookie-category="…" data-src="…">`, or the same
+//! with `data-cookie-service="…"` for one service of a category.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -26,15 +27,16 @@ extern "C" {
     fn after_load(script: &Element, next: JsValue);
 }
 
-/// Activates, in document order and once each, the blocked tags of `category`: an external
-/// script runs (or fails) before the tags after it are activated. Scripts get `nonce` (their
-/// own, else the configured one).
-pub fn activate(category: &str, nonce: Option<String>) {
+/// Activates, in document order and once each, the blocked tags of the category or service
+/// `id` (`attribute` is `data-cookie-category` or `data-cookie-service`): an external script
+/// runs (or fails) before the tags after it are activated. Scripts get `nonce` (their own, else
+/// the configured one).
+pub fn activate(attribute: &str, id: &str, nonce: Option<String>) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
     let selector = format!(
-        r#"script[type="text/plain"][data-cookie-category="{category}"]:not([{ACTIVATED_MARKER}]),iframe[data-cookie-category="{category}"][data-src]:not([{ACTIVATED_MARKER}])"#
+        r#"script[type="text/plain"][{attribute}="{id}"]:not([{ACTIVATED_MARKER}]),iframe[{attribute}="{id}"][data-src]:not([{ACTIVATED_MARKER}])"#
     );
     let Ok(list) = document.query_selector_all(&selector) else {
         return;

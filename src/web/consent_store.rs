@@ -53,14 +53,14 @@ pub fn load(config: &Config, charter: &Charter) -> Option<Choice> {
 
 /// Writes `choice` to the cookie for the configured lifetime and domain, after removing every
 /// other copy this page can reach, so that no stale one outlives it.
-pub fn save(choice: &Choice, config: &Config) {
+pub fn save(choice: &Choice, charter: &Charter, config: &Config) {
     cookies::expire_everywhere(&config.cookie_name, config.cookie_domain.as_deref());
     let attrs = CookieAttributes {
         max_age_secs: u64::from(config.consent_days) * 86_400,
         domain: config.cookie_domain.as_deref(),
         secure: cookies::page_is_secure(),
     };
-    let value = cookie_codec::encode(choice);
+    let value = cookie_codec::encode(choice, charter);
     if !cookies::write(&cookie_codec::assignment(
         &config.cookie_name,
         &value,

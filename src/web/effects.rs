@@ -1,7 +1,7 @@
 //! What a new consent state calls for on the page: the state loop (`crate::state_loop`) calls
 //! these from the difference between the old and the new state.
 
-use crate::core::charter::AUDIENCE;
+use crate::core::charter::{Charter, AUDIENCE};
 use crate::core::config::Config;
 use crate::core::consent::ConsentState;
 
@@ -21,7 +21,7 @@ pub fn after_decision(state: &ConsentState, config: &Config) {
         Some(choice) => {
             let mut kept = choice.clone();
             kept.receipt = receipts::random_id();
-            consent_store::save(&kept, config);
+            consent_store::save(&kept, &state.charter, config);
             match &kept.receipt {
                 Some(id) => receipts::record(id, &kept, config),
                 None => console::warn(
@@ -56,7 +56,7 @@ pub fn after_sync(state: &ConsentState, config: &Config) {
 /// `cookie-charter:change`, and a reload if configured after a withdrawal.
 fn announce(state: &ConsentState, config: &Config) {
     integrations::on_decision(config, state.choice.as_ref());
-    events::dispatch_change(state.choice.as_ref());
+    events::dispatch_change(state.choice.as_ref(), &state.charter);
     if config.reload_on_withdraw && !state.withdrawn.is_empty() {
         if let Some(window) = web_sys::window() {
             let _ = window.location().reload();
@@ -64,11 +64,16 @@ fn announce(state: &ConsentState, config: &Config) {
     }
 }
 
-/// For each of `allowed` (optional categories the choice allows): activate its blocked tags,
-/// and for `audience` add the audience script. Safe to call again: each tag and the script are
-/// added once a page.
-pub fn allow(allowed: &[String], config: &Config) {
+/// For each of `allowed` (optional categories and services of `charter` the choice allows):
+/// activate its blocked tags, and for `audience` add the audience script. Safe to call again:
+/// each tag and the script are added once a page.
+pub fn allow(allowed: &[String], charter: &Charter, config: &Config) {
     for category in allowed {
+        let attribute = if charter.service(category).is_some() {
+            "data-cookie-service"
+        } else {
+            "data-cookie-category"
+        };
         if category == AUDIENCE {
             if let Some(src) = &config.audience_src {
                 if let Err(e) = scripts::load_audience_once(src, config.nonce.as_deref()) {
@@ -76,6 +81,6 @@ pub fn allow(allowed: &[String], config: &Config) {
                 }
             }
         }
-        blocked_tags::activate(category, config.nonce.clone());
+        blocked_tags::activate(attribute, category, config.nonce.clone());
     }
 }

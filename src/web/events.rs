@@ -5,6 +5,7 @@ use js_sys::{Object, Reflect};
 use wasm_bindgen::JsValue;
 use web_sys::{CustomEvent, CustomEventInit};
 
+use crate::core::charter::Charter;
 use crate::core::consent::Choice;
 
 /// Name of the event dispatched on `document` after each choice.
@@ -32,14 +33,22 @@ pub fn dispatch_error(kind: &str, src: &str) {
     dispatch(ERROR_EVENT, &detail);
 }
 
-/// The choice as a plain JS object: one boolean per category, `categories`, `decidedAt`
-/// (Unix seconds) and `revision`.
-pub fn choice_to_js(choice: &Choice) -> JsValue {
+/// The choice as a plain JS object: one boolean per category, `categories`, for a charter with
+/// services `services` (one boolean a service), `decidedAt` (Unix seconds) and `revision`.
+pub fn choice_to_js(choice: &Choice, charter: &Charter) -> JsValue {
     let detail = Object::new();
     let categories = Object::new();
+    let services = Object::new();
     for (id, on) in choice.categories.iter() {
-        let _ = Reflect::set(&detail, &id.into(), &on.into());
-        let _ = Reflect::set(&categories, &id.into(), &on.into());
+        if charter.service(id).is_some() {
+            let _ = Reflect::set(&services, &id.into(), &on.into());
+        } else {
+            let _ = Reflect::set(&detail, &id.into(), &on.into());
+            let _ = Reflect::set(&categories, &id.into(), &on.into());
+        }
+    }
+    if charter.categories.iter().any(|c| !c.services.is_empty()) {
+        let _ = Reflect::set(&detail, &"services".into(), &services);
     }
     let _ = Reflect::set(&detail, &"categories".into(), &categories);
     let _ = Reflect::set(
@@ -57,11 +66,11 @@ pub fn choice_to_js(choice: &Choice) -> JsValue {
 
 /// The choice as [`choice_to_js`] makes it, or `null` when there is none: what `getConsent()`
 /// returns and `cookie-charter:change` carries.
-pub fn consent_to_js(choice: Option<&Choice>) -> JsValue {
-    choice.map(choice_to_js).unwrap_or(JsValue::NULL)
+pub fn consent_to_js(choice: Option<&Choice>, charter: &Charter) -> JsValue {
+    choice.map_or(JsValue::NULL, |choice| choice_to_js(choice, charter))
 }
 
 /// Dispatches `cookie-charter:change` with the choice as `detail` (`null` after a reset).
-pub fn dispatch_change(choice: Option<&Choice>) {
-    dispatch(CHANGE_EVENT, &consent_to_js(choice));
+pub fn dispatch_change(choice: Option<&Choice>, charter: &Charter) {
+    dispatch(CHANGE_EVENT, &consent_to_js(choice, charter));
 }

@@ -128,6 +128,7 @@ test('a tampered, unknown-version or expired cookie brings the banner back and l
     garbage: 'not-json',
     truncated: json(good).slice(0, 30),
     'wrong version': json({ ...good, v: 2 }),
+    'unknown version': json({ ...good, v: 3 }),
     expired: json({ ...good, t: now - 200 * 86400 }),
     'from the future': json({ ...good, t: now + 10 * 86400 }),
     'other charter': json({ ...good, r: 'ffffffff' }),

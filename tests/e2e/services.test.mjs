@@ -1,0 +1,74 @@
+// Services inside a category: a switch per service under its category's (which says all, some
+// or none), each service's tags loaded alone, the category's own tags only when all are on, the
+// cookie's version 2, the JS API's `services`, and a service's withdrawal erasing its cookies.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { useDemoServer, visit, preferencesCookie, BANNER as banner, PANEL as panel } from './browser.mjs';
+
+const env = useDemoServer();
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const group = `${panel} button[data-category=embeds]`;
+
+test('a switch per service; the category is the sum (aria-checked false, mixed, true); axe-core clean', async () => {
+  const { page, context } = await visit(env, '/fixtures/services.html');
+  await page.click(`${banner} [data-action=customise]`);
+  await page.waitForSelector(panel, { state: 'visible' });
+  const labels = await page.locator(`${panel} .cookie-charter__service label`).allTextContents();
+  assert.deepEqual(labels, ['YouTube (Google)', 'uMap (OpenStreetMap) (OpenStreetMap France)']);
+  assert.equal(await page.locator(group).getAttribute('aria-checked'), 'false');
+  await page.click(`${panel} input[data-service=youtube]`);
+  assert.equal(await page.locator(group).getAttribute('aria-checked'), 'mixed');
+  await page.click(`${panel} input[data-service=umap]`);
+  assert.equal(await page.locator(group).getAttribute('aria-checked'), 'true');
+  // The category's control, from the keyboard: Space turns all its services off.
+  await page.locator(group).focus();
+  await page.keyboard.press('Space');
+  assert.equal(await page.locator(group).getAttribute('aria-checked'), 'false');
+  assert.equal(await page.locator(`${panel} input[data-service=youtube]`).isChecked(), false);
+  await page.addScriptTag({ path: axePath });
+  const result = await page.evaluate(() => window.axe.run({ include: [['#cookie-charter']] }));
+  assert.deepEqual(result.violations.map((v) => v.id), []);
+  await context.close();
+});
+
+test('one service allowed: its tags load alone, the category\'s wait, the cookie says so (version 2)', async () => {
+  const { page, context } = await visit(env, '/fixtures/services.html');
+  await page.click(`${banner} [data-action=customise]`);
+  await page.waitForSelector(panel, { state: 'visible' });
+  await page.click(`${panel} input[data-service=youtube]`);
+  await page.click(`${panel} [data-action=save]`);
+  await page.frameLocator('iframe[data-cookie-service=youtube]').locator('#frame-ran').waitFor();
+  assert.equal(await page.evaluate(() => window.__umapRuns ?? 0), 0, 'uMap refused: its tag stays blocked');
+  assert.equal(await page.evaluate(() => window.__embedsRuns ?? 0), 0, 'the category is not all on');
+  const cookie = await preferencesCookie(context);
+  assert.equal(cookie.json.v, 2);
+  assert.deepEqual(cookie.json.c.embeds, { youtube: true, umap: false });
+  const consent = await page.evaluate(() => window.CookieCharter.getConsent());
+  assert.deepEqual(consent.services, { youtube: true, umap: false });
+  assert.equal(consent.embeds, false);
+
+  // All on: uMap's tag and the category's run, once each.
+  await page.evaluate(() => window.CookieCharter.acceptAll());
+  await page.waitForFunction(() => window.__umapRuns === 1 && window.__embedsRuns === 1);
+  await page.reload();
+  await page.waitForFunction(() => window.__umapRuns === 1 && window.__embedsRuns === 1);
+  assert.equal(await page.locator(banner).count(), 0, 'the version 2 value is read back');
+  await context.close();
+});
+
+test('withdrawing one service erases its cookies and keeps the others\' choice', async () => {
+  const { page, context } = await visit(env, '/fixtures/services.html');
+  await page.evaluate(() => window.CookieCharter.acceptAll());
+  await context.addCookies([{ name: 'YSC', value: 'x', url: env.server.url }]);
+  await page.evaluate(() => window.CookieCharter.showPreferences());
+  await page.waitForSelector(panel, { state: 'visible' });
+  await page.click(`${panel} input[data-service=youtube]`);
+  await page.click(`${panel} [data-action=save]`);
+  await page.waitForSelector(panel, { state: 'detached' });
+  assert.equal((await context.cookies()).some((c) => c.name === 'YSC'), false, 'YouTube\'s cookie erased');
+  const consent = await page.evaluate(() => window.CookieCharter.getConsent());
+  assert.deepEqual(consent.services, { youtube: false, umap: true });
+  assert.equal(consent.audience, true);
+  await context.close();
+});
