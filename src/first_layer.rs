@@ -21,7 +21,7 @@ use crate::core::config::Config;
 use crate::core::consent::{Action, ConsentState, View};
 use crate::state_loop;
 use crate::web::texts::{LoadedTexts, TextsRequest};
-use crate::web::{clock, consent_store, dom, elsewhere, openers};
+use crate::web::{clock, consent_store, dom, elsewhere, openers, placeholders};
 
 /// Id of the element the consent UI is rendered in, appended to `<body>`.
 pub const ROOT_ID: &str = "cookie-charter";
@@ -100,12 +100,17 @@ pub fn show(config: Rc<Config>, charter_text: Rc<str>, texts: LoadedTexts, reque
     let tables = requests.tables.clone();
     let text = charter_text.clone();
     let texts_json = texts.json.clone();
+    let banner_texts = texts.texts.clone();
     let parsing = dom::still_parsing();
     dom::when_parsed(move || {
         if parsing {
             // Blocked tags the parser added since the start.
             state_loop::allow_again();
         }
+        // What stays blocked of a service's embeds gets a placeholder.
+        state_loop::with_state(|s| {
+            placeholders::show(&s.charter, &banner_texts, &s.allowed_optional())
+        });
         let has_tables = web_sys::window()
             .and_then(|w| w.document())
             .and_then(|d| d.query_selector(TABLE_SELECTOR).ok().flatten())
@@ -115,6 +120,9 @@ pub fn show(config: Rc<Config>, charter_text: Rc<str>, texts: LoadedTexts, reque
         }
     });
     let opener = openers::listen(|| state_loop::dispatch(Action::OpenPreferences));
+    let allow = placeholders::listen(|service| {
+        state_loop::dispatch(Action::AllowService(service, clock::now()))
+    });
     let stored_config = config.clone();
     let elsewhere = elsewhere::listen(move || {
         let stored = state_loop::with_state(|s| consent_store::read(&stored_config, &s.charter));
@@ -131,6 +139,7 @@ pub fn show(config: Rc<Config>, charter_text: Rc<str>, texts: LoadedTexts, reque
         panel_host,
         shown: RefCell::new(Shown::Nothing),
         _opener: opener,
+        _allow: allow,
         _elsewhere: elsewhere,
     };
     dom::when_body(move |body| {
@@ -152,6 +161,8 @@ struct FirstLayerView {
     panel_host: Element,
     shown: RefCell<Shown>,
     _opener: Option<gloo_events::EventListener>,
+    /// A placeholder's "Autoriser et afficher".
+    _allow: Option<gloo_events::EventListener>,
     /// Reads the stored choice again when it may have changed in another tab or while this
     /// page was in the back/forward cache.
     _elsewhere: Vec<gloo_events::EventListener>,

@@ -168,6 +168,10 @@ pub enum Action {
     OpenPreferences,
     /// Flip the switch of one optional category in the panel.
     Toggle(String),
+    /// "Autoriser et afficher" on a blocked embed's placeholder, at this time: that service is
+    /// accepted, on top of what the choice accepted (everything else refused if there was no
+    /// choice yet).
+    AllowService(String, UnixSeconds),
     /// Save the panel's switches as the choice, at this time.
     SavePreferences(UnixSeconds),
     /// Close the panel without saving: back to the banner if nothing is stored yet.
@@ -299,6 +303,13 @@ impl ConsentState {
                 next.decide(Choice::new(&self.charter, now, |id| {
                     draft.iter().any(|on| on == id)
                 }))
+            }
+            Action::AllowService(id, now) => {
+                if self.charter.service(&id).is_some() {
+                    let before = self.choice.as_ref();
+                    let keep = |unit: &str| unit == id || before.is_some_and(|c| c.allows(unit));
+                    next.decide(Choice::new(&self.charter, now, keep));
+                }
             }
             Action::OpenPreferences => {
                 next.view = View::Preferences;
@@ -700,5 +711,28 @@ mod tests {
         let s = with_services().apply(Action::OpenPreferences);
         assert_eq!(s.apply(Action::Toggle(NECESSARY.into())).draft, s.draft);
         assert_eq!(s.apply(Action::Toggle("vimeo".into())).draft, s.draft);
+    }
+
+    #[test]
+    fn a_placeholder_allows_its_service_alone_on_top_of_the_choice() {
+        let s = with_services().apply(Action::AllowService("youtube".into(), 1));
+        assert_eq!(
+            s.view,
+            View::Closed,
+            "an explicit choice: the banner closes"
+        );
+        assert_eq!(s.allowed_optional(), ["youtube"]);
+        let s = s
+            .apply(Action::AcceptAll(2))
+            .apply(Action::RefuseAll(3))
+            .apply(Action::AllowService("umap".into(), 4));
+        assert_eq!(s.allowed_optional(), ["umap"]);
+        let kept = with_services()
+            .apply(Action::AcceptAll(1))
+            .apply(Action::AllowService("umap".into(), 2));
+        assert_eq!(kept.allowed_optional().len(), 4, "nothing else changes");
+        // Only a service of the charter.
+        let same = with_services().apply(Action::AllowService(AUDIENCE.into(), 1));
+        assert_eq!(same.choice, None);
     }
 }

@@ -92,7 +92,7 @@ pub struct BannerTexts {
 }
 
 /// The members of a texts file's `banner`, in the order of [`BannerTexts`]' sentences.
-pub const BANNER_KEYS: [&str; 10] = [
+pub const BANNER_KEYS: [&str; 13] = [
     "banner_title",
     "banner_text",
     "policy_link",
@@ -103,6 +103,9 @@ pub const BANNER_KEYS: [&str; 10] = [
     "gpc_notice",
     "manage_cookies",
     "loading_preferences",
+    "placeholder_title",
+    "placeholder_text",
+    "placeholder_allow",
 ];
 
 impl BannerTexts {
@@ -170,6 +173,21 @@ impl BannerTexts {
     /// Shown at once after "Personnaliser" while the preferences panel loads.
     pub fn loading_preferences(&self) -> &str {
         self.sentence(9)
+    }
+
+    /// Heading of a blocked embed's placeholder; `{service}` is the service's name.
+    pub fn placeholder_title(&self) -> &str {
+        self.sentence(10)
+    }
+
+    /// Why the embed is blocked; `{provider}` is who provides it.
+    pub fn placeholder_text(&self) -> &str {
+        self.sentence(11)
+    }
+
+    /// The placeholder's button, which allows that service alone and shows it.
+    pub fn placeholder_allow(&self) -> &str {
+        self.sentence(12)
     }
 }
 
@@ -343,6 +361,16 @@ mod tests {
                 );
             }
             assert!(t.table_caption.contains("{portal}"), "{}", lang.tag());
+            assert!(
+                t.banner.placeholder_title().contains("{service}"),
+                "{}",
+                lang.tag()
+            );
+            assert!(
+                t.banner.placeholder_text().contains("{provider}"),
+                "{}",
+                lang.tag()
+            );
             assert_eq!(t.charter_intro.len(), 2, "{}", lang.tag());
         }
     }
@@ -379,6 +407,9 @@ mod tests {
             b.gpc_notice(),
             b.manage_cookies(),
             b.loading_preferences(),
+            b.placeholder_title(),
+            b.placeholder_text(),
+            b.placeholder_allow(),
             &t.preferences_title,
             &t.preferences_text,
             &t.always_on,

@@ -6,7 +6,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlScriptElement};
 
-use super::{console, scripts};
+use super::{console, placeholders, scripts};
 
 /// Set on a blocked tag once it has been activated, so that it never runs twice.
 pub const ACTIVATED_MARKER: &str = "data-cookie-charter-activated";
@@ -65,6 +65,7 @@ fn activate_from(document: Document, tags: Vec<Element>, at: usize, nonce: Optio
             match scripts::resolve_http_url(&src) {
                 Ok(href) => {
                     let _ = tag.set_attribute("src", &href);
+                    placeholders::remove_for(tag);
                 }
                 Err(e) => console::error(&format!("blocked iframe not activated: {e}")),
             }

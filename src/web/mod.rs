@@ -17,6 +17,7 @@ pub mod json;
 pub mod local_storage;
 pub mod openers;
 pub mod options;
+pub mod placeholders;
 pub mod privacy_signals;
 pub mod receipts;
 pub mod scripts;

@@ -4,9 +4,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { useDemoServer, visit, preferencesCookie, BANNER as banner, PANEL as panel } from './browser.mjs';
+import { STRICT_CSP } from '../../scripts/serve.mjs';
+import { useDemoServer, visit, preferencesCookie, FIXTURES, BANNER as banner, PANEL as panel } from './browser.mjs';
 
-const env = useDemoServer();
+// The same fixtures again under /strict/, where the services page is served with the strict CSP.
+const env = useDemoServer({ '/strict/': FIXTURES }, { '/strict/services.html': { 'Content-Security-Policy': STRICT_CSP } });
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const group = `${panel} button[data-category=embeds]`;
 
@@ -70,5 +72,59 @@ test('withdrawing one service erases its cookies and keeps the others\' choice',
   const consent = await page.evaluate(() => window.CookieCharter.getConsent());
   assert.deepEqual(consent.services, { youtube: false, umap: true });
   assert.equal(consent.audience, true);
+  await context.close();
+});
+
+test('a blocked embed shows a placeholder in its place; "Autoriser et afficher" accepts that service alone and loads it', async () => {
+  const { page, context, requests } = await visit(env, '/fixtures/services.html');
+  const placeholder = '[data-cookie-charter-placeholder=youtube]';
+  await page.waitForSelector(placeholder, { state: 'visible' });
+  assert.equal(await page.locator(`${placeholder} .cookie-charter-placeholder__title`).textContent(), 'Contenu bloqué\u202f: YouTube');
+  assert.match(await page.locator(placeholder).textContent(), /fourni par Google/);
+  const size = await page.locator(placeholder).evaluate((el) => [el.offsetWidth, el.offsetHeight]);
+  assert.deepEqual(size, [480, 270], 'the embed\'s own size');
+  assert.equal(await page.locator('iframe[data-cookie-service=youtube]').isVisible(), false);
+  await page.waitForLoadState('networkidle');
+  assert.equal(requests.some((u) => u.includes('blocked-frame.html')), false, 'nothing requested before consent');
+  await page.addScriptTag({ path: axePath });
+  const result = await page.evaluate((sel) => window.axe.run({ include: [[sel]] }), placeholder);
+  assert.deepEqual(result.violations.map((v) => v.id), []);
+
+  // From the keyboard: the button accepts YouTube alone, the banner's question is answered.
+  await page.locator(`${placeholder} button`).focus();
+  await page.keyboard.press('Enter');
+  await page.frameLocator('iframe[data-cookie-service=youtube]').locator('#frame-ran').waitFor();
+  assert.equal(await page.locator(placeholder).count(), 0);
+  assert.equal(await page.locator(banner).count(), 0);
+  assert.deepEqual((await preferencesCookie(context)).json.c.embeds, { youtube: true, umap: false });
+  assert.equal((await preferencesCookie(context)).json.c.audience, false);
+  await context.close();
+});
+
+test('consent given elsewhere replaces the placeholder; its link opens the preferences', async () => {
+  const { page, context } = await visit(env, '/fixtures/services.html');
+  const placeholder = '[data-cookie-charter-placeholder=youtube]';
+  await page.waitForSelector(placeholder, { state: 'visible' });
+  await page.click(`${placeholder} a`);
+  await page.waitForSelector(panel, { state: 'visible' });
+  await page.click(`${panel} [data-action=accept-all]`);
+  await page.frameLocator('iframe[data-cookie-service=youtube]').locator('#frame-ran').waitFor();
+  assert.equal(await page.locator('[data-cookie-charter-placeholder]').count(), 0);
+  await context.close();
+});
+
+test('under the strict CSP the placeholder keeps its size (CSSOM, no inline style) and its button works', async () => {
+  const { page, context } = await visit(env, '/strict/services.html', (c) => c.addInitScript(() => {
+    window.__styleViolations = 0;
+    document.addEventListener('securitypolicyviolation', (e) => {
+      if (e.violatedDirective.startsWith('style-src')) window.__styleViolations += 1;
+    });
+  }));
+  const placeholder = '[data-cookie-charter-placeholder=youtube]';
+  await page.waitForSelector(placeholder, { state: 'visible' });
+  assert.deepEqual(await page.locator(placeholder).evaluate((el) => [el.offsetWidth, el.offsetHeight]), [480, 270]);
+  await page.click(`${placeholder} button`);
+  await page.frameLocator('iframe[data-cookie-service=youtube]').locator('#frame-ran').waitFor();
+  assert.equal(await page.evaluate(() => window.__styleViolations), 0);
   await context.close();
 });
