@@ -634,7 +634,7 @@ mod tests {
     #[test]
     fn services_are_built_in_by_id_or_described_and_checked() {
         let with = |services: &str| {
-            let json = crate::core::presets::Preset::Default.json().replacen(
+            let json = minimal().replacen(
                 r#""categories": ["#,
                 &format!(r#""categories": [{{"id": "embeds", "title": {{"fr": "Contenus"}}, "services": {services}}},"#),
                 1,
@@ -679,7 +679,7 @@ mod tests {
                 "{bad}: {problems:?}"
             );
         }
-        let required = crate::core::presets::Preset::Default.json().replacen(
+        let required = minimal().replacen(
             r#""required": true"#,
             r#""required": true, "services": ["matomo"]"#,
             1,
