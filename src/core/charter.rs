@@ -158,6 +158,12 @@ impl Charter {
         patterns
     }
 
+    /// Whether a category groups services: the choice is then kept per service (cookie format
+    /// version 2) and reported with `services`.
+    pub fn has_services(&self) -> bool {
+        self.categories.iter().any(|c| !c.services.is_empty())
+    }
+
     /// The service `id`, in whichever category.
     pub fn service(&self, id: &str) -> Option<&Service> {
         for c in &self.categories {

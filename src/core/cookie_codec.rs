@@ -121,7 +121,7 @@ pub fn is_receipt_id(id: &str) -> bool {
 /// The cookie value for `choice`, made over `charter`: version 1 when it has no services,
 /// version 2 when it has.
 pub fn encode(choice: &Choice, charter: &Charter) -> String {
-    let with_services = charter.categories.iter().any(|c| !c.services.is_empty());
+    let with_services = charter.has_services();
     let (version, c) = if with_services {
         let mut c = Vec::new();
         for category in &charter.categories {
@@ -182,11 +182,7 @@ pub fn decode(
         .decode_utf8()
         .map_err(|_| DecodeError::NotUtf8)?;
     let value = parse_json(&json).map_err(DecodeError::Malformed)?;
-    let services = expect
-        .charter
-        .categories
-        .iter()
-        .any(|c| !c.services.is_empty());
+    let services = expect.charter.has_services();
     let wire = read_wire(&value, services)?;
     if wire.t > expect.now.saturating_add(FUTURE_TOLERANCE_SECS) {
         return Err(DecodeError::FromTheFuture);

@@ -1,6 +1,8 @@
-//! Small DOM helpers: building elements, focus, classes on `<html>`, and waiting for the
-//! page to be parsed (the script tag may run in `<head>` before `<body>` exists).
+//! Small DOM helpers: building elements, focus, classes on `<html>`, clicks on marked
+//! elements, and waiting for the page to be parsed (the script tag may run in `<head>` before
+//! `<body>` exists).
 
+use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
@@ -111,4 +113,39 @@ pub fn append(
     }
     parent.append_child(&element).ok()?;
     Some(element)
+}
+
+/// Calls `on(element)` whenever the visitor clicks an element matching `selector` (or something
+/// inside one), anywhere on the page, including elements added later; with `cancel`, the
+/// click's default action (a link's navigation) is cancelled. Listens until the returned
+/// listener is dropped.
+pub fn on_click_within(
+    selector: &'static str,
+    cancel: bool,
+    on: impl Fn(Element) + 'static,
+) -> Option<EventListener> {
+    let document = web_sys::window()?.document()?;
+    // Not passive when cancelling: the element is often `<a href="#">`.
+    let options = if cancel {
+        EventListenerOptions::enable_prevent_default()
+    } else {
+        EventListenerOptions::default()
+    };
+    Some(EventListener::new_with_options(
+        &document,
+        "click",
+        options,
+        move |event| {
+            let within = event
+                .target()
+                .and_then(|t| t.dyn_into::<Element>().ok())
+                .and_then(|el| el.closest(selector).ok().flatten());
+            if let Some(element) = within {
+                if cancel {
+                    event.prevent_default();
+                }
+                on(element);
+            }
+        },
+    ))
 }

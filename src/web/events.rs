@@ -47,7 +47,7 @@ pub fn choice_to_js(choice: &Choice, charter: &Charter) -> JsValue {
             let _ = Reflect::set(&categories, &id.into(), &on.into());
         }
     }
-    if charter.categories.iter().any(|c| !c.services.is_empty()) {
+    if charter.has_services() {
         let _ = Reflect::set(&detail, &"services".into(), &services);
     }
     let _ = Reflect::set(&detail, &"categories".into(), &categories);

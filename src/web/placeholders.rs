@@ -165,15 +165,9 @@ pub fn remove_for(frame: &Element) {
 /// Calls `on_allow(service)` when the visitor presses a placeholder's button, anywhere on the
 /// page. Listens until the returned listener is dropped.
 pub fn listen(on_allow: impl Fn(String) + 'static) -> Option<EventListener> {
-    let document = web_sys::window()?.document()?;
-    Some(EventListener::new(&document, "click", move |event| {
-        let service = event
-            .target()
-            .and_then(|t| t.dyn_into::<Element>().ok())
-            .and_then(|el| el.closest("[data-allow-service]").ok().flatten())
-            .and_then(|button| button.get_attribute(ALLOW_ATTRIBUTE));
-        if let Some(service) = service {
+    dom::on_click_within("[data-allow-service]", false, move |button| {
+        if let Some(service) = button.get_attribute(ALLOW_ATTRIBUTE) {
             on_allow(service);
         }
-    }))
+    })
 }
