@@ -25,6 +25,8 @@ test(`the Vite app built from the packed tarball by ${vite}: banner, getConsent 
   await page.waitForSelector('body[data-mounted=true]');
   await page.waitForSelector(banner, { state: 'visible' });
   assert.equal(await page.locator('#consent').textContent(), 'aucun');
+  // The charter table is drawn by the Yew UI, loaded after the banner: wait for it first.
+  await page.locator('[data-cookie-charter-table] table').waitFor();
   assert.equal(await page.locator('[data-cookie-charter-table] tr.cookie-charter__row').count(), 5, 'saintnazaire preset');
   assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('.cookie-charter__banner')).position), 'fixed',
     'the stylesheet was bundled and linked');
@@ -114,6 +116,7 @@ test('the same app bundled by webpack 5: banner, panel from a lazy chunk, audien
   await page.click(`${panel} [data-action=accept-all]`);
   await page.waitForFunction(() => window.__audienceRuns === 1);
   assert.equal(await page.locator('#consent').textContent(), 'mesure acceptée');
+  await page.locator('[data-cookie-charter-table] table').waitFor();
   assert.equal(await page.locator('[data-cookie-charter-table] tr.cookie-charter__row').count(), 5, 'mount(options) was obeyed: saintnazaire preset');
   assert.deepEqual(errors(), []);
   assert.deepEqual(missing, []);
