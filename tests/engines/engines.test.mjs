@@ -37,6 +37,10 @@ const storedChoice = () => {
   return pair ? JSON.parse(decodeURIComponent(pair.slice('cookies_preferences='.length))) : null;
 };
 const runs = () => window.__audienceRuns ?? 0;
+const frameRan = (selector) => {
+  const frame = document.querySelector(selector);
+  return Boolean(frame?.getAttribute('src') && frame.contentDocument?.getElementById('frame-ran'));
+};
 
 /** Polls `probe(...args)` in the page until it returns something truthy (5 s at most). */
 async function until(session, what, probe, ...args) {
@@ -123,6 +127,35 @@ const SCENARIOS = {
     await s.evaluate(clickOn, `${PANEL} [data-action=save]`);
     await until(s, 'the audience script runs', runs);
     assert.deepEqual(await s.evaluate(() => window.__violations), []);
+  },
+  async 'services: one service accepted from its switch loads its embed alone (cookie version 2)'(s) {
+    await open(s, '/fixtures/services.html');
+    await until(s, 'the banner shows', visible, BANNER);
+    await s.evaluate(clickOn, `${BANNER} [data-action=customise]`);
+    await until(s, 'the panel opens', visible, PANEL);
+    await s.evaluate(clickOn, `${PANEL} input[data-service=youtube]`);
+    await s.evaluate(clickOn, `${PANEL} [data-action=save]`);
+    await until(s, 'the YouTube embed loads', frameRan, 'iframe[data-cookie-service=youtube]');
+    await settle();
+    assert.equal(await s.evaluate(() => window.__umapRuns ?? 0), 0);
+    const stored = await s.evaluate(storedChoice);
+    assert.equal(stored.v, 2);
+    assert.deepEqual(stored.c.embeds, { youtube: true, umap: false });
+  },
+  async 'a placeholder at the embed\'s size; its button accepts that service and loads it'(s) {
+    const placeholder = '[data-cookie-charter-placeholder=youtube]';
+    await open(s, '/fixtures/services.html');
+    await until(s, 'the placeholder shows', visible, placeholder);
+    assert.deepEqual(await s.evaluate((sel) => {
+      const box = document.querySelector(sel);
+      return [box.offsetWidth, box.offsetHeight];
+    }, placeholder), [480, 270]);
+    await settle();
+    assert.equal(await s.evaluate(frameRan, 'iframe[data-cookie-service=youtube]'), false, 'nothing before consent');
+    await s.evaluate(clickOn, `${placeholder} button`);
+    await until(s, 'the YouTube embed loads', frameRan, 'iframe[data-cookie-service=youtube]');
+    assert.equal(await s.evaluate(exists, placeholder), false);
+    assert.deepEqual((await s.evaluate(storedChoice)).c.embeds, { youtube: true, umap: false });
   },
   async 'a tampered cookie brings the banner back and loads nothing'(s) {
     await open(s, '/');
