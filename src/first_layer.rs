@@ -21,7 +21,7 @@ use crate::core::config::Config;
 use crate::core::consent::{Action, ConsentState, View};
 use crate::state_loop;
 use crate::web::texts::{LoadedTexts, TextsRequest};
-use crate::web::{clock, consent_store, dom, elsewhere, openers, placeholders};
+use crate::web::{clock, consent_store, dom, elsewhere, openers, placeholders, receipts};
 
 /// Id of the element the consent UI is rendered in, appended to `<body>`.
 pub const ROOT_ID: &str = "cookie-charter";
@@ -86,6 +86,7 @@ pub fn show(config: Rc<Config>, charter_text: Rc<str>, texts: LoadedTexts, reque
     host.set_id(ROOT_ID);
     // The language of the texts shown (French when the page's could not be loaded).
     let lang = texts.texts.lang;
+    receipts::texts_shown_in(lang);
     let Some(root) = dom::append(
         &host,
         "div",

@@ -1,8 +1,11 @@
 //! Consent receipts: a random id, kept in `localStorage` with the choice and, when
 //! `data-receipt-url` is set, sent with `navigator.sendBeacon`.
 
+use std::cell::Cell;
+
 use crate::core::config::Config;
 use crate::core::consent::Choice;
+use crate::core::i18n::Lang;
 use crate::core::quote::quoted;
 use crate::core::receipt::Receipt;
 
@@ -10,6 +13,18 @@ use super::{console, json, local_storage};
 
 /// `localStorage` key of the last receipt.
 pub const STORAGE_KEY: &str = "cookie-charter:receipt";
+
+thread_local! {
+    /// The language the page's texts are shown in, once known: French when the configured
+    /// language's texts could not be loaded.
+    static SHOWN_IN: Cell<Option<Lang>> = const { Cell::new(None) };
+}
+
+/// Records that the texts are shown in `lang`: receipts say what the visitor read, which may be
+/// the French fallback rather than the configured language.
+pub fn texts_shown_in(lang: Lang) {
+    SHOWN_IN.with(|s| s.set(Some(lang)));
+}
 
 /// A random UUID (version 4) from the browser's cryptographic generator, or `None` if the
 /// page has none.
@@ -35,7 +50,8 @@ pub fn record(id: &str, choice: &Choice, config: &Config) {
     let page = web_sys::window()
         .and_then(|w| w.location().href().ok())
         .unwrap_or_default();
-    let receipt = Receipt::new(id, choice, config.lang, &page);
+    let lang = SHOWN_IN.with(Cell::get).unwrap_or(config.lang);
+    let receipt = Receipt::new(id, choice, lang, &page);
     if local_storage::set(STORAGE_KEY, &receipt.to_json()).is_err() {
         console::warn("the consent receipt could not be kept in localStorage");
     }

@@ -93,5 +93,9 @@ test('when its texts cannot be loaded, a German page gets the French banner and 
   await tab.waitForSelector(panel, { state: 'visible' });
   assert.equal(await tab.locator(`${panel} h2`).textContent(), texts('fr').panel.preferences_title);
   assert.equal(audienceRequested(requests), false);
+  // The receipt says what the visitor read: French, not the page's German.
+  await tab.click(`${panel} [data-action=refuse-all]`);
+  const receipt = await tab.evaluate(() => JSON.parse(localStorage.getItem('cookie-charter:receipt')));
+  assert.equal(receipt.lang, 'fr');
   await context.close();
 });
