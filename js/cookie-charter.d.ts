@@ -78,6 +78,8 @@ export interface MountOptions {
   googleConsentMode?: boolean;
   /** Drive Matomo's consent API (`_paq.push([...])`). */
   matomo?: boolean;
+  /** Drive Piano Analytics' consent mode (`pa.consent.setMode`, `window.pdl.consent`). */
+  piano?: boolean;
   /** Where to send each consent receipt (`navigator.sendBeacon`, JSON as text/plain). */
   receiptUrl?: string;
   /** CSP nonce for the scripts the component adds (default: the script tag's own nonce). */

@@ -41,7 +41,8 @@ function owner() {
 // The data attributes of the tag (tests/settings_names.rs keeps them equal to the wasm's).
 const ATTRIBUTES = ['data-audience-src', 'data-policy-url', 'data-lang', 'data-consent-days',
   'data-cookie-domain', 'data-cookie-name', 'data-preset', 'data-charter', 'data-floating-button',
-  'data-reload-on-withdraw', 'data-google-consent-mode', 'data-matomo', 'data-receipt-url', 'data-nonce'];
+  'data-reload-on-withdraw', 'data-google-consent-mode', 'data-matomo', 'data-piano', 'data-receipt-url',
+  'data-nonce'];
 
 /**
  * The <script> tag that loaded this very file to start the banner, or null. When a bundler

@@ -19,7 +19,7 @@ test('every built-in preset matches the documented schema', () => {
   }
 });
 
-for (const fixture of ['inline-charter.html', 'services.html']) {
+for (const fixture of ['inline-charter.html', 'services.html', 'piano-services.html']) {
   test(`the inline test charter of ${fixture} matches the schema`, () => {
     const html = readFileSync(new URL(`./e2e/fixtures/${fixture}`, import.meta.url), 'utf8');
     const json = html.match(/data-cookie-charter-config>([\s\S]*?)<\/script>/)[1];
@@ -39,6 +39,9 @@ test('the schema refuses what the component refuses', () => {
     { ...base, categories: [{ ...base.categories[0], id: 'Not An Id' }] },
     { ...base, categories: [...base.categories, { id: 'embeds', title: { fr: 'x' }, services: ['tiktok'] }] },
     { ...base, categories: [...base.categories, { id: 'embeds', title: { fr: 'x' }, services: [{ id: 'Carto', name: { fr: 'x' } }] }] },
+    { ...base, categories: [...base.categories, { id: 'embeds', title: { fr: 'x' }, services: [{ id: 'carto' }] }] },
+    { ...base, categories: [...base.categories, { id: 'embeds', title: { fr: 'x' }, services: [{ id: 'matomo', script: 'javascript:alert(1)' }] }] },
+    { ...base, categories: [...base.categories, { id: 'embeds', title: { fr: 'x' }, services: [{ id: 'matomo', script: ' /m.js' }] }] },
   ];
   for (const doc of broken) assert.equal(validate(doc), false, JSON.stringify(doc).slice(0, 80));
 });

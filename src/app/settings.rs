@@ -138,6 +138,12 @@ impl SettingsBuilder {
         self
     }
 
+    /// Drives Piano Analytics' consent mode (`pa.consent.setMode`, `pdl.consent`).
+    pub fn piano(mut self, on: bool) -> Self {
+        self.raw.piano = Some(on.to_string());
+        self
+    }
+
     /// Where to send each consent receipt (`navigator.sendBeacon`).
     pub fn receipt_url(mut self, url: &str) -> Self {
         self.raw.receipt_url = Some(url.to_owned());

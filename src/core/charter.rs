@@ -76,6 +76,9 @@ pub struct Service {
     pub provider: String,
     /// Cookie name patterns it sets (`*` wildcard), erased when it is withdrawn.
     pub cookies: Vec<String>,
+    /// The script that runs it (an http(s) or relative URL), added to the page once the
+    /// service is accepted: a portal's own Matomo, say, without a blocked tag in its pages.
+    pub script: Option<String>,
 }
 
 impl Category {

@@ -131,7 +131,8 @@ fn read_category(r: &mut Reader, value: &Json, path: &str) -> Option<Category> {
     })
 }
 
-/// A service: a built-in one by id (`"youtube"`), or described in full.
+/// A service: a built-in one by id (`"youtube"`), or an object: a built-in one's id with
+/// what differs (its `script`, say), or a service described in full.
 fn read_service(r: &mut Reader, value: &Json, path: &str) -> Option<Service> {
     if let Json::String(id) = value {
         let found = services::built_in(id);
@@ -148,13 +149,32 @@ fn read_service(r: &mut Reader, value: &Json, path: &str) -> Option<Service> {
         }
         return found;
     }
-    let o = r.object(value, path, &["id", "name", "provider", "cookies"])?;
-    Some(Service {
-        id: r.required_string(&o, "id").unwrap_or_default(),
-        name: r.field(&o, "name", true, read_text).unwrap_or_default(),
-        provider: r.optional_string(&o, "provider").unwrap_or_default(),
-        cookies: r.list(&o, "cookies", false, Reader::string),
-    })
+    let o = r.object(
+        value,
+        path,
+        &["id", "name", "provider", "cookies", "script"],
+    )?;
+    let id = r.required_string(&o, "id").unwrap_or_default();
+    let base = services::built_in(&id);
+    let known = base.is_some();
+    let mut service = base.unwrap_or(Service {
+        id,
+        name: Text::default(),
+        provider: String::new(),
+        cookies: Vec::new(),
+        script: None,
+    });
+    if let Some(name) = r.field(&o, "name", !known, read_text) {
+        service.name = name;
+    }
+    if let Some(provider) = r.optional_string(&o, "provider") {
+        service.provider = provider;
+    }
+    if o.get("cookies").is_some() {
+        service.cookies = r.list(&o, "cookies", false, Reader::string);
+    }
+    service.script = r.optional_string(&o, "script");
+    Some(service)
 }
 
 fn read_cookie_row(r: &mut Reader, value: &Json, path: &str) -> Option<CookieRow> {
@@ -266,6 +286,9 @@ fn check_services(charter: &Charter, i: usize, problems: &mut Vec<CharterError>)
         }
         for (k, pattern) in service.cookies.iter().enumerate() {
             check_pattern(pattern, &format!("{path}.cookies[{k}]"), problems);
+        }
+        if let Some(Err(why)) = service.script.as_deref().map(check_url) {
+            problems.push(error(format!("{path}.script"), why.to_string()));
         }
     }
 }
@@ -679,6 +702,52 @@ mod tests {
                 "{bad}: {problems:?}"
             );
         }
+        // A built-in service's id with what differs: its script here, the rest built in.
+        let charter = with(
+            r#"[{"id": "matomo", "script": "https://stats.example.fr/matomo.js"}, {"id": "carto", "name": {"fr": "Carte"}, "script": "/carte.js"}]"#,
+        )
+        .unwrap();
+        let services = &charter.categories[0].services;
+        assert_eq!(services[0].provider, "InnoCraft");
+        assert!(services[0].cookies.iter().any(|c| c == "_pk_id.*"));
+        assert_eq!(
+            services[0].script.as_deref(),
+            Some("https://stats.example.fr/matomo.js")
+        );
+        assert_eq!(services[1].script.as_deref(), Some("/carte.js"));
+        assert_eq!(
+            with(r#"[{"id": "vimeo", "cookies": []}]"#)
+                .unwrap()
+                .categories[0]
+                .services[0]
+                .cookies,
+            Vec::<String>::new(),
+            "a built-in's cookies may be replaced"
+        );
+        for bad in [
+            "javascript:alert(1)",
+            " /carte.js",
+            "data:text/javascript,1",
+            "",
+        ] {
+            let json =
+                format!(r#"[{{"id": "carto", "name": {{"fr": "Carte"}}, "script": "{bad}"}}]"#);
+            let problems = with(&json).unwrap_err();
+            assert!(
+                problems
+                    .iter()
+                    .any(|p| p.path.ends_with("categories[0].services[0].script")),
+                "{bad}: {problems:?}"
+            );
+        }
+        assert!(
+            with(r#"[{"id": "carto"}]"#)
+                .unwrap_err()
+                .iter()
+                .any(|p| p.problem.contains("missing field `name`")),
+            "a service of the charter's own needs its name"
+        );
+
         let required = minimal().replacen(
             r#""required": true"#,
             r#""required": true, "services": ["matomo"]"#,

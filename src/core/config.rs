@@ -39,6 +39,8 @@ pub struct RawConfig {
     pub google_consent_mode: Option<String>,
     /// `data-matomo`.
     pub matomo: Option<String>,
+    /// `data-piano`.
+    pub piano: Option<String>,
     /// `data-receipt-url`.
     pub receipt_url: Option<String>,
     /// `data-nonce`, else the script tag's own nonce.
@@ -66,7 +68,7 @@ pub struct Setting {
 }
 
 /// Every embed setting, as attributes and as `mount()` options.
-pub const SETTINGS: [Setting; 14] = [
+pub const SETTINGS: [Setting; 15] = [
     Setting {
         attribute: "data-audience-src",
         option: "audienceSrc",
@@ -128,6 +130,11 @@ pub const SETTINGS: [Setting; 14] = [
         field: |r| &mut r.matomo,
     },
     Setting {
+        attribute: "data-piano",
+        option: "piano",
+        field: |r| &mut r.piano,
+    },
+    Setting {
         attribute: "data-receipt-url",
         option: "receiptUrl",
         field: |r| &mut r.receipt_url,
@@ -178,6 +185,8 @@ pub struct Config {
     pub google_consent_mode: bool,
     /// Drive Matomo's consent API (`_paq.push([...])`).
     pub matomo: bool,
+    /// Drive Piano Analytics' consent mode (`pa.consent.setMode`, `pdl.consent`).
+    pub piano: bool,
     /// Where to send each consent receipt (`navigator.sendBeacon`).
     pub receipt_url: Option<String>,
     /// CSP nonce given to the scripts the component adds.
@@ -198,6 +207,7 @@ impl Default for Config {
             reload_on_withdraw: false,
             google_consent_mode: false,
             matomo: false,
+            piano: false,
             receipt_url: None,
             nonce: None,
         }
@@ -407,6 +417,7 @@ pub fn validate(raw: &RawConfig) -> (Config, Vec<ConfigError>) {
         &mut errors,
     );
     config.matomo = flag("data-matomo", &raw.matomo, &mut errors);
+    config.piano = flag("data-piano", &raw.piano, &mut errors);
     if let Some(url) = present(&raw.receipt_url) {
         match check_url(url) {
             Ok(url) => config.receipt_url = Some(url.to_owned()),

@@ -1,5 +1,5 @@
-//! What the consent choice means for the tag managers a portal may use: Google Consent Mode v2
-//! and Matomo's consent API. Pure: the web layer pushes the commands.
+//! What the consent choice means for the tag managers a portal may use: Google Consent Mode v2,
+//! Matomo's and Piano Analytics' consent APIs. Pure: the web layer pushes the commands.
 
 use super::charter::AUDIENCE;
 use super::consent::Choice;
@@ -67,6 +67,17 @@ impl MatomoCommand {
             MatomoCommand::RememberCookieConsentGiven => "rememberCookieConsentGiven",
             MatomoCommand::ForgetCookieConsentGiven => "forgetCookieConsentGiven",
         }
+    }
+}
+
+/// Piano Analytics' consent mode for `choice`: `opt-in` where it consents to the `piano`
+/// service (else the audience category), `opt-out` otherwise, before any choice included (its
+/// `essential` mode, the CNIL exemption, is a portal's own legal call, not a refusal's meaning).
+pub fn piano_mode(choice: Option<&Choice>) -> &'static str {
+    if consents(choice, "piano") {
+        "opt-in"
+    } else {
+        "opt-out"
     }
 }
 
@@ -144,6 +155,27 @@ mod tests {
     }
 
     #[test]
+    fn piano_opts_in_only_with_consent() {
+        assert_eq!(piano_mode(None), "opt-out");
+        assert_eq!(piano_mode(Some(&choice(false))), "opt-out");
+        assert_eq!(piano_mode(Some(&choice(true))), "opt-in");
+        let json = crate::core::presets::Preset::Default.json().replacen(
+            r#""id": "audience","#,
+            r#""id": "audience", "services": ["matomo", "piano"],"#,
+            1,
+        );
+        let charter = crate::core::charter_json::parse(&json, crate::core::json::parse).unwrap();
+        assert_eq!(
+            piano_mode(Some(&Choice::new(&charter, 1, |id| id == "piano"))),
+            "opt-in"
+        );
+        assert_eq!(
+            piano_mode(Some(&Choice::new(&charter, 1, |id| id == "matomo"))),
+            "opt-out"
+        );
+    }
+
+    #[test]
     fn with_services_google_and_matomo_follow_their_own_service() {
         let json = crate::core::presets::Preset::Default.json().replacen(
             r#""id": "audience","#,
@@ -161,6 +193,7 @@ mod tests {
             google_update(Some(&only_matomo))[0],
             ("analytics_storage", "denied")
         );
+        assert_eq!(piano_mode(Some(&only_matomo)), "opt-out");
         let only_ga = Choice::new(&charter, 1, |id| id == "ga4");
         assert_eq!(
             matomo_on_decision(Some(&only_ga)).name(),

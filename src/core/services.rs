@@ -100,6 +100,7 @@ pub fn built_in(id: &str) -> Option<Service> {
         },
         provider: b.provider.to_owned(),
         cookies: b.cookies.iter().map(|c| (*c).to_owned()).collect(),
+        script: None,
     })
 }
 

@@ -1,6 +1,7 @@
 //! Tags a portal blocks until consent: `<script type="text/plain" data-cookie-category="…">`
-//! (with `src` or inline) and `<iframe data-cookie-category="…" data-src="…">`, or the same
-//! with `data-cookie-service="…"` for one service of a category.
+//! (with `src` or inline) and any other element with `data-src` (`<iframe>`, `<img>`,
+//! `<video>`, `<audio>`, `<embed>`: `data-src` becomes `src`), or the same with
+//! `data-cookie-service="…"` for one service of a category.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -36,7 +37,7 @@ pub fn activate(attribute: &str, id: &str, nonce: Option<String>) {
         return;
     };
     let selector = format!(
-        r#"script[type="text/plain"][{attribute}="{id}"]:not([{ACTIVATED_MARKER}]),iframe[{attribute}="{id}"][data-src]:not([{ACTIVATED_MARKER}])"#
+        r#"script[type="text/plain"][{attribute}="{id}"]:not([{ACTIVATED_MARKER}]),[{attribute}="{id}"][data-src]:not(script):not([{ACTIVATED_MARKER}])"#
     );
     let Ok(list) = document.query_selector_all(&selector) else {
         return;
@@ -67,7 +68,7 @@ fn activate_from(document: Document, tags: Vec<Element>, at: usize, nonce: Optio
                     let _ = tag.set_attribute("src", &href);
                     placeholders::remove_for(tag);
                 }
-                Err(e) => console::error(&format!("blocked iframe not activated: {e}")),
+                Err(e) => console::error(&format!("blocked element not activated: {e}")),
             }
         }
     }

@@ -5,6 +5,7 @@ use crate::core::charter::{Charter, AUDIENCE};
 use crate::core::config::Config;
 use crate::core::consent::ConsentState;
 
+use super::scripts::Loaded;
 use super::{
     blocked_tags, consent_store, console, cookies, events, integrations, receipts, scripts,
 };
@@ -65,22 +66,29 @@ fn announce(state: &ConsentState, config: &Config) {
 }
 
 /// For each of `allowed` (optional categories and services of `charter` the choice allows):
-/// activate its blocked tags, and for `audience` add the audience script. Safe to call again:
-/// each tag and the script are added once a page.
+/// activate its blocked tags, add a service's own `script`, and for `audience` the audience
+/// script. Safe to call again: each tag and script is added once a page.
 pub fn allow(allowed: &[String], charter: &Charter, config: &Config) {
-    for category in allowed {
-        let attribute = if charter.service(category).is_some() {
-            "data-cookie-service"
-        } else {
-            "data-cookie-category"
+    let nonce = config.nonce.as_deref();
+    for id in allowed {
+        let (attribute, script, what) = match charter.service(id) {
+            Some(service) => (
+                "data-cookie-service",
+                service.script.as_ref(),
+                Loaded::Service(id),
+            ),
+            None if id == AUDIENCE => (
+                "data-cookie-category",
+                config.audience_src.as_ref(),
+                Loaded::Audience,
+            ),
+            None => ("data-cookie-category", None, Loaded::Audience),
         };
-        if category == AUDIENCE {
-            if let Some(src) = &config.audience_src {
-                if let Err(e) = scripts::load_audience_once(src, config.nonce.as_deref()) {
-                    console::error(&e.to_string());
-                }
+        if let Some(src) = script {
+            if let Err(e) = scripts::load_once(src, nonce, what) {
+                console::error(&e.to_string());
             }
         }
-        blocked_tags::activate(attribute, category, config.nonce.clone());
+        blocked_tags::activate(attribute, id, config.nonce.clone());
     }
 }

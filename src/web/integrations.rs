@@ -1,5 +1,6 @@
-//! Pushing consent to the page's tag managers: Google's `dataLayer` (Consent Mode v2) and
-//! Matomo's `_paq`. What to push is decided in `core::integrations`.
+//! Pushing consent to the page's tag managers: Google's `dataLayer` (Consent Mode v2),
+//! Matomo's `_paq` and Piano Analytics' `pdl` / `pa.consent`. What to push is decided in
+//! `core::integrations`.
 
 use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::*;
@@ -16,6 +17,16 @@ export function gtag_consent(kind, settings) {
   // gtag() pushes its `arguments` object, not an array: Google's tags expect exactly that.
   (function () { window.dataLayer.push(arguments); })('consent', kind, settings);
 }
+export function piano_mode(mode) {
+  // Read by Piano's SDK when it starts (consent required, this default mode), and applied at
+  // once by an SDK already running.
+  var pdl = (window.pdl = window.pdl || {});
+  if (!pdl.requireConsent) pdl.requireConsent = true;
+  pdl.consent = pdl.consent || {};
+  pdl.consent.defaultPreset = Object.assign({}, pdl.consent.defaultPreset, { PA: mode });
+  var pa = window.pa;
+  if (pa && pa.consent && typeof pa.consent.setMode === 'function') pa.consent.setMode(mode);
+}
 export function paq_push(command, first) {
   var paq = (window._paq = window._paq || []);
   // Before matomo.js has loaded, _paq is a plain array: a command that must precede the
@@ -30,6 +41,8 @@ extern "C" {
     fn gtag_consent(kind: &str, settings: &JsValue) -> Result<(), JsValue>;
     #[wasm_bindgen(catch)]
     fn paq_push(command: &str, first: bool) -> Result<(), JsValue>;
+    #[wasm_bindgen(catch)]
+    fn piano_mode(mode: &str) -> Result<(), JsValue>;
 }
 
 /// Tells Google Consent Mode `kind` with `settings`; a console warning if the page's
@@ -44,6 +57,13 @@ fn google(kind: &str, settings: &JsValue) {
 fn matomo(command: &str, first: bool) {
     if paq_push(command, first).is_err() {
         console::warn("window._paq.push threw: Matomo was not told");
+    }
+}
+
+/// Sets Piano Analytics' consent mode; a console warning if the page's `pdl` or `pa` throws.
+fn piano(mode: &str) {
+    if piano_mode(mode).is_err() {
+        console::warn("window.pdl or pa.consent.setMode threw: Piano Analytics was not told");
     }
 }
 
@@ -78,6 +98,9 @@ pub fn on_load(config: &Config, stored: Option<&Choice>) {
             );
         }
     }
+    if config.piano {
+        piano(integrations::piano_mode(stored));
+    }
 }
 
 /// After the visitor makes (or resets) a choice.
@@ -87,5 +110,8 @@ pub fn on_decision(config: &Config, choice: Option<&Choice>) {
     }
     if config.matomo {
         matomo(integrations::matomo_on_decision(choice).name(), false);
+    }
+    if config.piano {
+        piano(integrations::piano_mode(choice));
     }
 }

@@ -1,5 +1,5 @@
-//! Placeholders for blocked embeds: in place of an `<iframe data-cookie-service="…" data-src>`
-//! whose service is not accepted, a box of its size says what it is, who provides it and why
+//! Placeholders for blocked embeds: in place of an element with `data-cookie-service="…"` and
+//! `data-src` (an `<iframe>`, `<img>`, `<video>`…) whose service is not accepted, a box of its size says what it is, who provides it and why
 //! it is blocked, with a button that accepts that service alone (and so loads it at once) and
 //! a link to the preferences. Nothing is requested from the third party before consent: the
 //! box is the page's own markup. Its size is set through the CSSOM, which a strict
@@ -17,17 +17,17 @@ use crate::core::i18n::BannerTexts;
 pub const PLACEHOLDER_ATTRIBUTE: &str = "data-cookie-charter-placeholder";
 /// On its button: the service to accept.
 const ALLOW_ATTRIBUTE: &str = "data-allow-service";
-/// On an iframe hidden while its placeholder shows.
+/// On an element hidden while its placeholder shows.
 const HIDDEN_MARKER: &str = "data-cookie-charter-hidden";
 
-/// Shows a placeholder after each blocked iframe of a service of `charter` that `allowed` does
-/// not contain and that has none yet, and hides the empty iframe.
+/// Shows a placeholder after each blocked element of a service of `charter` that `allowed`
+/// does not contain and that has none yet, and hides the empty element.
 pub fn show(charter: &Charter, texts: &BannerTexts, allowed: &[String]) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
     // Not yet activated (`blocked_tags::ACTIVATED_MARKER`), not yet given a placeholder.
-    let selector = "iframe[data-cookie-service][data-src]:not([data-cookie-charter-activated]):not([data-cookie-charter-hidden])";
+    let selector = "[data-cookie-service][data-src]:not(script):not([data-cookie-charter-activated]):not([data-cookie-charter-hidden])";
     let Ok(list) = document.query_selector_all(selector) else {
         return;
     };
@@ -63,7 +63,7 @@ pub fn show(charter: &Charter, texts: &BannerTexts, allowed: &[String]) {
     }
 }
 
-/// The placeholder's markup (appended to `parent`, then moved after its iframe by the caller).
+/// The placeholder's markup (appended to `parent`, then moved after its element by the caller).
 fn placeholder(
     parent: &Element,
     id: &str,
@@ -135,7 +135,7 @@ fn fill(template: &str, value: &str) -> String {
     }
 }
 
-/// Gives the placeholder the iframe's `width` and `height` (in pixels, when they are numbers).
+/// Gives the placeholder the element's `width` and `height` (in pixels, when they are numbers).
 fn size_like(boxed: &Element, frame: &Element) {
     let Some(style) = boxed.dyn_ref::<HtmlElement>().map(HtmlElement::style) else {
         return;
@@ -150,7 +150,7 @@ fn size_like(boxed: &Element, frame: &Element) {
     }
 }
 
-/// Removes the placeholder shown for `frame` and shows the iframe again (once it loads).
+/// Removes the placeholder shown for `frame` and shows the element again (once it loads).
 pub fn remove_for(frame: &Element) {
     if frame.has_attribute(HIDDEN_MARKER) {
         let _ = frame.remove_attribute("hidden");

@@ -1,4 +1,5 @@
-//! Adding the audience-measurement script to the page, once, and only with an http(s) URL.
+//! Adding a consented script to the page (the audience script, a service's own script), once,
+//! and only with an http(s) URL.
 
 use std::fmt;
 
@@ -9,10 +10,12 @@ use crate::core::quote::quoted;
 
 use super::{console, events};
 
-/// Marks the script element this crate added.
+/// Marks the audience script this crate added.
 pub const LOADED_MARKER: &str = "data-cookie-charter-audience";
+/// Marks a service's script this crate added; its value is the service's id.
+pub const SERVICE_MARKER: &str = "data-cookie-charter-service";
 
-/// Why the audience script was not added.
+/// Why a script was not added.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ScriptError {
     /// No `window` or `document` (not in a browser page).
@@ -30,18 +33,14 @@ pub enum ScriptError {
 impl fmt::Display for ScriptError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ScriptError::NoDocument => f.write_str("no document to add the audience script to"),
-            ScriptError::Unresolvable(u) => write!(
-                f,
-                "audience script URL {u} is not a valid URL",
-                u = quoted(u)
-            ),
-            ScriptError::Scheme(p) => write!(
-                f,
-                "audience script URL resolves to {p}, not http(s)",
-                p = quoted(p)
-            ),
-            ScriptError::Dom => f.write_str("the page refused the audience script element"),
+            ScriptError::NoDocument => f.write_str("no document to add the script to"),
+            ScriptError::Unresolvable(u) => {
+                write!(f, "the URL {u} is not a valid URL", u = quoted(u))
+            }
+            ScriptError::Scheme(p) => {
+                write!(f, "the URL resolves to {p}, not http(s)", p = quoted(p))
+            }
+            ScriptError::Dom => f.write_str("the page refused the script element"),
             ScriptError::TrustedTypes => f.write_str(
                 "the page requires Trusted Types but its Content-Security-Policy does not allow \
                  the policy \"cookie-charter\" (add it to trusted-types): no script is loaded",
@@ -111,15 +110,30 @@ pub fn resolve_http_url(src: &str) -> Result<String, ScriptError> {
     }
 }
 
+/// What a script added by [`load_once`] is for: it marks the element, so that a page gets it
+/// once (the mark is on the page, not in this wasm instance, so the first layer and the Yew
+/// component never add it twice), and names it in a load failure.
+#[derive(Clone, Copy, Debug)]
+pub enum Loaded<'a> {
+    /// `data-audience-src`.
+    Audience,
+    /// The `script` of the service with this id.
+    Service(&'a str),
+}
+
 /// Appends `<script async src=…>` (with `nonce` if given) to `<head>` unless this page already
-/// got it (a script marked [`LOADED_MARKER`] is in the document: the mark is on the page, not in
-/// this wasm instance, so the first layer and the Yew component never add it twice). It is tried once: if it fails to load, a console error and a `cookie-charter:error`
-/// event say so, and it is not retried. Returns whether a script was added by this call.
-pub fn load_audience_once(src: &str, nonce: Option<&str>) -> Result<bool, ScriptError> {
+/// got the script for `what`. It is tried once: if it fails to load, a console error and a
+/// `cookie-charter:error` event (`audience-script` or `service-script`) say so, and it is not
+/// retried. Returns whether a script was added by this call.
+pub fn load_once(src: &str, nonce: Option<&str>, what: Loaded) -> Result<bool, ScriptError> {
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or(ScriptError::NoDocument)?;
-    let marked = format!("script[{LOADED_MARKER}]");
+    let (attribute, value, kind) = match what {
+        Loaded::Audience => (LOADED_MARKER, "", "audience-script"),
+        Loaded::Service(id) => (SERVICE_MARKER, id, "service-script"),
+    };
+    let marked = format!(r#"script[{attribute}="{value}"]"#);
     if document.query_selector(&marked).ok().flatten().is_some() {
         return Ok(false);
     }
@@ -132,7 +146,7 @@ pub fn load_audience_once(src: &str, nonce: Option<&str>) -> Result<bool, Script
         .set_attribute("async", "")
         .map_err(|_| ScriptError::Dom)?;
     script
-        .set_attribute(LOADED_MARKER, "")
+        .set_attribute(attribute, value)
         .map_err(|_| ScriptError::Dom)?;
     if let Some(nonce) = nonce {
         script
@@ -142,10 +156,10 @@ pub fn load_audience_once(src: &str, nonce: Option<&str>) -> Result<bool, Script
     let failed_src = href.clone();
     gloo_events::EventListener::once(&script, "error", move |_| {
         console::error(&format!(
-            "the audience script {failed_src} failed to load; it is not retried",
+            "the script {failed_src} failed to load; it is not retried",
             failed_src = quoted(&failed_src)
         ));
-        events::dispatch_error("audience-script", &failed_src);
+        events::dispatch_error(kind, &failed_src);
     })
     .forget();
     let parent = document

@@ -128,3 +128,51 @@ test('under the strict CSP the placeholder keeps its size (CSSOM, no inline styl
   assert.equal(await page.evaluate(() => window.__styleViolations), 0);
   await context.close();
 });
+
+test('a service\'s own script loads once it alone is accepted; Piano Analytics is told its mode before and after its SDK starts', async () => {
+  const { page, context, requests } = await visit(env, '/fixtures/piano-services.html');
+  await page.waitForSelector(banner, { state: 'visible' });
+  const preset = () => page.evaluate(() => [window.pdl.requireConsent, window.pdl.consent.defaultPreset.PA]);
+  assert.deepEqual(await preset(), [true, 'opt-out'], 'no consent yet: Piano starts opted out');
+  await page.waitForLoadState('networkidle');
+  const asked = (file) => requests.filter((u) => new URL(u).pathname === `/fixtures/${file}`).length;
+  assert.equal(asked('piano-stub.js') + asked('service-stub.js') + asked('thumb.svg'), 0, 'nothing before consent');
+
+  await page.click(`${banner} [data-action=customise]`);
+  await page.waitForSelector(panel, { state: 'visible' });
+  await page.click(`${panel} input[data-service=piano]`);
+  await page.click(`${panel} [data-action=save]`);
+  await page.waitForFunction(() => window.__pianoStartMode !== undefined);
+  assert.equal(await page.evaluate(() => window.__pianoStartMode), 'opt-in', 'told before its SDK starts');
+  await page.waitForLoadState('networkidle');
+  assert.equal(asked('piano-stub.js'), 1);
+  assert.equal(asked('service-stub.js'), 0, 'Matomo was not accepted: its script stays out');
+
+  // A refusal reaches the running SDK; a new acceptance does not add the script twice.
+  await page.evaluate(() => window.CookieCharter.refuseAll());
+  assert.deepEqual(await page.evaluate(() => window.__pianoModes), ['opt-out']);
+  await page.evaluate(() => window.CookieCharter.acceptAll());
+  await page.waitForFunction(() => window.__serviceScriptRuns === 1);
+  assert.deepEqual(await page.evaluate(() => window.__pianoModes), ['opt-out', 'opt-in']);
+  await page.waitForLoadState('networkidle');
+  assert.equal(asked('piano-stub.js'), 1);
+  await context.close();
+});
+
+test('any element marked for a service gets a placeholder (an image here), and its source once allowed', async () => {
+  const { page, context, requests } = await visit(env, '/fixtures/piano-services.html');
+  const placeholder = '[data-cookie-charter-placeholder=vimeo]';
+  await page.waitForSelector(placeholder, { state: 'visible' });
+  assert.deepEqual(await page.locator(placeholder).evaluate((el) => [el.offsetWidth, el.offsetHeight]), [320, 180]);
+  assert.match(await page.locator(placeholder).textContent(), /Vimeo/);
+  assert.equal(await page.locator('img[data-cookie-service=vimeo]').isVisible(), false);
+  await page.click(`${placeholder} button`);
+  await page.waitForFunction(() => document.querySelector('img[data-cookie-service=vimeo]').complete
+    && document.querySelector('img[data-cookie-service=vimeo]').naturalWidth === 320);
+  assert.equal(await page.locator('img[data-cookie-service=vimeo]').isVisible(), true);
+  assert.equal(await page.locator(placeholder).count(), 0);
+  assert.equal(requests.filter((u) => u.endsWith('/fixtures/thumb.svg')).length, 1);
+  const consent = await page.evaluate(() => window.CookieCharter.getConsent());
+  assert.deepEqual(consent.services, { matomo: false, piano: false, vimeo: true });
+  await context.close();
+});
