@@ -20,6 +20,7 @@ use crate::banner::{Banner, BannerContent, FloatingButton, Pressed};
 use crate::core::config::Config;
 use crate::core::consent::{Action, ConsentState, View};
 use crate::state_loop;
+use crate::web::charter_source::CharterText;
 use crate::web::texts::{LoadedTexts, TextsRequest};
 use crate::web::{clock, consent_store, dom, elsewhere, openers, placeholders, receipts};
 
@@ -76,7 +77,12 @@ enum Shown {
 /// appended to it), listens to `data-cookie-charter-open` links, and once the page is parsed
 /// activates the blocked tags added since and asks for the charter page if it has a place for
 /// it.
-pub fn show(config: Rc<Config>, charter_text: Rc<str>, texts: LoadedTexts, requests: PageRequests) {
+pub fn show(
+    config: Rc<Config>,
+    charter_text: CharterText,
+    texts: LoadedTexts,
+    requests: PageRequests,
+) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
@@ -153,7 +159,7 @@ pub fn show(config: Rc<Config>, charter_text: Rc<str>, texts: LoadedTexts, reque
 /// The subscriber: what [`show`] set up.
 struct FirstLayerView {
     config: Rc<Config>,
-    charter_text: Rc<str>,
+    charter_text: CharterText,
     texts: LoadedTexts,
     panel: Rc<dyn Fn(&JsValue)>,
     /// `.cookie-charter` inside `#cookie-charter`: holds the banner or the floating button.
@@ -259,13 +265,18 @@ const LOADING_CLASS: &str = "cookie-charter__loading";
 /// Selects that status line (the Yew UI removes it when it draws the panel).
 pub const LOADING_SELECTOR: &str = ".cookie-charter__loading";
 
-/// `{ texts, charter, draft? }` for the Yew UI: the texts' JSON (`null` for French, which the
-/// Yew UI carries) and the charter's.
-fn snapshot(texts: Option<&str>, charter: &str, draft: Option<&Array>) -> Object {
+/// `{ texts, charter | preset, draft? }` for the Yew UI: the texts' JSON (`null` for French,
+/// which the Yew UI carries) and the charter's JSON, or the name of the built-in charter (whose
+/// file the Yew UI carries).
+fn snapshot(texts: Option<&str>, charter: &CharterText, draft: Option<&Array>) -> Object {
     let object = Object::new();
     let texts = texts.map_or(JsValue::NULL, JsValue::from_str);
     let _ = Reflect::set(&object, &"texts".into(), &texts);
-    let _ = Reflect::set(&object, &"charter".into(), &charter.into());
+    let (key, value) = match charter {
+        CharterText::Preset(preset) => ("preset", preset.name()),
+        CharterText::Json(json) => ("charter", &**json),
+    };
+    let _ = Reflect::set(&object, &key.into(), &value.into());
     if let Some(draft) = draft {
         let _ = Reflect::set(&object, &"draft".into(), draft);
     }

@@ -20,6 +20,7 @@ use crate::core::charter::Charter;
 use crate::core::charter_json;
 use crate::core::i18n::{Texts, FRENCH_TEXTS};
 use crate::core::json::Json;
+use crate::core::presets::Preset;
 use crate::first_layer::{self, PageRequests, LOADING_SELECTOR, TABLE_SELECTOR};
 use crate::web::{console, dom, json};
 
@@ -71,7 +72,13 @@ fn read(snapshot: &JsValue) -> Option<Snapshot> {
         .and_then(|v| v.as_string())
         .unwrap_or_else(|| FRENCH_TEXTS.to_owned());
     let texts = cached(&TEXTS, texts, |json| Texts::from_json(json).ok())?;
-    let text = field("charter").and_then(|v| v.as_string())?;
+    let text = match field("charter").and_then(|v| v.as_string()) {
+        Some(json) => json,
+        None => {
+            let name = field("preset").and_then(|v| v.as_string())?;
+            Preset::from_name(&name)?.json().to_owned()
+        }
+    };
     let charter = cached(&CHARTER, text, |json| charter_json::from_json(json).ok())?;
     let draft = field("draft")
         .and_then(|v| v.dyn_into::<Array>().ok())
@@ -110,7 +117,7 @@ pub fn same_wasm_requests() -> PageRequests {
     }
 }
 
-/// Shows the preferences panel of `snapshot` (`{ host, texts, charter, draft }`) in its host,
+/// Shows the preferences panel of `snapshot` (`{ host, texts, charter | preset, draft }`) in its host,
 /// or brings the one shown up to date; the visitor's acts go to `act("toggle", id)`,
 /// `act("save")`, `act("accept-all")`, `act("refuse-all")` and `act("close")`.
 #[cfg_attr(feature = "js-ui", wasm_bindgen(js_name = showPanel))]
@@ -173,7 +180,7 @@ pub fn close_panel() {
     }
 }
 
-/// Renders the whole charter of `snapshot` (`{ texts, charter }`) into every
+/// Renders the whole charter of `snapshot` (`{ texts, charter | preset }`) into every
 /// `[data-cookie-charter-table]` element.
 #[cfg_attr(feature = "js-ui", wasm_bindgen(js_name = renderTables))]
 pub fn render_tables(snapshot: JsValue) {

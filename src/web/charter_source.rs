@@ -12,13 +12,23 @@ use super::{console, fetch, json};
 
 /// A charter to show, and whether it is the one the portal configured.
 pub struct LoadedCharter {
-    /// The charter (the built-in default when the configured one is unusable).
+    /// The charter (the built-in default when the configured one is unusable). A built-in
+    /// one's is its structure only (no texts: the first layer shows none of them).
     pub charter: Charter,
     /// `false` when the configured charter could not be used: then nothing optional may load.
     pub as_configured: bool,
-    /// Its JSON text, handed to the Yew UI (which draws the panel and the charter page) so
-    /// that it never fetches or checks the charter again.
-    pub text: Rc<str>,
+    /// What the Yew UI (which draws the panel and the charter page) reads it from, so that it
+    /// never fetches or checks the charter again.
+    pub text: CharterText,
+}
+
+/// Where the Yew UI gets a charter's texts.
+#[derive(Clone)]
+pub enum CharterText {
+    /// A built-in charter: the Yew UI carries its file.
+    Preset(Preset),
+    /// The portal's own, as JSON text (already checked).
+    Json(Rc<str>),
 }
 
 fn parsed(json: &str, origin: &str) -> LoadedCharter {
@@ -26,7 +36,7 @@ fn parsed(json: &str, origin: &str) -> LoadedCharter {
         Ok(charter) => LoadedCharter {
             charter,
             as_configured: true,
-            text: json.into(),
+            text: CharterText::Json(json.into()),
         },
         Err(problems) => {
             for problem in &problems {
@@ -49,9 +59,9 @@ fn fallback(why: &str) -> LoadedCharter {
 
 fn built_in(preset: Preset, as_configured: bool) -> LoadedCharter {
     LoadedCharter {
-        charter: preset.charter(json::parse),
+        charter: preset.structure(json::parse),
         as_configured,
-        text: preset.json().into(),
+        text: CharterText::Preset(preset),
     }
 }
 
