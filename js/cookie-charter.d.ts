@@ -40,12 +40,27 @@ export type Lang = 'fr' | 'en' | 'es' | 'de' | 'it' | 'nl' | 'pt';
 /** A text in French and optionally in the component's other languages (French when missing). */
 export interface Text { fr: string; en?: string; es?: string; de?: string; it?: string; nl?: string; pt?: string }
 
+/** The built-in services a charter may name by id. */
+export type BuiltInService = 'matomo' | 'piano' | 'ga4' | 'eulerian' | 'youtube' | 'dailymotion' | 'vimeo' | 'umap';
+
+/**
+ * A service inside a category: a built-in one by id, a built-in id with what differs (its
+ * script, say), or one of the charter's own (then `name` is required).
+ */
+export type Service =
+  | BuiltInService
+  | { id: BuiltInService; name?: Text; provider?: string; cookies?: string[]; script?: string }
+  | { id: string; name: Text; provider?: string; cookies?: string[]; script?: string };
+
 /** A charter, as in docs/charter.schema.json. */
 export interface Charter {
   portal: string;
   url?: string;
   intro?: { heading?: Text; paragraphs?: Text[]; items?: Text[] }[];
-  categories: { id: string; required?: boolean; title: Text; heading?: Text; description?: Text; erase?: string[] }[];
+  categories: {
+    id: string; required?: boolean; title: Text; heading?: Text; description?: Text; erase?: string[];
+    services?: Service[];
+  }[];
   cookies: { category: string; provider?: string; service: Text; name?: string; purpose: Text; lifetime?: Text }[];
 }
 
