@@ -13,6 +13,7 @@ use cookie_charter::core::cookie_codec::{self, Expectations, COOKIE_NAME};
 use cookie_charter::core::i18n::{Lang, Texts};
 use cookie_charter::core::presets::Preset;
 use cookie_charter::first_layer;
+use cookie_charter::web::charter_source::CharterText;
 use cookie_charter::web::texts::LoadedTexts;
 use cookie_charter::web::{attributes, cookies, scripts};
 use cookie_charter::{start, state_loop, yew_ui};
@@ -157,13 +158,14 @@ struct Page;
 impl Page {
     async fn start(setup: Setup) -> Page {
         clean_page();
-        let charter = Rc::new(setup.preset.charter(cookie_charter::web::json::parse));
+        // As a page starts: the first layer holds the preset's structure, the Yew UI its texts.
+        let charter = Rc::new(setup.preset.structure(cookie_charter::web::json::parse));
         let state = ConsentState::new(charter, setup.stored).with_gpc(setup.gpc);
         state_loop::start(state, setup.config.clone());
         let lang = setup.config.lang;
         first_layer::show(
             setup.config,
-            setup.preset.json().into(),
+            CharterText::Preset(setup.preset),
             texts(lang),
             yew_ui::same_wasm_requests(),
         );

@@ -1,7 +1,8 @@
 //! Tags a portal blocks until consent: `<script type="text/plain" data-cookie-category="…">`
-//! (with `src` or inline) and any other element with `data-src` (`<iframe>`, `<img>`,
-//! `<video>`, `<audio>`, `<embed>`: `data-src` becomes `src`), or the same with
-//! `data-cookie-service="…"` for one service of a category.
+//! (with `src` or inline), any other element with `data-src` (`<iframe>`, `<img>`, `<video>`,
+//! `<audio>`, `<embed>`: `data-src` becomes `src`) and `<template data-cookie-category="…">`
+//! (its content is put in the page after it: any markup, which the browser leaves inert until
+//! then), or the same with `data-cookie-service="…"` for one service of a category.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -22,10 +23,16 @@ export function after_load(script, next) {
   script.addEventListener('load', go);
   script.addEventListener('error', go);
 }
+export function unpack(template) {
+  template.after(document.importNode(template.content, true));
+}
 "#)]
 extern "C" {
     /// Calls `next` once `script` has loaded or failed to.
     fn after_load(script: &Element, next: JsValue);
+    /// Puts a copy of `template`'s content in the page right after it.
+    #[wasm_bindgen(catch)]
+    fn unpack(template: &Element) -> Result<(), JsValue>;
 }
 
 /// Activates, in document order and once each, the blocked tags of the category or service
@@ -37,7 +44,7 @@ pub fn activate(attribute: &str, id: &str, nonce: Option<String>) {
         return;
     };
     let selector = format!(
-        r#"script[type="text/plain"][{attribute}="{id}"]:not([{ACTIVATED_MARKER}]),[{attribute}="{id}"][data-src]:not(script):not([{ACTIVATED_MARKER}])"#
+        r#"script[type="text/plain"][{attribute}="{id}"]:not([{ACTIVATED_MARKER}]),[{attribute}="{id}"][data-src]:not(script):not([{ACTIVATED_MARKER}]),template[{attribute}="{id}"]:not([{ACTIVATED_MARKER}])"#
     );
     let Ok(list) = document.query_selector_all(&selector) else {
         return;
@@ -55,7 +62,13 @@ pub fn activate(attribute: &str, id: &str, nonce: Option<String>) {
 /// Activates `tags` from `at` on, until an external script: the rest waits for it to load.
 fn activate_from(document: Document, tags: Vec<Element>, at: usize, nonce: Option<String>) {
     for (i, tag) in tags.iter().enumerate().skip(at) {
-        if tag.tag_name().eq_ignore_ascii_case("script") {
+        let name = tag.tag_name();
+        if name.eq_ignore_ascii_case("template") {
+            placeholders::remove_for(tag);
+            if unpack(tag).is_err() {
+                console::error("a blocked template could not be put in the page");
+            }
+        } else if name.eq_ignore_ascii_case("script") {
             if let Some(external) = activate_script(&document, tag, nonce.as_deref()) {
                 let next =
                     Closure::once_into_js(move || activate_from(document, tags, i + 1, nonce));

@@ -1,5 +1,6 @@
 //! Placeholders for blocked embeds: in place of an element with `data-cookie-service="…"` and
-//! `data-src` (an `<iframe>`, `<img>`, `<video>`…) whose service is not accepted, a box of its size says what it is, who provides it and why
+//! `data-src` (an `<iframe>`, `<img>`, `<video>`…), or of a `<template data-cookie-service="…">`,
+//! whose service is not accepted, a box of its size says what it is, who provides it and why
 //! it is blocked, with a button that accepts that service alone (and so loads it at once) and
 //! a link to the preferences. Nothing is requested from the third party before consent: the
 //! box is the page's own markup. Its size is set through the CSSOM, which a strict
@@ -27,7 +28,7 @@ pub fn show(charter: &Charter, texts: &BannerTexts, allowed: &[String]) {
         return;
     };
     // Not yet activated (`blocked_tags::ACTIVATED_MARKER`), not yet given a placeholder.
-    let selector = "[data-cookie-service][data-src]:not(script):not([data-cookie-charter-activated]):not([data-cookie-charter-hidden])";
+    let selector = "[data-cookie-service][data-src]:not(script):not([data-cookie-charter-activated]):not([data-cookie-charter-hidden]),template[data-cookie-service]:not([data-cookie-charter-activated]):not([data-cookie-charter-hidden])";
     let Ok(list) = document.query_selector_all(selector) else {
         return;
     };

@@ -173,6 +173,26 @@ test('any element marked for a service gets a placeholder (an image here), and i
   assert.equal(await page.locator(placeholder).count(), 0);
   assert.equal(requests.filter((u) => u.endsWith('/fixtures/thumb.svg')).length, 1);
   const consent = await page.evaluate(() => window.CookieCharter.getConsent());
-  assert.deepEqual(consent.services, { matomo: false, piano: false, vimeo: true });
+  assert.deepEqual(consent.services, { matomo: false, piano: false, vimeo: true, dailymotion: false });
+  await context.close();
+});
+
+test('a <template> marked for a service: a placeholder at its given size, its markup in the page (and fetched) only once allowed', async () => {
+  const { page, context, requests } = await visit(env, '/fixtures/piano-services.html');
+  const placeholder = '[data-cookie-charter-placeholder=dailymotion]';
+  await page.waitForSelector(placeholder, { state: 'visible' });
+  assert.deepEqual(await page.locator(placeholder).evaluate((el) => [el.offsetWidth, el.offsetHeight]), [400, 225]);
+  assert.match(await page.locator(placeholder).textContent(), /Dailymotion/);
+  await page.waitForLoadState('networkidle');
+  assert.equal(requests.some((u) => u.includes('from-template')), false, 'a template\'s content is inert before consent');
+  assert.equal(await page.locator('#from-template').count(), 0);
+  await page.click(`${placeholder} button`);
+  await page.waitForSelector('#from-template', { state: 'visible' });
+  await page.waitForLoadState('networkidle');
+  assert.equal(requests.filter((u) => u.includes('from-template')).length, 1);
+  assert.equal(await page.locator(placeholder).count(), 0);
+  // Once in the page, never twice: another acceptance does not copy the template again.
+  await page.evaluate(() => window.CookieCharter.acceptAll());
+  assert.equal(await page.locator('#from-template').count(), 1);
   await context.close();
 });
