@@ -71,20 +71,25 @@ fn announce(state: &ConsentState, config: &Config) {
 pub fn allow(allowed: &[String], charter: &Charter, config: &Config) {
     let nonce = config.nonce.as_deref();
     for id in allowed {
-        let (attribute, script, what) = match charter.service(id) {
+        // A service's own script, or for `audience` the audience script.
+        let (attribute, script) = match charter.service(id) {
             Some(service) => (
                 "data-cookie-service",
-                service.script.as_ref(),
-                Loaded::Service(id),
+                service
+                    .script
+                    .as_ref()
+                    .map(|src| (src, Loaded::Service(id))),
             ),
-            None if id == AUDIENCE => (
+            None => (
                 "data-cookie-category",
-                config.audience_src.as_ref(),
-                Loaded::Audience,
+                config
+                    .audience_src
+                    .as_ref()
+                    .filter(|_| id == AUDIENCE)
+                    .map(|src| (src, Loaded::Audience)),
             ),
-            None => ("data-cookie-category", None, Loaded::Audience),
         };
-        if let Some(src) = script {
+        if let Some((src, what)) = script {
             if let Err(e) = scripts::load_once(src, nonce, what) {
                 console::error(&e.to_string());
             }
