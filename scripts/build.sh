@@ -43,7 +43,12 @@ build_wasm() {
   wasm-bindgen --target web --no-typescript --omit-default-module-path --out-dir target/pkg --out-name "$out_name" \
     "$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/cookie_charter.wasm"
   node scripts/shorten-wasm-names.mjs "target/pkg/$out_name"
+  # binaryen's -O1 (the npm package that also gives wasm2js): 1.2 % fewer brotli bytes for both
+  # modules; -Os / -Oz make the file smaller raw but bigger once compressed (README, Size).
+  node_modules/.bin/wasm-opt "target/pkg/${out_name}_bg.wasm" -O1 $WASM_FEATURES -o "target/pkg/${out_name}_bg.wasm"
 }
+# What rustc's wasm32 target emits by default, for wasm-opt to accept and keep.
+WASM_FEATURES="--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue"
 
 rm -rf target/pkg target/nowasm
 build_wasm cookie-charter --no-default-features --features js-first-layer
