@@ -112,6 +112,17 @@ mod tests {
         )
     }
 
+    /// The default charter with its audience category split into `services` (a JSON list's
+    /// items).
+    fn with_audience_services(services: &str) -> crate::core::charter::Charter {
+        let json = crate::core::presets::Preset::Default.json().replacen(
+            r#""id": "audience","#,
+            &format!(r#""id": "audience", "services": [{services}],"#),
+            1,
+        );
+        crate::core::charter_json::parse(&json, crate::core::json::parse).unwrap()
+    }
+
     #[test]
     fn google_denies_everything_by_default_and_grants_only_analytics() {
         assert!(google_default().iter().all(|(_, v)| *v == "denied"));
@@ -159,12 +170,7 @@ mod tests {
         assert_eq!(piano_mode(None), "opt-out");
         assert_eq!(piano_mode(Some(&choice(false))), "opt-out");
         assert_eq!(piano_mode(Some(&choice(true))), "opt-in");
-        let json = crate::core::presets::Preset::Default.json().replacen(
-            r#""id": "audience","#,
-            r#""id": "audience", "services": ["matomo", "piano"],"#,
-            1,
-        );
-        let charter = crate::core::charter_json::parse(&json, crate::core::json::parse).unwrap();
+        let charter = with_audience_services(r#""matomo", "piano""#);
         assert_eq!(
             piano_mode(Some(&Choice::new(&charter, 1, |id| id == "piano"))),
             "opt-in"
@@ -177,12 +183,7 @@ mod tests {
 
     #[test]
     fn with_services_google_and_matomo_follow_their_own_service() {
-        let json = crate::core::presets::Preset::Default.json().replacen(
-            r#""id": "audience","#,
-            r#""id": "audience", "services": ["matomo", "ga4"],"#,
-            1,
-        );
-        let charter = crate::core::charter_json::parse(&json, crate::core::json::parse).unwrap();
+        let charter = with_audience_services(r#""matomo", "ga4""#);
         let only_matomo = Choice::new(&charter, 1, |id| id == "matomo");
         assert!(!only_matomo.allows(AUDIENCE));
         assert_eq!(
