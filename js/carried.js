@@ -1,13 +1,17 @@
 // What cookie-charter.js and cookie-charter-ui.js carry inside themselves instead of loading it
-// from URLs next to them: their wasm (a string of one character a byte, made by
-// scripts/inline-wasm.mjs) and their stylesheet (text). No request waits on another, and a
+// from URLs next to them: their wasm (a string of one character a byte and the key that says
+// which character stands for which byte, made by scripts/inline-wasm.mjs) and their stylesheet
+// (text). No request waits on another, and a
 // bundler or dev server that moves the module (Vite's dependency pre-bundling) has no file to
 // lose. Bundled into each of the two modules by esbuild.
 
-/** The bytes of a wasm carried as one character a byte. */
-export function wasmBytes(text) {
+/** The bytes of a wasm carried as one character a byte: `key` is the character of each byte. */
+export function wasmBytes({ key, text }) {
+  // Every character of the key is below U+0200 (scripts/inline-wasm.mjs).
+  const byteOf = new Uint8Array(0x200);
+  for (let byte = 0; byte < 256; byte++) byteOf[key.charCodeAt(byte)] = byte;
   const bytes = new Uint8Array(text.length);
-  for (let i = 0; i < bytes.length; i++) bytes[i] = text.charCodeAt(i);
+  for (let i = 0; i < bytes.length; i++) bytes[i] = byteOf[text.charCodeAt(i)];
   return bytes;
 }
 
