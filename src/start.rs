@@ -19,6 +19,7 @@ use web_sys::Element;
 use crate::core::charter::AUDIENCE;
 use crate::core::config::{self, Config, RawConfig};
 use crate::core::consent::ConsentState;
+use crate::core::text::text;
 use crate::first_layer::{self, PageRequests};
 use crate::state_loop;
 use crate::web::charter_source::{self, LoadedCharter};
@@ -39,7 +40,7 @@ pub fn start(read: &dyn Fn() -> RawConfig, requests: PageRequests) -> Promise {
         || {
             let (config, errors) = config::validate(&read());
             for error in &errors {
-                console::error(&error.to_string());
+                console::error(&text!(error));
             }
             config
         },
@@ -61,7 +62,7 @@ fn start_with(check: impl FnOnce() -> Config, requests: PageRequests) -> Promise
     let mut config = check();
     if let Some(src) = &config.audience_src {
         if let Err(e) = scripts::resolve_http_url(src) {
-            console::error(&format!("{e}; no audience script will be loaded"));
+            console::error(&text!(e, "; no audience script will be loaded"));
             config.audience_src = None;
         }
     }

@@ -1,6 +1,7 @@
 //! The charter: which cookies a portal sets, grouped by category, and its revision.
 
 use super::i18n::Lang;
+use super::text::{text, Hex};
 
 /// A text the portal shows, in French and in any of the component's other languages.
 /// In JSON: `{"fr": "…", "en": "…", "de": "…"}`, every language but French optional.
@@ -208,7 +209,10 @@ impl Charter {
             hash.write(row.name.as_bytes());
             hash.write(b"\x1e");
         }
-        format!("{:08x}", hash.finish())
+        text!(Hex {
+            value: u64::from(hash.finish()),
+            digits: 8
+        })
     }
 }
 

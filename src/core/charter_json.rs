@@ -8,6 +8,7 @@ use super::i18n::Lang;
 use super::json::{self, FieldError, Json, Reader, ROOT};
 use super::quote::quoted;
 use super::services;
+use super::text::text;
 use super::url::check_url;
 
 /// Longest JSON document read.
@@ -37,13 +38,16 @@ pub fn parse(text: &str, parse_json: json::Parser) -> Result<Charter, Vec<Charte
     if text.len() > MAX_JSON_LEN {
         return Err(vec![error(
             ROOT,
-            format!(
-                "the document is {} bytes, at most {MAX_JSON_LEN} are read",
-                text.len()
+            text!(
+                "the document is ",
+                text.len(),
+                " bytes, at most ",
+                MAX_JSON_LEN,
+                " are read"
             ),
         )]);
     }
-    let json = parse_json(text).map_err(|why| vec![error(ROOT, format!("not JSON: {why}"))])?;
+    let json = parse_json(text).map_err(|why| vec![error(ROOT, text!("not JSON: ", why))])?;
     let charter = from_json(&json)?;
     let problems = validate(&charter);
     if problems.is_empty() {
@@ -140,10 +144,11 @@ fn read_service(r: &mut Reader, value: &Json, path: &str) -> Option<Service> {
             let known: Vec<_> = services::built_in_ids().collect();
             r.problems.push(error(
                 path,
-                format!(
-                    "{} is not a built-in service (expected one of: {}, or an object)",
+                text!(
                     quoted(id),
-                    known.join(", ")
+                    " is not a built-in service (expected one of: ",
+                    known.join(", "),
+                    ", or an object)"
                 ),
             ));
         }
@@ -211,7 +216,7 @@ fn is_category_id(id: &str) -> bool {
 /// control characters other than newlines.
 fn check_text(text: &Text, path: &str, required: bool, problems: &mut Vec<CharterError>) {
     if required && text.fr.trim().is_empty() {
-        problems.push(error(format!("{path}.fr"), "must not be empty"));
+        problems.push(error(text!(path, ".fr"), "must not be empty"));
     }
     let all =
         std::iter::once((Lang::Fr, &text.fr)).chain(text.translations.iter().map(|(l, t)| (*l, t)));
@@ -219,15 +224,12 @@ fn check_text(text: &Text, path: &str, required: bool, problems: &mut Vec<Charte
         let lang = lang.tag();
         if value.chars().count() > MAX_TEXT_LEN {
             problems.push(error(
-                format!("{path}.{lang}"),
-                format!("is longer than {MAX_TEXT_LEN} characters"),
+                text!(path, ".", lang),
+                text!("is longer than ", MAX_TEXT_LEN, " characters"),
             ));
         }
         if value.chars().any(|c| c.is_control() && c != '\n') {
-            problems.push(error(
-                format!("{path}.{lang}"),
-                "contains control characters",
-            ));
+            problems.push(error(text!(path, ".", lang), "contains control characters"));
         }
     }
 }
@@ -238,9 +240,9 @@ fn check_pattern(pattern: &str, path: &str, problems: &mut Vec<CharterError>) {
     if !well_formed || pattern.is_empty() || pattern.starts_with('*') {
         problems.push(error(
             path,
-            format!(
-                "{} is not a cookie name pattern (a name, `*` allowed after its first character)",
-                quoted(pattern)
+            text!(
+                quoted(pattern),
+                " is not a cookie name pattern (a name, `*` allowed after its first character)"
             ),
         ));
     }
@@ -252,19 +254,19 @@ fn check_services(charter: &Charter, i: usize, problems: &mut Vec<CharterError>)
     let category = &charter.categories[i];
     if category.required && !category.services.is_empty() {
         problems.push(error(
-            format!("categories[{i}].services"),
+            text!("categories[", i, "].services"),
             "a required category has no services to choose from",
         ));
     }
     if category.services.len() > MAX_SERVICES {
         problems.push(error(
-            format!("categories[{i}].services"),
-            format!("has more than {MAX_SERVICES} services"),
+            text!("categories[", i, "].services"),
+            text!("has more than ", MAX_SERVICES, " services"),
         ));
     }
     let earlier = charter.categories[..i].iter().flat_map(|c| &c.services);
     for (j, service) in category.services.iter().enumerate() {
-        let path = format!("categories[{i}].services[{j}]");
+        let path = text!("categories[", i, "].services[", j, "]");
         let taken = charter.categories.iter().any(|c| c.id == service.id)
             || earlier
                 .clone()
@@ -272,23 +274,20 @@ fn check_services(charter: &Charter, i: usize, problems: &mut Vec<CharterError>)
                 .any(|s| s.id == service.id);
         if !is_category_id(&service.id) || taken {
             problems.push(error(
-                format!("{path}.id"),
-                format!(
-                    "{} is not a service id of its own: a lower-case letter, then letters, digits, _ or - (32 at most), used by no other service or category",
-                    quoted(&service.id)
-                ),
+                text!(path, ".id"),
+                text!(quoted(&service.id), " is not a service id of its own: a lower-case letter, then letters, digits, _ or - (32 at most), used by no other service or category"),
             ));
         }
-        check_text(&service.name, &format!("{path}.name"), true, problems);
+        check_text(&service.name, &text!(path, ".name"), true, problems);
         if service.provider.chars().count() > 200 || service.provider.chars().any(char::is_control)
         {
-            problems.push(error(format!("{path}.provider"), "must be one short line"));
+            problems.push(error(text!(path, ".provider"), "must be one short line"));
         }
         for (k, pattern) in service.cookies.iter().enumerate() {
-            check_pattern(pattern, &format!("{path}.cookies[{k}]"), problems);
+            check_pattern(pattern, &text!(path, ".cookies[", k, "]"), problems);
         }
         if let Some(Err(why)) = service.script.as_deref().map(check_url) {
-            problems.push(error(format!("{path}.script"), why.to_string()));
+            problems.push(error(text!(path, ".script"), text!(why)));
         }
     }
 }
@@ -310,18 +309,28 @@ pub fn validate(charter: &Charter) -> Vec<CharterError> {
     }
     for (i, section) in charter.intro.iter().flatten().enumerate() {
         if let Some(heading) = &section.heading {
-            check_text(heading, &format!("intro[{i}].heading"), true, &mut problems);
+            check_text(
+                heading,
+                &text!("intro[", i, "].heading"),
+                true,
+                &mut problems,
+            );
         }
         for (j, p) in section.paragraphs.iter().enumerate() {
             check_text(
                 p,
-                &format!("intro[{i}].paragraphs[{j}]"),
+                &text!("intro[", i, "].paragraphs[", j, "]"),
                 true,
                 &mut problems,
             );
         }
         for (j, item) in section.items.iter().enumerate() {
-            check_text(item, &format!("intro[{i}].items[{j}]"), true, &mut problems);
+            check_text(
+                item,
+                &text!("intro[", i, "].items[", j, "]"),
+                true,
+                &mut problems,
+            );
         }
     }
 
@@ -331,18 +340,18 @@ pub fn validate(charter: &Charter) -> Vec<CharterError> {
     if charter.categories.len() > MAX_CATEGORIES {
         problems.push(error(
             "categories",
-            format!("has more than {MAX_CATEGORIES} categories"),
+            text!("has more than ", MAX_CATEGORIES, " categories"),
         ));
     }
     // Ids are compared with the first MAX_CATEGORIES categories only: beyond them the charter is
     // refused already, and this keeps the checks linear in the size of the document.
     let known = &charter.categories[..charter.categories.len().min(MAX_CATEGORIES)];
     for (i, category) in charter.categories.iter().enumerate() {
-        let path = format!("categories[{i}]");
+        let path = text!("categories[", i, "]");
         if !is_category_id(&category.id) {
             problems.push(error(
-                format!("{path}.id"),
-                format!("{} is not an id: expected a lower-case letter, then letters, digits, _ or - (32 at most)", quoted(&category.id)),
+                text!(path, ".id"),
+                text!(quoted(&category.id), " is not an id: expected a lower-case letter, then letters, digits, _ or - (32 at most)"),
             ));
         }
         if known[..i.min(known.len())]
@@ -350,33 +359,28 @@ pub fn validate(charter: &Charter) -> Vec<CharterError> {
             .any(|c| c.id == category.id)
         {
             problems.push(error(
-                format!("{path}.id"),
-                format!("{} is used twice", quoted(&category.id)),
+                text!(path, ".id"),
+                text!(quoted(&category.id), " is used twice"),
             ));
         }
         if category.id == AUDIENCE && category.required {
             problems.push(error(
-                format!("{path}.required"),
+                text!(path, ".required"),
                 "audience measurement needs consent: it cannot be required",
             ));
         }
-        check_text(
-            &category.title,
-            &format!("{path}.title"),
-            true,
-            &mut problems,
-        );
+        check_text(&category.title, &text!(path, ".title"), true, &mut problems);
         if let Some(heading) = &category.heading {
-            check_text(heading, &format!("{path}.heading"), true, &mut problems);
+            check_text(heading, &text!(path, ".heading"), true, &mut problems);
         }
         check_text(
             &category.description,
-            &format!("{path}.description"),
+            &text!(path, ".description"),
             false,
             &mut problems,
         );
         for (j, pattern) in category.erase.iter().enumerate() {
-            check_pattern(pattern, &format!("{path}.erase[{j}]"), &mut problems);
+            check_pattern(pattern, &text!(path, ".erase[", j, "]"), &mut problems);
         }
         check_services(charter, i, &mut problems);
     }
@@ -384,48 +388,39 @@ pub fn validate(charter: &Charter) -> Vec<CharterError> {
     if charter.cookies.len() > MAX_COOKIES {
         problems.push(error(
             "cookies",
-            format!("has more than {MAX_COOKIES} rows"),
+            text!("has more than ", MAX_COOKIES, " rows"),
         ));
     }
     for (i, row) in charter.cookies.iter().enumerate() {
-        let path = format!("cookies[{i}]");
+        let path = text!("cookies[", i, "]");
         if !known.iter().any(|c| c.id == row.category) {
             let known: Vec<_> = charter.categories.iter().map(|c| c.id.as_str()).collect();
             problems.push(error(
-                format!("{path}.category"),
-                format!(
-                    "{} is not a category of this charter (expected one of: {})",
+                text!(path, ".category"),
+                text!(
                     quoted(&row.category),
-                    known.join(", ")
+                    " is not a category of this charter (expected one of: ",
+                    known.join(", "),
+                    ")"
                 ),
             ));
         }
         if row.name.len() > 128 || !row.name.chars().all(is_cookie_name_char) {
             problems.push(error(
-                format!("{path}.name"),
-                format!(
-                    "{} is not a cookie name (letters, digits, !#$%&'*+-.^_`|~, 128 at most)",
-                    quoted(&row.name)
+                text!(path, ".name"),
+                text!(
+                    quoted(&row.name),
+                    " is not a cookie name (letters, digits, !#$%&'*+-.^_`|~, 128 at most)"
                 ),
             ));
         }
         if row.provider.chars().count() > 200 || row.provider.chars().any(char::is_control) {
-            problems.push(error(format!("{path}.provider"), "must be one short line"));
+            problems.push(error(text!(path, ".provider"), "must be one short line"));
         }
-        check_text(
-            &row.service,
-            &format!("{path}.service"),
-            true,
-            &mut problems,
-        );
-        check_text(
-            &row.purpose,
-            &format!("{path}.purpose"),
-            true,
-            &mut problems,
-        );
+        check_text(&row.service, &text!(path, ".service"), true, &mut problems);
+        check_text(&row.purpose, &text!(path, ".purpose"), true, &mut problems);
         if let Some(lifetime) = &row.lifetime {
-            check_text(lifetime, &format!("{path}.lifetime"), true, &mut problems);
+            check_text(lifetime, &text!(path, ".lifetime"), true, &mut problems);
         }
     }
     problems

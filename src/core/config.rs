@@ -9,6 +9,7 @@ use super::cookie_codec::{COOKIE_NAME, PROBE_COOKIE};
 use super::i18n::Lang;
 use super::presets::Preset;
 use super::quote::quoted;
+use super::text::{text, Piece};
 use super::url::{check_url, UrlError};
 
 /// Consent lifetime when none is configured: about six months.
@@ -251,59 +252,41 @@ pub enum ConfigError {
     },
 }
 
-impl fmt::Display for ConfigError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Piece for ConfigError {
+    fn push_to(&self, out: &mut String) {
         match self {
-            ConfigError::AudienceSrc(v, why) => write!(
-                f,
-                "data-audience-src={v} is refused ({why}); expected an http(s) or relative URL. \
-                 No audience script will be loaded.", v = quoted(v)),
-            ConfigError::PolicyUrl(v, why) => write!(
-                f,
-                "data-policy-url={v} is refused ({why}); expected an http(s) or relative URL. \
-                 The banner shows no charter link.", v = quoted(v)),
+            ConfigError::AudienceSrc(v, why) => out.push_str(&text!("data-audience-src=", quoted(v), " is refused (", why, "); expected an http(s) or relative URL. No audience script will be loaded.")),
+            ConfigError::PolicyUrl(v, why) => out.push_str(&text!("data-policy-url=", quoted(v), " is refused (", why, "); expected an http(s) or relative URL. The banner shows no charter link.")),
             ConfigError::Lang(v) => {
-                write!(f, "data-lang={v} is not one of {}; using the page's language", Lang::TAGS.join(", "), v = quoted(v))
+                out.push_str(&text!("data-lang=", quoted(v), " is not one of ", Lang::TAGS.join(", "), "; using the page's language"))
             }
-            ConfigError::ConsentDays(v) => write!(
-                f,
-                "data-consent-days={v} is not a whole number from 1 to {MAX_CONSENT_DAYS} \
-                 (13 months at most); using {DEFAULT_CONSENT_DAYS}", v = quoted(v)),
-            ConfigError::CookieDomain(v) => write!(
-                f,
-                "data-cookie-domain={v} is not a domain name; the choice is kept for this host only", v = quoted(v)),
-            ConfigError::CookieName(v) => write!(
-                f,
-                "data-cookie-name={v} is not a cookie name (1 to 64 letters, digits, _ - or ., \
-                 not starting with __); using {COOKIE_NAME}", v = quoted(v)),
+            ConfigError::ConsentDays(v) => out.push_str(&text!("data-consent-days=", quoted(v), " is not a whole number from 1 to ", MAX_CONSENT_DAYS, " (13 months at most); using ", DEFAULT_CONSENT_DAYS)),
+            ConfigError::CookieDomain(v) => out.push_str(&text!("data-cookie-domain=", quoted(v), " is not a domain name; the choice is kept for this host only")),
+            ConfigError::CookieName(v) => out.push_str(&text!("data-cookie-name=", quoted(v), " is not a cookie name (1 to 64 letters, digits, _ - or ., not starting with __); using ", COOKIE_NAME)),
             ConfigError::ReceiptUrl(v, why) => {
-                write!(f, "data-receipt-url={v} is refused ({why}); receipts are kept in the browser only", v = quoted(v))
+                out.push_str(&text!("data-receipt-url=", quoted(v), " is refused (", why, "); receipts are kept in the browser only"))
             }
-            ConfigError::Nonce => f.write_str(
+            ConfigError::Nonce => out.push_str(
                 "data-nonce is not a CSP nonce (letters, digits, +, /, -, _, =); added scripts get no nonce",
             ),
-            ConfigError::Flag(name, v) => write!(f, "{name}={v} is not \"true\" or \"false\"; using false", v = quoted(v)),
+            ConfigError::Flag(name, v) => out.push_str(&text!(name, "=", quoted(v), " is not \"true\" or \"false\"; using false")),
             ConfigError::Preset(v) => {
                 let known: Vec<_> = Preset::ALL.iter().map(|p| p.name()).collect();
-                write!(
-                    f,
-                    "data-preset={v} is not a built-in charter (expected one of: {}); showing the \
-                     default charter and loading nothing optional",
-                    known.join(", "), v = quoted(v))
+                out.push_str(&text!("data-preset=", quoted(v), " is not a built-in charter (expected one of: ", known.join(", "), "); showing the default charter and loading nothing optional"))
             }
-            ConfigError::CharterUrl(v, why) => write!(
-                f,
-                "data-charter={v} is refused ({why}); showing the default charter and loading \
-                 nothing optional", v = quoted(v)),
-            ConfigError::SeveralCharters => f.write_str(
+            ConfigError::CharterUrl(v, why) => out.push_str(&text!("data-charter=", quoted(v), " is refused (", why, "); showing the default charter and loading nothing optional")),
+            ConfigError::SeveralCharters => out.push_str(
                 "several charters are configured; using the first of: the \
                  data-cookie-charter-config block, data-charter, data-preset",
             ),
-            ConfigError::ForeignCookieDomain { domain, host } => write!(
-                f,
-                "data-cookie-domain={domain} does not contain this page's host {host}; \
-                 the choice is kept for this host only", domain = quoted(domain), host = quoted(host)),
+            ConfigError::ForeignCookieDomain { domain, host } => out.push_str(&text!("data-cookie-domain=", quoted(domain), " does not contain this page's host ", quoted(host), "; the choice is kept for this host only")),
         }
+    }
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&text!(self))
     }
 }
 

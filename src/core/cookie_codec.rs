@@ -19,6 +19,7 @@ use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_AL
 use super::charter::Charter;
 use super::consent::{Choice, Decisions, UnixSeconds};
 use super::json::{self, FieldError, Json, Reader, ROOT};
+use super::text::{text, Piece};
 
 /// Name of the cookie that records the visitor's choice.
 pub const COOKIE_NAME: &str = "cookies_preferences";
@@ -68,28 +69,44 @@ pub enum DecodeError {
     CategoriesMismatch,
 }
 
-impl fmt::Display for DecodeError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Piece for DecodeError {
+    fn push_to(&self, out: &mut String) {
         match self {
-            DecodeError::TooLong(n) => write!(
-                f,
-                "value is {n} characters long, at most {MAX_VALUE_LEN} are read"
-            ),
-            DecodeError::NotUtf8 => f.write_str("value is not URI-encoded UTF-8"),
-            DecodeError::Malformed(why) => write!(f, "value is not the expected JSON ({why})"),
-            DecodeError::UnknownVersion(v) => write!(
-                f,
-                "format version {v} is not read for this charter (version {FORMAT_VERSION} without services, {FORMAT_VERSION_SERVICES} with)"
-            ),
-            DecodeError::Expired => f.write_str("the choice is older than the consent lifetime"),
-            DecodeError::FromTheFuture => f.write_str("the choice is dated in the future"),
-            DecodeError::RevisionChanged => {
-                f.write_str("the charter changed since the choice was made")
+            DecodeError::TooLong(n) => out.push_str(&text!(
+                "value is ",
+                n,
+                " characters long, at most ",
+                MAX_VALUE_LEN,
+                " are read"
+            )),
+            DecodeError::NotUtf8 => out.push_str("value is not URI-encoded UTF-8"),
+            DecodeError::Malformed(why) => {
+                out.push_str(&text!("value is not the expected JSON (", why, ")"))
             }
-            DecodeError::CategoriesMismatch => f.write_str(
+            DecodeError::UnknownVersion(v) => out.push_str(&text!(
+                "format version ",
+                v,
+                " is not read for this charter (version ",
+                FORMAT_VERSION,
+                " without services, ",
+                FORMAT_VERSION_SERVICES,
+                " with)"
+            )),
+            DecodeError::Expired => out.push_str("the choice is older than the consent lifetime"),
+            DecodeError::FromTheFuture => out.push_str("the choice is dated in the future"),
+            DecodeError::RevisionChanged => {
+                out.push_str("the charter changed since the choice was made")
+            }
+            DecodeError::CategoriesMismatch => out.push_str(
                 "its categories are not exactly the charter's, with the required ones accepted",
             ),
         }
+    }
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&text!(self))
     }
 }
 
@@ -154,7 +171,7 @@ pub fn encode(choice: &Choice, charter: &Charter) -> String {
         .into_iter()
         .chain(receipt),
     );
-    utf8_percent_encode(&wire.to_text(), URI_COMPONENT).to_string()
+    utf8_percent_encode(&wire.to_text(), URI_COMPONENT).collect()
 }
 
 /// What a stored value must agree with to count as a choice.
@@ -235,7 +252,7 @@ fn read_wire(value: &Json, services: bool) -> Result<WireV1, DecodeError> {
         DecodeError::Malformed(
             problems
                 .first()
-                .map(ToString::to_string)
+                .map(|problem| text!(problem))
                 .unwrap_or_default(),
         )
     };
@@ -341,9 +358,13 @@ pub struct CookieAttributes<'a> {
 
 /// The string to assign to `document.cookie` to store `value` under `name`.
 pub fn assignment(name: &str, value: &str, attrs: &CookieAttributes<'_>) -> String {
-    let mut s = format!(
-        "{name}={value}; Path=/; Max-Age={}; SameSite=Lax",
-        attrs.max_age_secs
+    let mut s = text!(
+        name,
+        "=",
+        value,
+        "; Path=/; Max-Age=",
+        attrs.max_age_secs,
+        "; SameSite=Lax"
     );
     if let Some(domain) = attrs.domain {
         s.push_str("; Domain=");

@@ -2,6 +2,7 @@
 //! `document.cookie` assignments that expire them on the host and its parent domains.
 
 use super::cookie_codec::COOKIE_NAME;
+use super::text::text;
 
 /// Whether `name` matches `pattern`, where `*` stands for any run of characters.
 pub fn matches(pattern: &str, name: &str) -> bool {
@@ -104,9 +105,15 @@ impl<'a> Reach<'a> {
     pub fn expire(&self, name: &str) -> Vec<String> {
         let mut assignments = Vec::new();
         for path in &self.paths {
-            assignments.push(format!("{name}=; Path={path}; Max-Age=0"));
+            assignments.push(text!(name, "=; Path=", path, "; Max-Age=0"));
             for domain in &self.domains {
-                assignments.push(format!("{name}=; Path={path}; Max-Age=0; Domain={domain}"));
+                assignments.push(text!(
+                    name,
+                    "=; Path=",
+                    path,
+                    "; Max-Age=0; Domain=",
+                    domain
+                ));
             }
         }
         assignments

@@ -6,6 +6,7 @@
 //! page in that language: a first visit loads its own language's texts and no other.
 
 use super::json::{FieldError, Json, Reader, ROOT};
+use super::text::text;
 
 /// A language the component speaks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -249,8 +250,8 @@ fn read_texts(r: &mut Reader, json: &Json) -> Option<Texts> {
         Some(lang) if lang.tag() == tag => lang,
         _ => {
             r.problems.push(FieldError {
-                path: format!("{ROOT}.lang"),
-                problem: format!("expected one of: {}", Lang::TAGS.join(", ")),
+                path: text!(ROOT, ".lang"),
+                problem: text!("expected one of: ", Lang::TAGS.join(", ")),
             });
             Lang::Fr
         }
@@ -279,7 +280,7 @@ fn read_texts(r: &mut Reader, json: &Json) -> Option<Texts> {
         match <[String; 4]>::try_from(headings) {
             Ok(headings) => texts.table_headings = headings,
             Err(_) => r.problems.push(FieldError {
-                path: format!("{path}.table_headings"),
+                path: text!(path, ".table_headings"),
                 problem: "expected 4 headings".into(),
             }),
         }

@@ -8,6 +8,8 @@
 
 use std::fmt;
 
+use super::text::{text, Piece};
+
 /// A JSON value.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Json {
@@ -39,7 +41,7 @@ pub fn parse(text: &str) -> Result<Json, String> {
     fn convert(value: serde_json::Value, depth: usize) -> Result<Json, String> {
         use serde_json::Value;
         if depth > MAX_DEPTH {
-            return Err(format!("nested more than {MAX_DEPTH} levels deep"));
+            return Err(text!("nested more than ", MAX_DEPTH, " levels deep"));
         }
         Ok(match value {
             Value::Null => Json::Null,
@@ -90,7 +92,12 @@ impl Json {
             Json::Null => out.push_str("null"),
             Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
             Json::Number(n) => match as_safe_integer(*n) {
-                Some(i) => out.push_str(&i.to_string()),
+                Some(i) => {
+                    if i < 0 {
+                        out.push('-');
+                    }
+                    i.unsigned_abs().push_to(out);
+                }
                 None => out.push_str("null"),
             },
             Json::String(s) => write_string(s, out),
@@ -157,9 +164,17 @@ pub struct FieldError {
     pub problem: String,
 }
 
+impl Piece for FieldError {
+    fn push_to(&self, out: &mut String) {
+        out.push_str(&self.path);
+        out.push_str(": ");
+        out.push_str(&self.problem);
+    }
+}
+
 impl fmt::Display for FieldError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path, self.problem)
+        f.write_str(&text!(self))
     }
 }
 
@@ -171,7 +186,7 @@ pub fn member_path(path: &str, name: &str) -> String {
     if path == ROOT {
         name.to_owned()
     } else {
-        format!("{path}.{name}")
+        text!(path, ".", name)
     }
 }
 
@@ -212,7 +227,7 @@ impl Reader {
     }
 
     fn expected(&mut self, what: &str, value: &Json, path: &str) {
-        self.fail(path, format!("expected {what}, found {}", value.kind()));
+        self.fail(path, text!("expected ", what, ", found ", value.kind()));
     }
 
     /// `value` as an object whose members are all among `known` (others are reported).
@@ -232,9 +247,12 @@ impl Reader {
         {
             self.fail(
                 path,
-                format!(
-                    "unknown field `{key}` (expected one of: {})",
-                    known.join(", ")
+                text!(
+                    "unknown field `",
+                    key,
+                    "` (expected one of: ",
+                    known.join(", "),
+                    ")"
                 ),
             );
         }
@@ -253,7 +271,7 @@ impl Reader {
     ) -> Option<(&'j Json, String)> {
         let found = object.get(name);
         if found.is_none() && required {
-            self.fail(object.path(), format!("missing field `{name}`"));
+            self.fail(object.path(), text!("missing field `", name, "`"));
         }
         found
     }
@@ -310,7 +328,7 @@ impl Reader {
         };
         let mut read = Vec::with_capacity(items.len());
         for (i, value) in items.iter().enumerate() {
-            read.extend(item(self, value, &format!("{path}[{i}]")));
+            read.extend(item(self, value, &text!(path, "[", i, "]")));
         }
         Some(read)
     }
@@ -432,9 +450,9 @@ pub(crate) mod parser_conformance {
     }
 
     fn refuses_deep_nesting(parser: Parser) {
-        let deep = format!("{}{}", "[".repeat(MAX_DEPTH + 2), "]".repeat(MAX_DEPTH + 2));
+        let deep = text!("[".repeat(MAX_DEPTH + 2), "]".repeat(MAX_DEPTH + 2));
         assert!(parser(&deep).unwrap_err().contains("levels deep"));
-        let fine = format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
+        let fine = text!("[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
         assert!(parser(&fine).is_ok());
     }
 

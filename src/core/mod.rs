@@ -14,4 +14,5 @@ pub mod presets;
 pub mod quote;
 pub mod receipt;
 pub mod services;
+pub mod text;
 pub mod url;

@@ -5,7 +5,9 @@
 
 use std::fmt;
 
-/// `value` between double quotes, escaped, for messages (`Display`).
+use super::text::{text, Hex, Piece};
+
+/// `value` between double quotes, escaped, for messages (a [`Piece`] of `text!`, and `Display`).
 pub struct Quoted<'a>(pub &'a str);
 
 /// Quotes `value` for a message.
@@ -13,19 +15,36 @@ pub fn quoted(value: &str) -> Quoted<'_> {
     Quoted(value)
 }
 
-impl fmt::Display for Quoted<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("\"")?;
+impl Piece for Quoted<'_> {
+    fn push_to(&self, out: &mut String) {
+        out.push('"');
         for c in self.0.chars() {
             match c {
-                '"' => f.write_str("\\\"")?,
-                '\\' => f.write_str("\\\\")?,
-                '\n' => f.write_str("\\n")?,
-                c if c.is_control() => write!(f, "\\u{{{:x}}}", u32::from(c))?,
-                c => write!(f, "{c}")?,
+                '"' => out.push_str("\\\""),
+                '\\' => out.push_str("\\\\"),
+                '\n' => out.push_str("\\n"),
+                c if c.is_control() => {
+                    // Control characters are below U+00A0: two hex digits are enough.
+                    let code = u64::from(u32::from(c));
+                    let digits = if code < 0x10 { 1 } else { 2 };
+                    out.push_str("\\u{");
+                    Hex {
+                        value: code,
+                        digits,
+                    }
+                    .push_to(out);
+                    out.push('}');
+                }
+                c => out.push(c),
             }
         }
-        f.write_str("\"")
+        out.push('"');
+    }
+}
+
+impl fmt::Display for Quoted<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&text!(self))
     }
 }
 
@@ -35,12 +54,12 @@ mod tests {
 
     #[test]
     fn quotes_and_escapes() {
-        assert_eq!(quoted("paris").to_string(), r#""paris""#);
-        assert_eq!(
-            quoted("a\"b\\c\nd\u{7}").to_string(),
-            r#""a\"b\\c\nd\u{7}""#
-        );
-        assert_eq!(quoted("").to_string(), r#""""#);
-        assert_eq!(quoted("données é").to_string(), "\"données é\"");
+        assert_eq!(text!(quoted("paris")), r#""paris""#);
+        assert_eq!(text!(quoted("a\"b\\c\nd\u{7}")), r#""a\"b\\c\nd\u{7}""#);
+        assert_eq!(text!(quoted("\u{1b}\u{9f}")), r#""\u{1b}\u{9f}""#);
+        assert_eq!(text!(quoted("")), r#""""#);
+        assert_eq!(text!(quoted("données é")), "\"données é\"");
+        // Display writes the same.
+        assert_eq!(quoted("a\"b").to_string(), text!(quoted("a\"b")));
     }
 }

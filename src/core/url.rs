@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+use super::text::{text, Piece};
+
 /// Why a URL is refused.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum UrlError {
@@ -16,9 +18,9 @@ pub enum UrlError {
     Unresolvable,
 }
 
-impl fmt::Display for UrlError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+impl Piece for UrlError {
+    fn push_to(&self, out: &mut String) {
+        out.push_str(match self {
             UrlError::Empty => "it is empty",
             UrlError::UnsafeCharacter => {
                 "it contains white space, a control character or a backslash"
@@ -26,6 +28,12 @@ impl fmt::Display for UrlError {
             UrlError::Scheme => "its scheme is not http or https",
             UrlError::Unresolvable => "it does not resolve to an http(s) URL from this page",
         })
+    }
+}
+
+impl fmt::Display for UrlError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&text!(self))
     }
 }
 

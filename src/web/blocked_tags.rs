@@ -9,6 +9,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlScriptElement};
 
 use super::{console, placeholders, scripts};
+use crate::core::text::text;
 
 /// Set on a blocked tag once it has been activated, so that it never runs twice.
 pub const ACTIVATED_MARKER: &str = "data-cookie-charter-activated";
@@ -43,8 +44,26 @@ pub fn activate(attribute: &str, id: &str, nonce: Option<String>) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    let selector = format!(
-        r#"script[type="text/plain"][{attribute}="{id}"]:not([{ACTIVATED_MARKER}]),[{attribute}="{id}"][data-src]:not(script):not([{ACTIVATED_MARKER}]),template[{attribute}="{id}"]:not([{ACTIVATED_MARKER}])"#
+    let selector = text!(
+        r#"script[type="text/plain"]["#,
+        attribute,
+        r#"=""#,
+        id,
+        r#""]:not(["#,
+        ACTIVATED_MARKER,
+        "]),[",
+        attribute,
+        r#"=""#,
+        id,
+        r#""][data-src]:not(script):not(["#,
+        ACTIVATED_MARKER,
+        "]),template[",
+        attribute,
+        r#"=""#,
+        id,
+        r#""]:not(["#,
+        ACTIVATED_MARKER,
+        "])"
     );
     let Ok(list) = document.query_selector_all(&selector) else {
         return;
@@ -81,7 +100,7 @@ fn activate_from(document: Document, tags: Vec<Element>, at: usize, nonce: Optio
                     let _ = tag.set_attribute("src", &href);
                     placeholders::remove_for(tag);
                 }
-                Err(e) => console::error(&format!("blocked element not activated: {e}")),
+                Err(e) => console::error(&text!("blocked element not activated: ", e)),
             }
         }
     }
@@ -117,7 +136,7 @@ fn activate_script(document: &Document, blocked: &Element, nonce: Option<&str>) 
         None => scripts::set_text(&live, &blocked.text_content().unwrap_or_default()),
     };
     if let Err(e) = filled {
-        console::error(&format!("blocked script not activated: {e}"));
+        console::error(&text!("blocked script not activated: ", e));
         return None;
     }
     if let Some(script) = live.dyn_ref::<HtmlScriptElement>() {

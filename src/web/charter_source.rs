@@ -7,6 +7,7 @@ use crate::core::charter_json;
 use crate::core::config::CharterSource;
 use crate::core::presets::Preset;
 use crate::core::quote::quoted;
+use crate::core::text::text;
 
 use super::{console, fetch, json};
 
@@ -40,19 +41,23 @@ fn parsed(json: &str, origin: &str) -> LoadedCharter {
         },
         Err(problems) => {
             for problem in &problems {
-                console::error(&format!("{origin} charter: {problem}"));
+                console::error(&text!(origin, " charter: ", problem));
             }
-            fallback(&format!(
-                "the {origin} charter is invalid ({} problem(s) above)",
-                problems.len()
+            fallback(&text!(
+                "the ",
+                origin,
+                " charter is invalid (",
+                problems.len(),
+                " problem(s) above)"
             ))
         }
     }
 }
 
 fn fallback(why: &str) -> LoadedCharter {
-    console::error(&format!(
-        "{why}; showing the default charter and loading nothing optional"
+    console::error(&text!(
+        why,
+        "; showing the default charter and loading nothing optional"
     ));
     built_in(Preset::Default, false)
 }
@@ -75,10 +80,12 @@ pub fn load(source: &CharterSource, done: impl FnOnce(LoadedCharter) + 'static) 
             let url = url.clone();
             fetch::text(&url.clone(), move |fetched| {
                 done(match fetched {
-                    Ok(json) => parsed(&json, &format!("data-charter {url}", url = quoted(&url))),
-                    Err(e) => fallback(&format!(
-                        "data-charter {url} could not be loaded: {e}",
-                        url = quoted(&url)
+                    Ok(json) => parsed(&json, &text!("data-charter ", quoted(&url))),
+                    Err(e) => fallback(&text!(
+                        "data-charter ",
+                        quoted(&url),
+                        " could not be loaded: ",
+                        e
                     )),
                 })
             });

@@ -5,6 +5,7 @@ use crate::core::charter::Charter;
 use crate::core::config::Config;
 use crate::core::consent::Choice;
 use crate::core::cookie_codec::{self, CookieAttributes, Expectations, Resolved};
+use crate::core::text::text;
 
 use super::{clock, console, cookies, json};
 
@@ -30,12 +31,7 @@ fn resolve(config: &Config, charter: &Charter) -> Resolved {
 pub fn load(config: &Config, charter: &Charter) -> Option<Choice> {
     let resolved = resolve(config, charter);
     if resolved.copies > 1 {
-        console::warn(&format!(
-            "{n} copies of {name} found (a stale one on another path or domain): the \
-             newest decides, in doubt the strictest; the next choice removes the others",
-            n = resolved.copies,
-            name = config.cookie_name
-        ));
+        console::warn(&text!(resolved.copies, " copies of ", config.cookie_name, " found (a stale one on another path or domain): the newest decides, in doubt the strictest; the next choice removes the others"));
     }
     let asking = if resolved.choice.is_none() {
         "; asking again"
@@ -43,9 +39,12 @@ pub fn load(config: &Config, charter: &Charter) -> Option<Choice> {
         ""
     };
     for why in &resolved.set_aside {
-        console::warn(&format!(
-            "stored {name} set aside: {why}{asking}",
-            name = config.cookie_name
+        console::warn(&text!(
+            "stored ",
+            config.cookie_name,
+            " set aside: ",
+            why,
+            asking
         ));
     }
     resolved.choice

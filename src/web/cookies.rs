@@ -5,6 +5,7 @@ use web_sys::HtmlDocument;
 
 use crate::core::cookie_codec;
 use crate::core::cookie_patterns::Reach;
+use crate::core::text::text;
 
 fn html_document() -> Option<HtmlDocument> {
     web_sys::window()?
@@ -75,10 +76,10 @@ pub fn expire_everywhere(name: &str, configured_domain: Option<&str>) {
 /// Whether this page can keep a cookie: a probe cookie is written, read back and removed.
 pub fn can_store() -> bool {
     const PROBE: &str = cookie_codec::PROBE_COOKIE;
-    if !write(&format!("{PROBE}=1; Path=/; Max-Age=10; SameSite=Lax")) {
+    if !write(&text!(PROBE, "=1; Path=/; Max-Age=10; SameSite=Lax")) {
         return false;
     }
     let stored = !read_all(PROBE).is_empty();
-    write(&format!("{PROBE}=; Path=/; Max-Age=0"));
+    write(&text!(PROBE, "=; Path=/; Max-Age=0"));
     stored
 }

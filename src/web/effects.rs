@@ -4,6 +4,7 @@
 use crate::core::charter::{Charter, AUDIENCE};
 use crate::core::config::Config;
 use crate::core::consent::ConsentState;
+use crate::core::text::text;
 
 use super::scripts::Loaded;
 use super::{
@@ -91,7 +92,7 @@ pub fn allow(allowed: &[String], charter: &Charter, config: &Config) {
         };
         if let Some((src, what)) = script {
             if let Err(e) = scripts::load_once(src, nonce, what) {
-                console::error(&e.to_string());
+                console::error(&text!(e));
             }
         }
         blocked_tags::activate(attribute, id, config.nonce.clone());

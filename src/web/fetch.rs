@@ -3,6 +3,7 @@
 
 use std::fmt;
 
+use crate::core::text::{text, Piece};
 use wasm_bindgen::prelude::*;
 
 /// Why a resource could not be fetched.
@@ -16,13 +17,19 @@ pub enum FetchError {
     Body,
 }
 
+impl Piece for FetchError {
+    fn push_to(&self, out: &mut String) {
+        match self {
+            FetchError::Network(why) => out.push_str(&text!("the request failed (", why, ")")),
+            FetchError::Status(code) => out.push_str(&text!("the server answered HTTP ", code)),
+            FetchError::Body => out.push_str("the response body is not text"),
+        }
+    }
+}
+
 impl fmt::Display for FetchError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            FetchError::Network(why) => write!(f, "the request failed ({why})"),
-            FetchError::Status(code) => write!(f, "the server answered HTTP {code}"),
-            FetchError::Body => f.write_str("the response body is not text"),
-        }
+        f.write_str(&text!(self))
     }
 }
 

@@ -5,6 +5,7 @@ use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::core::json::{Json, MAX_DEPTH};
+use crate::core::text::text;
 
 /// Parses JSON text with the browser's `JSON.parse` into the core's [`Json`] tree.
 pub fn parse(text: &str) -> Result<Json, String> {
@@ -15,7 +16,7 @@ pub fn parse(text: &str) -> Result<Json, String> {
 
 fn from_js(value: &JsValue, depth: usize) -> Result<Json, String> {
     if depth > MAX_DEPTH {
-        return Err(format!("nested more than {MAX_DEPTH} levels deep"));
+        return Err(text!("nested more than ", MAX_DEPTH, " levels deep"));
     }
     Ok(if value.is_null() {
         Json::Null

@@ -6,6 +6,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::core::config::{RawConfig, SETTINGS};
 use crate::core::quote::quoted;
+use crate::core::text::text;
 
 use super::{attributes, console};
 
@@ -17,7 +18,7 @@ fn as_text(value: &JsValue) -> Option<String> {
     } else if let Some(s) = value.as_string() {
         Some(s)
     } else if let Some(b) = value.as_bool() {
-        Some(b.to_string())
+        Some(String::from(if b { "true" } else { "false" }))
     } else {
         // Numbers are written by JavaScript (no float formatting in the wasm).
         JSON::stringify(value).ok().and_then(|s| s.as_string())
@@ -41,10 +42,12 @@ pub fn read_raw_config(options: &JsValue) -> RawConfig {
     {
         if !SETTINGS.iter().any(|s| s.option == key) {
             let known: Vec<_> = SETTINGS.iter().map(|s| s.option).collect();
-            console::error(&format!(
-                "mount(options): unknown option {key} (expected one of: {})",
+            console::error(&text!(
+                "mount(options): unknown option ",
+                quoted(&key),
+                " (expected one of: ",
                 known.join(", "),
-                key = quoted(&key)
+                ")"
             ));
         }
     }

@@ -13,6 +13,7 @@ use web_sys::{Element, HtmlElement};
 use super::dom;
 use crate::core::charter::Charter;
 use crate::core::i18n::BannerTexts;
+use crate::core::text::text;
 
 /// On a placeholder: the id of the service it stands for.
 pub const PLACEHOLDER_ATTRIBUTE: &str = "data-cookie-charter-placeholder";
@@ -72,8 +73,10 @@ fn placeholder(
     name: &str,
     provider: &str,
 ) -> Option<Element> {
-    let title_id = format!(
-        "cookie-charter-placeholder-{id}-{}",
+    let title_id = text!(
+        "cookie-charter-placeholder-",
+        id,
+        "-",
         parent.child_element_count()
     );
     let boxed = dom::append(
@@ -146,7 +149,7 @@ fn size_like(boxed: &Element, frame: &Element) {
             .get_attribute(side)
             .and_then(|v| v.trim().parse::<u32>().ok());
         if let Some(pixels) = pixels {
-            let _ = style.set_property(side, &[&pixels.to_string(), "px"].concat());
+            let _ = style.set_property(side, &text!(pixels, "px"));
         }
     }
 }

@@ -8,6 +8,7 @@ use crate::core::consent::Choice;
 use crate::core::i18n::Lang;
 use crate::core::quote::quoted;
 use crate::core::receipt::Receipt;
+use crate::core::text::{text, Hex, Piece};
 
 use super::{console, json, local_storage};
 
@@ -34,13 +35,23 @@ pub fn random_id() -> Option<String> {
     crypto.get_random_values_with_u8_array(&mut bytes).ok()?;
     bytes[6] = (bytes[6] & 0x0f) | 0x40;
     bytes[8] = (bytes[8] & 0x3f) | 0x80;
-    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
-    Some(format!(
-        "{}-{}-{}-{}-{}",
+    let mut hex = String::new();
+    for &byte in &bytes {
+        Hex {
+            value: u64::from(byte),
+            digits: 2,
+        }
+        .push_to(&mut hex);
+    }
+    Some(text!(
         &hex[..8],
+        "-",
         &hex[8..12],
+        "-",
         &hex[12..16],
+        "-",
         &hex[16..20],
+        "-",
         &hex[20..]
     ))
 }
@@ -64,9 +75,9 @@ pub fn record(id: &str, choice: &Choice, config: &Config) {
             })
             .unwrap_or(false);
         if !sent {
-            console::error(&format!(
-                "the consent receipt could not be sent to {url}",
-                url = quoted(url)
+            console::error(&text!(
+                "the consent receipt could not be sent to ",
+                quoted(url)
             ));
         }
     }

@@ -7,6 +7,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::{Element, Url};
 
 use crate::core::quote::quoted;
+use crate::core::text::{text, Piece};
 
 use super::{console, events};
 
@@ -30,22 +31,28 @@ pub enum ScriptError {
     TrustedTypes,
 }
 
-impl fmt::Display for ScriptError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Piece for ScriptError {
+    fn push_to(&self, out: &mut String) {
         match self {
-            ScriptError::NoDocument => f.write_str("no document to add the script to"),
+            ScriptError::NoDocument => out.push_str("no document to add the script to"),
             ScriptError::Unresolvable(u) => {
-                write!(f, "the URL {u} is not a valid URL", u = quoted(u))
+                out.push_str(&text!("the URL ", quoted(u), " is not a valid URL"))
             }
             ScriptError::Scheme(p) => {
-                write!(f, "the URL resolves to {p}, not http(s)", p = quoted(p))
+                out.push_str(&text!("the URL resolves to ", quoted(p), ", not http(s)"))
             }
-            ScriptError::Dom => f.write_str("the page refused the script element"),
-            ScriptError::TrustedTypes => f.write_str(
+            ScriptError::Dom => out.push_str("the page refused the script element"),
+            ScriptError::TrustedTypes => out.push_str(
                 "the page requires Trusted Types but its Content-Security-Policy does not allow \
                  the policy \"cookie-charter\" (add it to trusted-types): no script is loaded",
             ),
         }
+    }
+}
+
+impl fmt::Display for ScriptError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&text!(self))
     }
 }
 
@@ -133,7 +140,7 @@ pub fn load_once(src: &str, nonce: Option<&str>, what: Loaded) -> Result<bool, S
         Loaded::Audience => (LOADED_MARKER, "", "audience-script"),
         Loaded::Service(id) => (SERVICE_MARKER, id, "service-script"),
     };
-    let marked = format!(r#"script[{attribute}="{value}"]"#);
+    let marked = text!("script[", attribute, r#"=""#, value, r#""]"#);
     if document.query_selector(&marked).ok().flatten().is_some() {
         return Ok(false);
     }
@@ -155,9 +162,10 @@ pub fn load_once(src: &str, nonce: Option<&str>, what: Loaded) -> Result<bool, S
     }
     let failed_src = href.clone();
     gloo_events::EventListener::once(&script, "error", move |_| {
-        console::error(&format!(
-            "the script {failed_src} failed to load; it is not retried",
-            failed_src = quoted(&failed_src)
+        console::error(&text!(
+            "the script ",
+            quoted(&failed_src),
+            " failed to load; it is not retried"
         ));
         events::dispatch_error(kind, &failed_src);
     })

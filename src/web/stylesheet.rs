@@ -6,13 +6,17 @@ use js_sys::{Array, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::console;
+use crate::core::text::text;
 
 /// Adopts `css` as a constructed stylesheet of the document. Where constructed stylesheets are
 /// missing (Safari before 16.4) it warns: the page then links the stylesheet files itself.
 pub fn adopt(css: &str) {
     if let Err(e) = try_adopt(css) {
-        console::warn(&format!(
-            "the styles could not be applied ({e:?}); link cookie-charter.css and cookie-charter-ui.css"
+        let why = String::from(js_sys::Error::from(e).message());
+        console::warn(&text!(
+            "the styles could not be applied (",
+            why,
+            "); link cookie-charter.css and cookie-charter-ui.css"
         ));
     }
 }

@@ -11,6 +11,7 @@ use js_sys::{Reflect, JSON};
 use wasm_bindgen::JsValue;
 
 use crate::core::i18n::{BannerTexts, Lang, FRENCH_BANNER};
+use crate::core::text::text;
 
 use super::console;
 
@@ -74,9 +75,10 @@ pub fn load(lang: Lang, request: &TextsRequest, done: impl FnOnce(LoadedTexts) +
         Box::new(move |json| {
             let loaded = json.and_then(|json| read(lang, &json));
             done(loaded.unwrap_or_else(|| {
-                console::error(&format!(
-                    "the texts in \"{}\" could not be loaded; showing French",
-                    lang.tag()
+                console::error(&text!(
+                    "the texts in \"",
+                    lang.tag(),
+                    "\" could not be loaded; showing French"
                 ));
                 french()
             }))
