@@ -275,7 +275,11 @@ fn check_services(charter: &Charter, i: usize, problems: &mut Vec<CharterError>)
         if !is_category_id(&service.id) || taken {
             problems.push(error(
                 text!(path, ".id"),
-                text!(quoted(&service.id), " is not a service id of its own: a lower-case letter, then letters, digits, _ or - (32 at most), used by no other service or category"),
+                text!(
+                    quoted(&service.id),
+                    " is not a service id of its own: a lower-case letter, then letters, \
+                     digits, _ or - (32 at most), used by no other service or category"
+                ),
             ));
         }
         check_text(&service.name, &text!(path, ".name"), true, problems);
@@ -351,7 +355,11 @@ pub fn validate(charter: &Charter) -> Vec<CharterError> {
         if !is_category_id(&category.id) {
             problems.push(error(
                 text!(path, ".id"),
-                text!(quoted(&category.id), " is not an id: expected a lower-case letter, then letters, digits, _ or - (32 at most)"),
+                text!(
+                    quoted(&category.id),
+                    " is not an id: expected a lower-case letter, then letters, digits, _ or - \
+                     (32 at most)"
+                ),
             ));
         }
         if known[..i.min(known.len())]

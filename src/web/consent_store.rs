@@ -31,7 +31,13 @@ fn resolve(config: &Config, charter: &Charter) -> Resolved {
 pub fn load(config: &Config, charter: &Charter) -> Option<Choice> {
     let resolved = resolve(config, charter);
     if resolved.copies > 1 {
-        console::warn(&text!(resolved.copies, " copies of ", config.cookie_name, " found (a stale one on another path or domain): the newest decides, in doubt the strictest; the next choice removes the others"));
+        console::warn(&text!(
+            resolved.copies,
+            " copies of ",
+            config.cookie_name,
+            " found (a stale one on another path or domain): the newest decides, in doubt the \
+             strictest; the next choice removes the others"
+        ));
     }
     let asking = if resolved.choice.is_none() {
         "; asking again"
