@@ -8,7 +8,7 @@
 
 use std::fmt;
 
-use super::text::{text, Piece};
+use super::text::{text, Hex, Piece};
 
 /// A JSON value.
 #[derive(Clone, Debug, PartialEq)]
@@ -142,11 +142,12 @@ fn write_string(s: &str, out: &mut String) {
             '\\' => out.push_str("\\\\"),
             '\n' => out.push_str("\\n"),
             c if u32::from(c) < 0x20 => {
-                const HEX: &[u8; 16] = b"0123456789abcdef";
-                let code = u32::from(c) as usize;
                 out.push_str("\\u00");
-                out.push(char::from(HEX[code >> 4]));
-                out.push(char::from(HEX[code & 15]));
+                Hex {
+                    value: u64::from(u32::from(c)),
+                    digits: 2,
+                }
+                .push_to(out);
             }
             c => out.push(c),
         }
