@@ -1048,3 +1048,69 @@ fn settings_are_built_only_when_every_value_passes() {
         .iter()
         .all(|e| matches!(e, SettingsError::Charter(_))));
 }
+
+/// Where constructed stylesheets are missing (Safari before 16.4), adopting one is a console
+/// warning that names what was thrown, and nothing reaches the page (the host's component keeps
+/// rendering; the page links the stylesheet files).
+#[wasm_bindgen_test]
+fn a_stylesheet_that_cannot_be_adopted_is_a_warning() {
+    use js_sys::Reflect;
+    let window = web_sys::window().unwrap();
+    let console = Reflect::get(&window, &"console".into()).unwrap();
+    let warn = Reflect::get(&console, &"warn".into()).unwrap();
+    let constructor = Reflect::get(&window, &"CSSStyleSheet".into()).unwrap();
+    let warned = Rc::new(std::cell::RefCell::new(Vec::<String>::new()));
+    let record = {
+        let warned = warned.clone();
+        Closure::<dyn FnMut(JsValue)>::new(move |message: JsValue| {
+            warned
+                .borrow_mut()
+                .push(message.as_string().unwrap_or_default())
+        })
+    };
+    // Called from JavaScript, so that an exception comes back as an error and the page is
+    // restored before anything is asserted.
+    let adopt =
+        Closure::<dyn FnMut()>::new(|| cookie_charter::web::stylesheet::adopt("p { color: red }"));
+    let call_adopt = || {
+        adopt
+            .as_ref()
+            .unchecked_ref::<js_sys::Function>()
+            .call0(&JsValue::UNDEFINED)
+    };
+    Reflect::set(&console, &"warn".into(), record.as_ref()).unwrap();
+    Reflect::set(&window, &"CSSStyleSheet".into(), &JsValue::UNDEFINED).unwrap();
+    let without_constructor = call_adopt();
+    Reflect::set(&window, &"CSSStyleSheet".into(), &constructor).unwrap();
+    // A failure that throws no Error: the document's list of adopted sheets is not an array.
+    let document = window.document().unwrap();
+    let not_a_list = js_sys::Object::new();
+    Reflect::set(&not_a_list, &"value".into(), &JsValue::from(5)).unwrap();
+    Reflect::set(&not_a_list, &"configurable".into(), &JsValue::TRUE).unwrap();
+    js_sys::Object::define_property(&document, &"adoptedStyleSheets".into(), &not_a_list);
+    let without_list = call_adopt();
+    Reflect::delete_property(&document, &"adoptedStyleSheets".into()).unwrap();
+    Reflect::set(&console, &"warn".into(), &warn).unwrap();
+
+    assert!(
+        without_constructor.is_ok(),
+        "adopt threw: {without_constructor:?}"
+    );
+    assert!(without_list.is_ok(), "adopt threw: {without_list:?}");
+    let warned = warned.borrow();
+    assert_eq!(warned.len(), 2, "{warned:?}");
+    for message in warned.iter() {
+        assert!(
+            message.starts_with("[cookie-charter] the styles could not be applied ("),
+            "{message}"
+        );
+    }
+    // The TypeError's message stands between the brackets; a thrown value that is no Error
+    // leaves them empty.
+    assert!(!warned[0].contains("applied ()"), "{}", warned[0]);
+    assert!(warned[1].contains("applied ()"), "{}", warned[1]);
+    // The page's own list of adopted sheets is back.
+    assert!(js_sys::Array::is_array(
+        &Reflect::get(&document, &"adoptedStyleSheets".into()).unwrap()
+    ));
+}

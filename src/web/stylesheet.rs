@@ -12,7 +12,13 @@ use crate::core::text::text;
 /// missing (Safari before 16.4) it warns: the page then links the stylesheet files itself.
 pub fn adopt(css: &str) {
     if let Err(e) = try_adopt(css) {
-        let why = String::from(js_sys::Error::from(e).message());
+        // What was thrown: an Error's message, a string as it is; nothing else is read (the
+        // value may be null, which has no message).
+        let why = match e.dyn_ref::<js_sys::Error>() {
+            Some(error) => error.message().as_string(),
+            None => e.as_string(),
+        }
+        .unwrap_or_default();
         console::warn(&text!(
             "the styles could not be applied (",
             why,
