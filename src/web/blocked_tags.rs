@@ -44,26 +44,20 @@ pub fn activate(attribute: &str, id: &str, nonce: Option<String>) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
+    // `[data-cookie-category="audience"]`, and "not activated yet".
+    let marked = text!("[", attribute, "=\"", id, "\"]");
+    let waiting = text!(":not([", ACTIVATED_MARKER, "])");
     let selector = text!(
-        r#"script[type="text/plain"]["#,
-        attribute,
-        r#"=""#,
-        id,
-        r#""]:not(["#,
-        ACTIVATED_MARKER,
-        "]),[",
-        attribute,
-        r#"=""#,
-        id,
-        r#""][data-src]:not(script):not(["#,
-        ACTIVATED_MARKER,
-        "]),template[",
-        attribute,
-        r#"=""#,
-        id,
-        r#""]:not(["#,
-        ACTIVATED_MARKER,
-        "])"
+        "script[type=\"text/plain\"]",
+        marked,
+        waiting,
+        ",",
+        marked,
+        "[data-src]:not(script)",
+        waiting,
+        ",template",
+        marked,
+        waiting
     );
     let Ok(list) = document.query_selector_all(&selector) else {
         return;
