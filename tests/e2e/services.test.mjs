@@ -12,6 +12,14 @@ const env = useDemoServer({ '/strict/': FIXTURES }, { '/strict/services.html': {
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const group = `${panel} button[data-category=embeds]`;
 
+/** Waits for the placeholder of `service` to be shown: its selector, and its size in CSS pixels. */
+async function shownPlaceholder(page, service) {
+  const placeholder = `[data-cookie-charter-placeholder=${service}]`;
+  await page.waitForSelector(placeholder, { state: 'visible' });
+  const size = await page.locator(placeholder).evaluate((el) => [el.offsetWidth, el.offsetHeight]);
+  return { placeholder, size };
+}
+
 test('a switch per service; the category is the sum (aria-checked false, mixed, true); axe-core clean', async () => {
   const { page, context } = await visit(env, '/fixtures/services.html');
   await page.click(`${banner} [data-action=customise]`);
@@ -77,11 +85,9 @@ test('withdrawing one service erases its cookies and keeps the others\' choice',
 
 test('a blocked embed shows a placeholder in its place; "Autoriser et afficher" accepts that service alone and loads it', async () => {
   const { page, context, requests } = await visit(env, '/fixtures/services.html');
-  const placeholder = '[data-cookie-charter-placeholder=youtube]';
-  await page.waitForSelector(placeholder, { state: 'visible' });
+  const { placeholder, size } = await shownPlaceholder(page, 'youtube');
   assert.equal(await page.locator(`${placeholder} .cookie-charter-placeholder__title`).textContent(), 'Contenu bloqué\u202f: YouTube');
   assert.match(await page.locator(placeholder).textContent(), /fourni par Google/);
-  const size = await page.locator(placeholder).evaluate((el) => [el.offsetWidth, el.offsetHeight]);
   assert.deepEqual(size, [480, 270], 'the embed\'s own size');
   assert.equal(await page.locator('iframe[data-cookie-service=youtube]').isVisible(), false);
   await page.waitForLoadState('networkidle');
@@ -103,8 +109,7 @@ test('a blocked embed shows a placeholder in its place; "Autoriser et afficher" 
 
 test('consent given elsewhere replaces the placeholder; its link opens the preferences', async () => {
   const { page, context } = await visit(env, '/fixtures/services.html');
-  const placeholder = '[data-cookie-charter-placeholder=youtube]';
-  await page.waitForSelector(placeholder, { state: 'visible' });
+  const { placeholder } = await shownPlaceholder(page, 'youtube');
   await page.click(`${placeholder} a`);
   await page.waitForSelector(panel, { state: 'visible' });
   await page.click(`${panel} [data-action=accept-all]`);
@@ -120,9 +125,8 @@ test('under the strict CSP the placeholder keeps its size (CSSOM, no inline styl
       if (e.violatedDirective.startsWith('style-src')) window.__styleViolations += 1;
     });
   }));
-  const placeholder = '[data-cookie-charter-placeholder=youtube]';
-  await page.waitForSelector(placeholder, { state: 'visible' });
-  assert.deepEqual(await page.locator(placeholder).evaluate((el) => [el.offsetWidth, el.offsetHeight]), [480, 270]);
+  const { placeholder, size } = await shownPlaceholder(page, 'youtube');
+  assert.deepEqual(size, [480, 270]);
   await page.click(`${placeholder} button`);
   await page.frameLocator('iframe[data-cookie-service=youtube]').locator('#frame-ran').waitFor();
   assert.equal(await page.evaluate(() => window.__styleViolations), 0);
@@ -161,9 +165,8 @@ test('a service\'s own script loads once it alone is accepted; Piano Analytics i
 
 test('any element marked for a service gets a placeholder (an image here), and its source once allowed', async () => {
   const { page, context, requests } = await visit(env, '/fixtures/piano-services.html');
-  const placeholder = '[data-cookie-charter-placeholder=vimeo]';
-  await page.waitForSelector(placeholder, { state: 'visible' });
-  assert.deepEqual(await page.locator(placeholder).evaluate((el) => [el.offsetWidth, el.offsetHeight]), [320, 180]);
+  const { placeholder, size } = await shownPlaceholder(page, 'vimeo');
+  assert.deepEqual(size, [320, 180]);
   assert.match(await page.locator(placeholder).textContent(), /Vimeo/);
   assert.equal(await page.locator('img[data-cookie-service=vimeo]').isVisible(), false);
   await page.click(`${placeholder} button`);
@@ -179,9 +182,8 @@ test('any element marked for a service gets a placeholder (an image here), and i
 
 test('a <template> marked for a service: a placeholder at its given size, its markup in the page (and fetched) only once allowed', async () => {
   const { page, context, requests } = await visit(env, '/fixtures/piano-services.html');
-  const placeholder = '[data-cookie-charter-placeholder=dailymotion]';
-  await page.waitForSelector(placeholder, { state: 'visible' });
-  assert.deepEqual(await page.locator(placeholder).evaluate((el) => [el.offsetWidth, el.offsetHeight]), [400, 225]);
+  const { placeholder, size } = await shownPlaceholder(page, 'dailymotion');
+  assert.deepEqual(size, [400, 225]);
   assert.match(await page.locator(placeholder).textContent(), /Dailymotion/);
   await page.waitForLoadState('networkidle');
   assert.equal(requests.some((u) => u.includes('from-template')), false, 'a template\'s content is inert before consent');
