@@ -26,6 +26,11 @@ case "${1:-}" in
   *) echo "usage: scripts/build.sh [--stable]" >&2; exit 2 ;;
 esac
 
+# The standard library rebuilt with the crate, choosing its smaller code where it has two
+# (`optimize_for_size`: its smaller sorting, slice rotation, character counting and integer
+# writing; 0.2 KB fewer brotli bytes for a first visit, 0.5 KB for the Yew UI; README, Size).
+BUILD_STD="-Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size"
+
 # Builds the crate's wasm with the given cargo arguments and runs wasm-bindgen on it as $1.
 build_wasm() {
   local out_name=$1
@@ -37,7 +42,7 @@ build_wasm() {
     # A target dir of its own: these flags would otherwise rebuild everything stable built.
     export CARGO_TARGET_DIR=target/nightly
     RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Zlocation-detail=none" \
-      cargo "+$NIGHTLY" build --release --lib --target wasm32-unknown-unknown -Zbuild-std=std,panic_abort "$@"
+      cargo "+$NIGHTLY" build --release --lib --target wasm32-unknown-unknown $BUILD_STD "$@"
   fi
   # Each wasm is handed to its glue explicitly (js/entry.js, js/ui.js): no default path.
   wasm-bindgen --target web --no-typescript --omit-default-module-path --out-dir target/pkg --out-name "$out_name" \
@@ -60,7 +65,7 @@ build_wasm cookie-charter-ui --no-default-features --features js-ui
 build_nowasm() {
   local flags="-Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Zlocation-detail=none -Ctarget-cpu=mvp"
   CARGO_TARGET_DIR=target/mvp RUSTFLAGS="$flags" \
-    cargo "+$NIGHTLY" build --release --lib --target wasm32-unknown-unknown -Zbuild-std=std,panic_abort \
+    cargo "+$NIGHTLY" build --release --lib --target wasm32-unknown-unknown $BUILD_STD \
     --no-default-features --features js-first-layer
   wasm-bindgen --target bundler --no-typescript --out-dir target/nowasm --out-name cookie-charter \
     target/mvp/wasm32-unknown-unknown/release/cookie_charter.wasm
