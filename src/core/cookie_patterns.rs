@@ -163,6 +163,46 @@ mod tests {
         assert!(matches("a*b*c", "a-x-b-y-c"));
         assert!(!matches("a*b*c", "a-x-c-y-b"));
         assert!(matches("*", "anything"));
+        assert!(matches("*", ""));
+        assert!(matches("**", ""));
+        assert!(!matches("", "a"));
+        assert!(matches("a*a", "aa"));
+        assert!(!matches("a*a", "a"));
+        assert!(matches("*ab", "aab"));
+        assert!(matches("é*ü", "éxü"));
+        assert!(!matches("é*ü", "éxu"));
+    }
+
+    /// What `*` means, said the slow way: the pattern's first character against the name's,
+    /// a `*` taking nothing or one more character.
+    fn matches_by_definition(pattern: &[char], name: &[char]) -> bool {
+        match (pattern.split_first(), name.split_first()) {
+            (None, _) => name.is_empty(),
+            (Some(('*', rest)), _) => {
+                matches_by_definition(rest, name)
+                    || (!name.is_empty() && matches_by_definition(pattern, &name[1..]))
+            }
+            (Some((c, rest)), Some((d, name_rest))) => {
+                c == d && matches_by_definition(rest, name_rest)
+            }
+            (Some(_), None) => false,
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        #[test]
+        fn glob_matching_agrees_with_its_definition(
+            pattern in "[ab*é]{0,8}",
+            name in "[abé]{0,10}",
+        ) {
+            let chars = |s: &str| s.chars().collect::<Vec<_>>();
+            proptest::prop_assert_eq!(
+                matches(&pattern, &name),
+                matches_by_definition(&chars(&pattern), &chars(&name)),
+                "{} against {}", pattern, name
+            );
+        }
     }
 
     #[test]
