@@ -3,13 +3,11 @@
 //! Every bad value yields a [`ConfigError`] for the console and a safe fallback: an unusable
 //! audience URL means no audience script at all.
 
-use std::fmt;
-
 use super::cookie_codec::{COOKIE_NAME, PROBE_COOKIE};
 use super::i18n::Lang;
 use super::presets::Preset;
 use super::quote::quoted;
-use super::text::{text, Piece};
+use super::text::{append, display_by_pieces, Piece};
 use super::url::{check_url, UrlError};
 
 /// Consent lifetime when none is configured: about six months.
@@ -255,101 +253,108 @@ pub enum ConfigError {
 impl Piece for ConfigError {
     fn push_to(&self, out: &mut String) {
         match self {
-            ConfigError::AudienceSrc(v, why) => out.push_str(&text!(
+            ConfigError::AudienceSrc(v, why) => append!(
+                out,
                 "data-audience-src=",
                 quoted(v),
                 " is refused (",
                 why,
                 "); expected an http(s) or relative URL. No audience script will be loaded."
-            )),
-            ConfigError::PolicyUrl(v, why) => out.push_str(&text!(
+            ),
+            ConfigError::PolicyUrl(v, why) => append!(
+                out,
                 "data-policy-url=",
                 quoted(v),
                 " is refused (",
                 why,
                 "); expected an http(s) or relative URL. The banner shows no charter link."
-            )),
-            ConfigError::Lang(v) => out.push_str(&text!(
+            ),
+            ConfigError::Lang(v) => append!(
+                out,
                 "data-lang=",
                 quoted(v),
                 " is not one of ",
                 Lang::TAGS.join(", "),
                 "; using the page's language"
-            )),
-            ConfigError::ConsentDays(v) => out.push_str(&text!(
+            ),
+            ConfigError::ConsentDays(v) => append!(
+                out,
                 "data-consent-days=",
                 quoted(v),
                 " is not a whole number from 1 to ",
                 MAX_CONSENT_DAYS,
                 " (13 months at most); using ",
                 DEFAULT_CONSENT_DAYS
-            )),
-            ConfigError::CookieDomain(v) => out.push_str(&text!(
+            ),
+            ConfigError::CookieDomain(v) => append!(
+                out,
                 "data-cookie-domain=",
                 quoted(v),
                 " is not a domain name; the choice is kept for this host only"
-            )),
-            ConfigError::CookieName(v) => out.push_str(&text!(
+            ),
+            ConfigError::CookieName(v) => append!(
+                out,
                 "data-cookie-name=",
                 quoted(v),
                 " is not a cookie name (1 to 64 letters, digits, _ - or ., not starting with \
                  __); using ",
                 COOKIE_NAME
-            )),
-            ConfigError::ReceiptUrl(v, why) => out.push_str(&text!(
+            ),
+            ConfigError::ReceiptUrl(v, why) => append!(
+                out,
                 "data-receipt-url=",
                 quoted(v),
                 " is refused (",
                 why,
                 "); receipts are kept in the browser only"
-            )),
+            ),
             ConfigError::Nonce => out.push_str(
                 "data-nonce is not a CSP nonce (letters, digits, +, /, -, _, =); added scripts \
                  get no nonce",
             ),
-            ConfigError::Flag(name, v) => out.push_str(&text!(
+            ConfigError::Flag(name, v) => append!(
+                out,
                 name,
                 "=",
                 quoted(v),
                 " is not \"true\" or \"false\"; using false"
-            )),
+            ),
             ConfigError::Preset(v) => {
                 let known: Vec<_> = Preset::ALL.iter().map(|p| p.name()).collect();
-                out.push_str(&text!(
+                append!(
+                    out,
                     "data-preset=",
                     quoted(v),
                     " is not a built-in charter (expected one of: ",
                     known.join(", "),
                     "); showing the default charter and loading nothing optional"
-                ));
+                );
             }
-            ConfigError::CharterUrl(v, why) => out.push_str(&text!(
+            ConfigError::CharterUrl(v, why) => append!(
+                out,
                 "data-charter=",
                 quoted(v),
                 " is refused (",
                 why,
                 "); showing the default charter and loading nothing optional"
-            )),
+            ),
             ConfigError::SeveralCharters => out.push_str(
                 "several charters are configured; using the first of: the \
                  data-cookie-charter-config block, data-charter, data-preset",
             ),
-            ConfigError::ForeignCookieDomain { domain, host } => out.push_str(&text!(
+            ConfigError::ForeignCookieDomain { domain, host } => append!(
+                out,
                 "data-cookie-domain=",
                 quoted(domain),
                 " does not contain this page's host ",
                 quoted(host),
                 "; the choice is kept for this host only"
-            )),
+            ),
         }
     }
 }
 
-impl fmt::Display for ConfigError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&text!(self))
-    }
-}
+display_by_pieces!(ConfigError);
 
 /// Checks a cookie domain: letters, digits, hyphens and dots, one leading dot allowed,
 /// equal to `host` or a parent of it. Returns it lower-cased, without the leading dot.

@@ -12,14 +12,12 @@
 //! A page may see several copies of the cookie (set on a longer path, or host-only beside a
 //! `Domain=` one): [`resolve`] says what they decide together.
 
-use std::fmt;
-
 use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
 use super::charter::Charter;
 use super::consent::{Choice, Decisions, UnixSeconds};
 use super::json::{self, FieldError, Json, Reader, ROOT};
-use super::text::{text, Piece};
+use super::text::{append, display_by_pieces, text, Piece};
 
 /// Name of the cookie that records the visitor's choice.
 pub const COOKIE_NAME: &str = "cookies_preferences";
@@ -72,18 +70,20 @@ pub enum DecodeError {
 impl Piece for DecodeError {
     fn push_to(&self, out: &mut String) {
         match self {
-            DecodeError::TooLong(n) => out.push_str(&text!(
+            DecodeError::TooLong(n) => append!(
+                out,
                 "value is ",
                 n,
                 " characters long, at most ",
                 MAX_VALUE_LEN,
                 " are read"
-            )),
+            ),
             DecodeError::NotUtf8 => out.push_str("value is not URI-encoded UTF-8"),
             DecodeError::Malformed(why) => {
-                out.push_str(&text!("value is not the expected JSON (", why, ")"))
+                append!(out, "value is not the expected JSON (", why, ")")
             }
-            DecodeError::UnknownVersion(v) => out.push_str(&text!(
+            DecodeError::UnknownVersion(v) => append!(
+                out,
                 "format version ",
                 v,
                 " is not read for this charter (version ",
@@ -91,7 +91,7 @@ impl Piece for DecodeError {
                 " without services, ",
                 FORMAT_VERSION_SERVICES,
                 " with)"
-            )),
+            ),
             DecodeError::Expired => out.push_str("the choice is older than the consent lifetime"),
             DecodeError::FromTheFuture => out.push_str("the choice is dated in the future"),
             DecodeError::RevisionChanged => {
@@ -104,11 +104,7 @@ impl Piece for DecodeError {
     }
 }
 
-impl fmt::Display for DecodeError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&text!(self))
-    }
-}
+display_by_pieces!(DecodeError);
 
 /// `c`: a boolean a category, or (version 2) an object of a boolean a service for a category
 /// of services, which then counts as accepted when all its services are.

@@ -6,9 +6,7 @@
 //! readers take it as a [`Parser`]), `serde_json` natively, where the pure core is tested. [`Reader`] then reads typed fields out of the tree, naming the path of every
 //! problem (`cookies[2].name`); [`Json::to_text`] writes a tree back.
 
-use std::fmt;
-
-use super::text::{text, Hex, Piece};
+use super::text::{display_by_pieces, text, Hex, Piece};
 
 /// A JSON value.
 #[derive(Clone, Debug, PartialEq)]
@@ -173,11 +171,7 @@ impl Piece for FieldError {
     }
 }
 
-impl fmt::Display for FieldError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&text!(self))
-    }
-}
+display_by_pieces!(FieldError);
 
 /// The path of the whole document.
 pub const ROOT: &str = "$";

@@ -3,9 +3,7 @@
 //! The shipped wasm is built with Debug formatting compiled out (`-Zfmt-debug=none`), so
 //! messages must not rely on `{:?}` to quote what a portal configured.
 
-use std::fmt;
-
-use super::text::{text, Hex, Piece};
+use super::text::{display_by_pieces, Hex, Piece};
 
 /// `value` between double quotes, escaped, for messages (a [`Piece`] of `text!`, and `Display`).
 pub struct Quoted<'a>(pub &'a str);
@@ -42,15 +40,12 @@ impl Piece for Quoted<'_> {
     }
 }
 
-impl fmt::Display for Quoted<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&text!(self))
-    }
-}
+display_by_pieces!(Quoted<'_>);
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+    use crate::core::text::text;
 
     #[test]
     fn quotes_and_escapes() {

@@ -88,17 +88,39 @@ impl Piece for Hex {
     }
 }
 
+/// Appends its arguments after the first (anything that is a [`Piece`]) to the `String` it
+/// names: `append!(out, "data-lang=", quoted(v))`, for a [`Piece`] built of pieces.
+macro_rules! append {
+    ($out:expr $(, $piece:expr)* $(,)?) => {{
+        $( $crate::core::text::Piece::push_to(&$piece, $out); )*
+    }};
+}
+pub(crate) use append;
+
 /// Concatenates its arguments (anything that is a [`Piece`]) into a new `String`:
 /// `text!(path, ".id")`, `text!("has more than ", MAX, " rows")`.
 macro_rules! text {
     ($($piece:expr),* $(,)?) => {{
         #[allow(unused_mut)]
         let mut out = ::std::string::String::new();
-        $( $crate::core::text::Piece::push_to(&$piece, &mut out); )*
+        $crate::core::text::append!(&mut out $(, $piece)*);
         out
     }};
 }
 pub(crate) use text;
+
+/// `Display` for [`Piece`] types (the crate's errors, quoted values), so that a Rust host's
+/// `{}` writes the same words the console shows: `display_by_pieces!(UrlError);`.
+macro_rules! display_by_pieces {
+    ($($t:ty),* $(,)?) => {$(
+        impl ::std::fmt::Display for $t {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(&$crate::core::text::text!(self))
+            }
+        }
+    )*};
+}
+pub(crate) use display_by_pieces;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
@@ -118,6 +140,23 @@ mod tests {
         assert_eq!(text!(path, ".name"), "cookies[2].name");
         assert_eq!(text!(&path, '=', "x"), "cookies[2]=x");
         assert_eq!(text!(), "");
+        let mut out = String::from("a");
+        append!(&mut out, '=', 1u8, "b");
+        assert_eq!(out, "a=1b");
+    }
+
+    struct Pair(u8, u8);
+    impl Piece for Pair {
+        fn push_to(&self, out: &mut String) {
+            append!(out, self.0, "/", self.1);
+        }
+    }
+    display_by_pieces!(Pair);
+
+    #[test]
+    fn display_writes_the_pieces() {
+        assert_eq!(Pair(3, 4).to_string(), "3/4");
+        assert_eq!(format!("[{}]", Pair(0, 10)), "[0/10]");
     }
 
     #[test]

@@ -1,9 +1,7 @@
 //! The URLs a portal configures (audience script, policy page, receipts, charter): absolute
 //! http(s) or relative, nothing a browser would rewrite.
 
-use std::fmt;
-
-use super::text::{text, Piece};
+use super::text::{display_by_pieces, Piece};
 
 /// Why a URL is refused.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -31,11 +29,7 @@ impl Piece for UrlError {
     }
 }
 
-impl fmt::Display for UrlError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&text!(self))
-    }
-}
+display_by_pieces!(UrlError);
 
 /// Checks that `url` is an absolute http(s) URL or a relative one (path, `?query`, `#hash`,
 /// or protocol-relative). White space anywhere, leading and trailing included, is refused:

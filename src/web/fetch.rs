@@ -1,9 +1,7 @@
 //! `fetch()` of a text resource (a portal's charter JSON), answered through a callback: the
 //! first layer ships no async executor for its one request.
 
-use std::fmt;
-
-use crate::core::text::{text, Piece};
+use crate::core::text::{append, display_by_pieces, Piece};
 use wasm_bindgen::prelude::*;
 
 /// Why a resource could not be fetched.
@@ -20,18 +18,14 @@ pub enum FetchError {
 impl Piece for FetchError {
     fn push_to(&self, out: &mut String) {
         match self {
-            FetchError::Network(why) => out.push_str(&text!("the request failed (", why, ")")),
-            FetchError::Status(code) => out.push_str(&text!("the server answered HTTP ", code)),
+            FetchError::Network(why) => append!(out, "the request failed (", why, ")"),
+            FetchError::Status(code) => append!(out, "the server answered HTTP ", code),
             FetchError::Body => out.push_str("the response body is not text"),
         }
     }
 }
 
-impl fmt::Display for FetchError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&text!(self))
-    }
-}
+display_by_pieces!(FetchError);
 
 #[wasm_bindgen(inline_js = r#"
 export function fetch_text(url, done) {

@@ -1,13 +1,11 @@
 //! Adding a consented script to the page (the audience script, a service's own script), once,
 //! and only with an http(s) URL.
 
-use std::fmt;
-
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, Url};
 
 use crate::core::quote::quoted;
-use crate::core::text::{text, Piece};
+use crate::core::text::{append, display_by_pieces, text, Piece};
 
 use super::{console, events};
 
@@ -36,10 +34,10 @@ impl Piece for ScriptError {
         match self {
             ScriptError::NoDocument => out.push_str("no document to add the script to"),
             ScriptError::Unresolvable(u) => {
-                out.push_str(&text!("the URL ", quoted(u), " is not a valid URL"))
+                append!(out, "the URL ", quoted(u), " is not a valid URL")
             }
             ScriptError::Scheme(p) => {
-                out.push_str(&text!("the URL resolves to ", quoted(p), ", not http(s)"))
+                append!(out, "the URL resolves to ", quoted(p), ", not http(s)")
             }
             ScriptError::Dom => out.push_str("the page refused the script element"),
             ScriptError::TrustedTypes => out.push_str(
@@ -50,11 +48,7 @@ impl Piece for ScriptError {
     }
 }
 
-impl fmt::Display for ScriptError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&text!(self))
-    }
-}
+display_by_pieces!(ScriptError);
 
 #[wasm_bindgen(inline_js = r#"
 let policy;
