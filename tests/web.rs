@@ -159,7 +159,7 @@ impl Page {
     async fn start(setup: Setup) -> Page {
         clean_page();
         // As a page starts: the first layer holds the preset's structure, the Yew UI its texts.
-        let charter = Rc::new(setup.preset.structure(cookie_charter::web::json::parse));
+        let charter = Rc::new(setup.preset.structure());
         let state = ConsentState::new(charter, setup.stored).with_gpc(setup.gpc);
         state_loop::start(state, setup.config.clone());
         let lang = setup.config.lang;

@@ -64,7 +64,7 @@ fn fallback(why: &str) -> LoadedCharter {
 
 fn built_in(preset: Preset, as_configured: bool) -> LoadedCharter {
     LoadedCharter {
-        charter: preset.structure(json::parse),
+        charter: preset.structure(),
         as_configured,
         text: CharterText::Preset(preset),
     }
