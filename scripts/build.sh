@@ -114,8 +114,10 @@ for texts in src/core/texts/*.json; do
 done
 # Chromium's explicit compile hint (a comment to other engines): every function of the module is
 # compiled on a background thread while the file streams in, instead of on the page's main
-# thread at its first call. The two modules' functions nearly all run at start (the glue, the
-# entry); measured: 35-55 ms less main-thread work before the banner at 4x CPU (README, Size).
+# thread at its first call. Measured on the entry module (npm run bench:trace, 4x CPU): 47 ms of
+# JavaScript compiled on the main thread before the banner without it, 3.5 ms with it (README,
+# Performance benchmark). The Yew UI's module, fetched while a banner waits, gets it too, so that
+# opening the panel does not compile its glue on the main thread.
 COMPILE_HINT='--banner:js=//# allFunctionsCalledOnLoad'
 bundle js/entry.js dist/cookie-charter.js --external:./cookie-charter-ui.js --external:./cookie-charter-nowasm.js \
   '--external:./cookie-charter-lang-*' "$COMPILE_HINT"
