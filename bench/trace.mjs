@@ -10,7 +10,12 @@
 // compiling JavaScript, evaluating the module, compiling wasm functions at their first call
 // (Chromium compiles a wasm module's functions lazily, on the main thread), style and layout.
 // Medians of RUNS; the kinds overlap nowhere but do not add up to the total (idle time, tasks of
-// other kinds). The benchmark (npm run bench) measures the visitor's times; this says where ours go.
+// other kinds). It also counts the bytes of the wasm's code that ran (the functions compiled):
+// what a first layer split at the banner would have to carry. The returning visit opens in the
+// same tab, whose process keeps the wasm code it compiled for the first: its wasm figures are
+// those of a return in the same tab. The benchmark (npm run bench) measures the visitor's times;
+// this says where ours go.
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from '../scripts/serve.mjs';
@@ -29,6 +34,46 @@ const KINDS = [
   ['style and layout', ['Document::UpdateStyleAndLayout', 'UpdateLayoutTree', 'Layout']],
   ['code cache written (Chromium keeps compiled JavaScript for the next visits)', ['v8.produceModuleCache', 'v8.produceCache']],
 ];
+
+/**
+ * The size of each function body of the first layer's wasm as built (`target/pkg`, the file
+ * `cookie-charter.js` carries), by function index counted from the first import, and how many
+ * imports come first: what turns the trace's compiled function indices into bytes of code.
+ */
+function functionSizes(file) {
+  const bytes = readFileSync(file);
+  let at = 8;
+  const leb = () => {
+    let value = 0, shift = 0, byte;
+    do { byte = bytes[at++]; value += (byte & 0x7f) * 2 ** shift; shift += 7; } while (byte & 0x80);
+    return value;
+  };
+  const skipName = () => { const length = leb(); at += length; };
+  const skipLimits = () => { const flags = leb(); leb(); if (flags & 1) leb(); };
+  let imports = 0;
+  const sizes = [];
+  while (at < bytes.length) {
+    const section = bytes[at++];
+    const end = leb() + at;
+    if (section === 2) {
+      for (let n = leb(); n > 0; n--) {
+        skipName(); skipName();
+        const kind = bytes[at++];
+        if (kind === 0) { leb(); imports++; }
+        else if (kind === 1) { at++; skipLimits(); }
+        else if (kind === 2) skipLimits();
+        else if (kind === 3) at += 2;
+        else throw new Error(`trace: import kind ${kind} not read`);
+      }
+    } else if (section === 10) {
+      for (let n = leb(); n > 0; n--) { const size = leb(); sizes.push(size); at += size; }
+    }
+    at = end;
+  }
+  return { imports, sizes };
+}
+const WASM = functionSizes(fileURLToPath(new URL('../target/pkg/cookie-charter_bg.wasm', import.meta.url)));
+const CODE_BYTES = WASM.sizes.reduce((sum, size) => sum + size, 0);
 
 /** Runs `visit(page)` traced with 4x CPU; sums the main thread's events before `mark`. */
 async function traced(page, visit, mark) {
@@ -57,6 +102,9 @@ async function traced(page, visit, mark) {
     row[kind] = total / 1000;
     if (counted) row[`${kind} (count)`] = count;
   }
+  // Which of the wasm's code ran: each function is compiled at its first call, on any thread.
+  const ran = new Set(events.filter((e) => e.name === 'wasm.CompileLazy' && e.ts <= end.ts).map((e) => e.args.func_index - WASM.imports));
+  row['wasm code that ran (bytes of function bodies)'] = [...ran].reduce((sum, index) => sum + (WASM.sizes[index] ?? 0), 0);
   await cdp.detach();
   return row;
 }
@@ -124,12 +172,13 @@ try {
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 console.log(`\n## main thread before the banner / the audience script (4x CPU, no network throttling, medians of ${RUNS})\n`);
-console.log('| | first visit: banner | returning, cached: audience script |');
+console.log('| | first visit: banner | returning, cached, same tab: audience script |');
 console.log('|---|---:|---:|');
 for (const key of Object.keys(rows.first[0])) {
   const cell = (list) => {
     const value = median(list.map((r) => r[key]));
-    return key.endsWith('(count)') ? String(value) : `${value.toFixed(1)} ms`;
+    if (key.endsWith('(count)')) return String(value);
+    return key.includes('bytes') ? `${value} of ${CODE_BYTES}` : `${value.toFixed(1)} ms`;
   };
   console.log(`| ${key} | ${cell(rows.first)} | ${cell(rows.returning)} |`);
 }
