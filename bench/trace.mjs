@@ -19,6 +19,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from '../scripts/serve.mjs';
+import { readLeb, readName, skipImportDescription } from '../scripts/shorten-wasm-names.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 7);
 const BANNER = '.cookie-charter__banner';
@@ -42,33 +43,27 @@ const KINDS = [
  */
 function functionSizes(file) {
   const bytes = readFileSync(file);
-  let at = 8;
-  const leb = () => {
-    let value = 0, shift = 0, byte;
-    do { byte = bytes[at++]; value += (byte & 0x7f) * 2 ** shift; shift += 7; } while (byte & 0x80);
-    return value;
-  };
-  const skipName = () => { const length = leb(); at += length; };
-  const skipLimits = () => { const flags = leb(); leb(); if (flags & 1) leb(); };
+  const number = (at) => { const [value, next] = readLeb(bytes, at); return [Number(value), next]; };
   let imports = 0;
   const sizes = [];
-  while (at < bytes.length) {
-    const section = bytes[at++];
-    const end = leb() + at;
-    if (section === 2) {
-      for (let n = leb(); n > 0; n--) {
-        skipName(); skipName();
-        const kind = bytes[at++];
-        if (kind === 0) { leb(); imports++; }
-        else if (kind === 1) { at++; skipLimits(); }
-        else if (kind === 2) skipLimits();
-        else if (kind === 3) at += 2;
-        else throw new Error(`trace: import kind ${kind} not read`);
+  for (let at = 8; at < bytes.length;) {
+    const section = bytes[at];
+    const [size, start] = number(at + 1);
+    let [count, cursor] = section === 2 || section === 10 ? number(start) : [0, start];
+    for (; count > 0; count--) {
+      if (section === 2) {
+        [, cursor] = readName(bytes, cursor);
+        [, cursor] = readName(bytes, cursor);
+        if (bytes[cursor] === 0) imports++;
+        cursor = skipImportDescription(bytes, cursor);
+      } else {
+        let body;
+        [body, cursor] = number(cursor);
+        sizes.push(body);
+        cursor += body;
       }
-    } else if (section === 10) {
-      for (let n = leb(); n > 0; n--) { const size = leb(); sizes.push(size); at += size; }
     }
-    at = end;
+    at = start + size;
   }
   return { imports, sizes };
 }

@@ -10,7 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 const GENERATED = /^(__wbg_|__wbindgen_|__wasm_bindgen_|__externref_)/;
 
 /** Reads an unsigned LEB128 at `at`; returns [value, next offset]. */
-function readLeb(bytes, at) {
+export function readLeb(bytes, at) {
   let value = 0n;
   let shift = 0n;
   for (;;) {
@@ -40,7 +40,7 @@ const encodeName = (name) => {
 };
 
 /** Reads a name at `at`; returns [name, next offset]. */
-function readName(bytes, at) {
+export function readName(bytes, at) {
   const [length, start] = readLeb(bytes, at);
   const end = start + Number(length);
   return [utf8.decode(bytes.subarray(start, end)), end];
@@ -55,7 +55,7 @@ function skipLimits(bytes, at) {
 }
 
 /** Offset just past the import description at `at` (kind byte and what follows). */
-function skipImportDescription(bytes, at) {
+export function skipImportDescription(bytes, at) {
   const kind = bytes[at++];
   switch (kind) {
     case 0: return readLeb(bytes, at)[1]; // function: type index
