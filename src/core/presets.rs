@@ -5,6 +5,22 @@ use super::charter::{Category, Charter, CookieRow, Text};
 use super::charter_json;
 use super::json::Parser;
 
+/// The text of `$preset`'s file in the directory `$dir` (tokens of `concat!`) with the
+/// extension `$ext`: each preset's file name written once, for its JSON source and for the
+/// structure `build.rs` writes.
+macro_rules! preset_file {
+    ($preset:expr, [$($dir:tt)*], $ext:literal) => {
+        match $preset {
+            Preset::Default => include_str!(concat!($($dir)*, "default", $ext)),
+            Preset::Soregies => include_str!(concat!($($dir)*, "soregies", $ext)),
+            Preset::Bpce => include_str!(concat!($($dir)*, "bpce", $ext)),
+            Preset::Anru => include_str!(concat!($($dir)*, "anru", $ext)),
+            Preset::Tco => include_str!(concat!($($dir)*, "tco", $ext)),
+            Preset::SaintNazaire => include_str!(concat!($($dir)*, "saintnazaire", $ext)),
+        }
+    };
+}
+
 /// A built-in charter, chosen with `data-preset`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Preset {
@@ -55,14 +71,7 @@ impl Preset {
 
     /// Its JSON source.
     pub fn json(self) -> &'static str {
-        match self {
-            Preset::Default => include_str!("presets/default.json"),
-            Preset::Soregies => include_str!("presets/soregies.json"),
-            Preset::Bpce => include_str!("presets/bpce.json"),
-            Preset::Anru => include_str!("presets/anru.json"),
-            Preset::Tco => include_str!("presets/tco.json"),
-            Preset::SaintNazaire => include_str!("presets/saintnazaire.json"),
-        }
+        preset_file!(self, ["presets/"], ".json")
     }
 
     /// Its charter, read with `parse_json` (the platform's parser). The JSON files are checked
@@ -80,19 +89,7 @@ impl Preset {
     /// preset, at a fraction of the bytes and read without a JSON parser: a first visit neither
     /// carries texts only the Yew UI shows (it reads [`Preset::json`]) nor parses JSON to start.
     pub fn structure_text(self) -> &'static str {
-        macro_rules! structure {
-            ($file:literal) => {
-                include_str!(concat!(env!("OUT_DIR"), "/presets/", $file))
-            };
-        }
-        match self {
-            Preset::Default => structure!("default.txt"),
-            Preset::Soregies => structure!("soregies.txt"),
-            Preset::Bpce => structure!("bpce.txt"),
-            Preset::Anru => structure!("anru.txt"),
-            Preset::Tco => structure!("tco.txt"),
-            Preset::SaintNazaire => structure!("saintnazaire.txt"),
-        }
+        preset_file!(self, [env!("OUT_DIR"), "/presets/"], ".txt")
     }
 
     /// Its charter without texts, read from [`Preset::structure_text`] (not checked: the full
