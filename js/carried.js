@@ -1,17 +1,19 @@
 // What cookie-charter.js and cookie-charter-ui.js carry inside themselves instead of loading it
-// from URLs next to them: their wasm (a string of one character a byte and the key that says
-// which character stands for which byte, made by scripts/inline-wasm.mjs) and their stylesheet
-// (text). No request waits on another, and a
-// bundler or dev server that moves the module (Vite's dependency pre-bundling) has no file to
+// from URLs next to them: their wasm (a string of one Latin-1 character a byte, the character's
+// code being the byte, put into the bundled module by scripts/inline-wasm.mjs in place of
+// carried-wasm.js's placeholder) and their stylesheet (text). No request waits on another, and
+// a bundler or dev server that moves the module (Vite's dependency pre-bundling) has no file to
 // lose. Bundled into each of the two modules by esbuild.
 
-/** The bytes of a wasm carried as one character a byte: `key` is the character of each byte. */
-export function wasmBytes({ key, text }) {
-  // Every character of the key is below U+0200 (scripts/inline-wasm.mjs).
-  const byteOf = new Uint8Array(0x200);
-  for (let byte = 0; byte < 256; byte++) byteOf[key.charCodeAt(byte)] = byte;
+/**
+ * The bytes of a wasm carried as one Latin-1 character a byte. The browser's base64 functions do
+ * it natively (about 0.6 ms for the first layer in Chromium, against 6 ms for the loop, which
+ * runs where `Uint8Array.fromBase64` is missing: Chrome before 140, Safari before 18.2).
+ */
+export function wasmBytes(text) {
+  if (typeof Uint8Array.fromBase64 === 'function') return Uint8Array.fromBase64(btoa(text));
   const bytes = new Uint8Array(text.length);
-  for (let i = 0; i < bytes.length; i++) bytes[i] = byteOf[text.charCodeAt(i)];
+  for (let i = 0; i < bytes.length; i++) bytes[i] = text.charCodeAt(i);
   return bytes;
 }
 

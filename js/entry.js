@@ -15,7 +15,7 @@ import init, * as wasmFirstLayer from '../target/pkg/cookie-charter.js';
 // The first layer's wasm and the banner's stylesheet travel inside this file (built by
 // scripts/build.sh; see carried.js): a first visit waits for one request after the page, not two
 // in a row.
-import FIRST_LAYER_WASM from '../target/pkg/cookie-charter-wasm.js';
+import FIRST_LAYER_WASM from './carried-wasm.js';
 import BANNER_CSS from '../target/pkg/cookie-charter.css';
 import { applyStylesheet, wasmBytes } from './carried.js';
 

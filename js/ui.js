@@ -2,7 +2,7 @@
 // by cookie-charter.js while a banner waits or when a page needs it. Not meant to be imported
 // directly. It carries its wasm and its stylesheet (see carried.js).
 import init, * as ui from '../target/pkg/cookie-charter-ui.js';
-import UI_WASM from '../target/pkg/cookie-charter-ui-wasm.js';
+import UI_WASM from './carried-wasm.js';
 import UI_CSS from '../target/pkg/cookie-charter-ui.css';
 import { applyStylesheet, wasmBytes } from './carried.js';
 

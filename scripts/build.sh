@@ -93,11 +93,10 @@ esbuild=node_modules/.bin/esbuild
 for css in cookie-charter cookie-charter-ui; do
   $esbuild "styles/$css.css" --minify --log-level=warning --outfile="dist/$css.css"
 done
-# Each module carries its wasm (one character a byte: --charset=utf8 keeps them as they are
-# instead of \x escapes) and its stylesheet (see js/carried.js): the entry module the first
-# layer's and the banner's, the Yew UI's module its own.
+# Each module carries its stylesheet and its wasm (see js/carried.js): the entry module the
+# first layer's and the banner's, the Yew UI's module its own. The stylesheets are bundled as
+# text; the wasm goes in after bundling (below).
 for part in cookie-charter cookie-charter-ui; do
-  node scripts/inline-wasm.mjs "target/pkg/${part}_bg.wasm" "target/pkg/$part-wasm.js"
   cp "dist/$part.css" "target/pkg/$part.css"
 done
 # Bundles module $1 into $2 (further esbuild options after them).
@@ -122,6 +121,10 @@ COMPILE_HINT='--banner:js=//# allFunctionsCalledOnLoad'
 bundle js/entry.js dist/cookie-charter.js --external:./cookie-charter-ui.js --external:./cookie-charter-nowasm.js \
   '--external:./cookie-charter-lang-*' "$COMPILE_HINT"
 bundle js/ui.js dist/cookie-charter-ui.js "$COMPILE_HINT"
+# The wasm into each bundle, in place of js/carried-wasm.js's placeholder: one Latin-1 character
+# a byte, control characters as they are, which esbuild would have escaped (+1.5 KB brotli).
+node scripts/inline-wasm.mjs target/pkg/cookie-charter_bg.wasm dist/cookie-charter.js
+node scripts/inline-wasm.mjs target/pkg/cookie-charter-ui_bg.wasm dist/cookie-charter-ui.js
 if [ -f target/nowasm/cookie-charter.js ]; then
   bundle target/nowasm/cookie-charter.js dist/cookie-charter-nowasm.js
 fi

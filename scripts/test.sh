@@ -52,8 +52,8 @@ echo "== the crate for Rust applications: publish dry run, docs, lowest versions
 bash scripts/check-crate.sh
 bash scripts/example-yew.sh
 
-echo "== charter schema, size, release zip (the webmaster quick start), then end-to-end tests (headless Chromium)"
-node --test tests/schema.test.mjs tests/size.test.mjs tests/release.test.mjs tests/e2e/
+echo "== charter schema, size, the carried wasm, release zip (the webmaster quick start), then end-to-end tests (headless Chromium)"
+node --test tests/schema.test.mjs tests/size.test.mjs tests/carried.test.mjs tests/release.test.mjs tests/e2e/
 
 echo "== the core scenarios in three engines: Chromium, Firefox, WebKit (under a virtual display)"
 xvfb-run -a node --test tests/engines/
