@@ -88,17 +88,41 @@ function loadUiWhenIdle() {
   else window.addEventListener('load', load, { once: true });
 }
 
+// Whether the Yew UI shows the panel, and the number of the latest panel request: an opening
+// that a later request (a close) overtook while it waited is dropped.
+let panelShown = false;
+let panelRequest = 0;
+
+/** Calls `f` once the browser has painted the next frame. */
+function afterNextPaint(f) {
+  requestAnimationFrame(() => setTimeout(f, 0));
+}
+
 /**
  * The first layer's request for the preferences panel: a snapshot to draw, or null to close it.
- * If the Yew UI cannot be loaded, the panel is closed again (the banner comes back if no choice
- * was made) and a console error says why.
+ * The panel opens after the next paint, so that the status line the first layer shows at once
+ * is on screen before the Yew UI's work starts (a visible answer to "Personnaliser" even when the
+ * Yew UI is already loaded and would draw the panel within the click's own task); once it is
+ * shown, new snapshots (its switches) are drawn at once. If the Yew UI cannot be loaded, the
+ * panel is closed again (the banner comes back if no choice was made) and a console error says
+ * why.
  */
 function panel(snapshot) {
+  const request = ++panelRequest;
   if (snapshot === null) {
+    panelShown = false;
     phase.ui?.then((ui) => ui.closePanel(), () => {});
     return;
   }
-  loadUi().then((ui) => ui.showPanel(snapshot, phase.layer.act), (error) => {
+  loadUi().then((ui) => {
+    const show = () => {
+      if (request !== panelRequest) return;
+      panelShown = true;
+      ui.showPanel(snapshot, phase.layer.act);
+    };
+    if (panelShown) show();
+    else afterNextPaint(show);
+  }, (error) => {
     console.error('[cookie-charter] the preferences panel could not be loaded; nothing new was loaded.', error);
     phase.layer.act('close');
   });

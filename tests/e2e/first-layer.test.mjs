@@ -103,6 +103,32 @@ test('"Personnaliser" answers at once: a status line until the Yew UI draws the 
   await context.close();
 });
 
+test('with the Yew UI already loaded, "Personnaliser" still puts the status line on screen for a frame before the panel', async () => {
+  const { page, context } = await visit(env, '/');
+  // A first opening and closing: the Yew UI is then loaded and has drawn the panel once.
+  await page.click('[data-action=customise]');
+  await page.waitForSelector(PANEL, { state: 'visible' });
+  await page.keyboard.press('Escape');
+  await page.waitForSelector(BANNER, { state: 'visible' });
+  const seen = await page.evaluate(async () => {
+    const now = () => ({
+      panel: document.querySelector('dialog.cookie-charter__panel') !== null,
+      status: document.querySelector('.cookie-charter__loading') !== null,
+    });
+    document.querySelector('[data-action=customise]').click();
+    // The click's own task ends after its promise callbacks; the next frame is what is painted.
+    for (let i = 0; i < 20; i++) await Promise.resolve();
+    const afterTask = now();
+    const firstFrame = await new Promise((resolve) => requestAnimationFrame(() => resolve(now())));
+    return { afterTask, firstFrame };
+  });
+  assert.deepEqual(seen.afterTask, { panel: false, status: true }, 'the click\'s task leaves the status line, not the panel');
+  assert.deepEqual(seen.firstFrame, { panel: false, status: true }, 'the first frame after the click shows the status line');
+  await page.waitForSelector(PANEL, { state: 'visible' });
+  assert.equal(await page.locator('.cookie-charter__loading').count(), 0, 'the panel replaced the status line');
+  await context.close();
+});
+
 test('accepting on the first layer, then another page: the audience script runs and Yew is not loaded there', async () => {
   const { page, context, requests } = await visit(env, '/');
   await page.click('[data-action=accept-all]');
