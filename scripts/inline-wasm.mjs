@@ -33,7 +33,7 @@ export function carriedLiteral(bytes) {
 /** `bundle` (a module's text) with its one placeholder literal replaced by `bytes`'s literal. */
 export function fill(bundle, bytes) {
   const quoted = ['"', "'", '`'].map((q) => q + PLACEHOLDER + q);
-  const found = quoted.flatMap((literal) => bundle.split(literal).length - 1);
+  const found = quoted.map((literal) => bundle.split(literal).length - 1);
   const count = found.reduce((a, b) => a + b, 0);
   if (count !== 1) throw new Error(`inline-wasm: expected the placeholder once in the bundle, found it ${count} times`);
   const literal = quoted[found.findIndex((n) => n === 1)];
