@@ -25,7 +25,7 @@ use crate::state_loop;
 use crate::web::charter_source::{self, LoadedCharter};
 use crate::web::{
     attributes, consent_store, console, cookies, integrations, options, privacy_signals, scripts,
-    texts,
+    tasks, texts,
 };
 
 thread_local! {
@@ -73,15 +73,22 @@ fn start_with(check: impl FnOnce() -> Config, requests: PageRequests) -> Promise
         };
         let source = config.charter.clone();
         charter_source::load(&source, move |loaded| {
-            run(config, loaded, requests);
-            let _ = resolve.call0(&JsValue::UNDEFINED);
+            run(config, loaded, requests, move || {
+                let _ = resolve.call0(&JsValue::UNDEFINED);
+            });
         });
     })
 }
 
 /// With the charter in hand: reads the stored choice and the browser's signals, tells Google
-/// Consent Mode / Matomo about the page load, then starts the loop and the first layer.
-fn run(mut config: Config, loaded: LoadedCharter, requests: PageRequests) {
+/// Consent Mode / Matomo about the page load, then starts the loop and the first layer; calls
+/// `shown` once the first layer shows the state.
+fn run(
+    mut config: Config,
+    loaded: LoadedCharter,
+    requests: PageRequests,
+    shown: impl FnOnce() + 'static,
+) {
     if !loaded.as_configured {
         // Fail closed: without the portal's own charter, nothing optional may load.
         config.audience_src = None;
@@ -101,13 +108,19 @@ fn run(mut config: Config, loaded: LoadedCharter, requests: PageRequests) {
         .with_gpc(privacy_signals::global_privacy_control())
         .with_storage(storage_available);
     // The loop runs at once (a returning visitor's audience script waits for no text); what
-    // the page shows waits for its language's texts (French at once).
+    // the page shows waits for its language's texts (French at once), and is built in a task of
+    // its own: js/entry.js starts the first layer within the task that evaluates it, so that a
+    // returning visitor's effects come before the browser's other work (a frame, its code
+    // cache), and the banner's DOM is left out of that task to keep it short.
     state_loop::start(state, config.clone());
     let lang = config.lang;
     let charter_text = loaded.text;
     let request = requests.texts.clone();
     texts::load(lang, &request, move |texts| {
-        first_layer::show(config, charter_text, texts, requests)
+        tasks::later(move || {
+            first_layer::show(config, charter_text, texts, requests);
+            shown();
+        })
     });
 }
 

@@ -22,4 +22,5 @@ pub mod privacy_signals;
 pub mod receipts;
 pub mod scripts;
 pub mod stylesheet;
+pub mod tasks;
 pub mod texts;

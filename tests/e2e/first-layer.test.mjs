@@ -143,6 +143,51 @@ test('accepting on the first layer, then another page: the audience script runs 
   await context.close();
 });
 
+// Whether the audience script was in the page when DOMContentLoaded fired, that is, when the
+// module scripts had been evaluated and before any later task ran.
+const audienceAtDomContentLoaded = (context) => context.addInitScript(() => {
+  document.addEventListener('DOMContentLoaded', () => {
+    window.__audienceAtDomContentLoaded = document.querySelector('script[src$="/stub-audience.js"]') !== null;
+  });
+});
+
+test('a returning visitor\'s audience script is added while cookie-charter.js is evaluated, before DOMContentLoaded', async () => {
+  const { page, context } = await visit(env, '/');
+  await page.click('[data-action=accept-all]');
+  await page.waitForSelector('#audience-badge', { state: 'visible' });
+  await audienceAtDomContentLoaded(context);
+  await page.goto(env.server.url + '/?page=2');
+  await page.waitForSelector('#audience-badge', { state: 'visible' });
+  assert.equal(await page.evaluate(() => window.__audienceAtDomContentLoaded), true,
+    'the wasm is compiled and started within the module\'s own task, not after a later one');
+  await context.close();
+});
+
+test('where the browser refuses to compile the wasm on its main thread (older Chromium, over 4 KB), it is compiled asynchronously: same banner, same effects', async () => {
+  const refuseSyncCompile = (context) => context.addInitScript(() => {
+    const Module = WebAssembly.Module;
+    window.__syncCompileRefused = 0;
+    WebAssembly.Module = function RefusingModule() {
+      window.__syncCompileRefused += 1;
+      throw new RangeError('WebAssembly.Compile is disallowed on the main thread, if the buffer size is larger than 4KB.');
+    };
+    WebAssembly.Module.prototype = Module.prototype;
+  });
+  const { page, context, console: messages } = await visit(env, '/', both(refuseSyncCompile, audienceAtDomContentLoaded));
+  await page.waitForSelector(BANNER, { state: 'visible' });
+  assert.equal(await page.evaluate(() => window.__syncCompileRefused), 1, 'the synchronous compilation was tried once');
+  await page.click('[data-action=accept-all]');
+  await page.waitForSelector('#audience-badge', { state: 'visible' });
+  await page.goto(env.server.url + '/?page=2');
+  await page.waitForSelector('#audience-badge', { state: 'visible' });
+  assert.equal(await page.evaluate(() => window.__audienceAtDomContentLoaded), false,
+    'the asynchronous path starts after DOMContentLoaded');
+  assert.equal(await page.locator(BANNER).count(), 0);
+  const errors = messages.filter((m) => m.type === 'error' || m.type === 'pageerror');
+  assert.deepEqual(errors, [], 'no error: the fallback is silent');
+  await context.close();
+});
+
 test('a page with the charter table gets it from the Yew UI; showPreferences() opens the panel on the stored choice', async () => {
   const { page, context, requests } = await visit(env, '/charte-cookies.html');
   await page.waitForSelector('[data-cookie-charter-table] table');

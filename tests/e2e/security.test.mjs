@@ -43,7 +43,9 @@ test('nonce: the added audience script and blocked scripts carry the tag\'s nonc
 // The wasm travels inside cookie-charter.js; what can still fail is compiling it: a page whose
 // policy lacks 'wasm-unsafe-eval', or a browser that refuses it.
 const NO_WASM_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'";
+// Refused both ways: the synchronous compilation entry.js tries first, and the asynchronous one.
 const refuseWasm = (context) => context.addInitScript(() => {
+  WebAssembly.Module = function RefusedModule() { throw new WebAssembly.CompileError('refused by the test'); };
   WebAssembly.instantiate = () => Promise.reject(new WebAssembly.CompileError('refused by the test'));
 });
 for (const [name, prepare] of [

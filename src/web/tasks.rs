@@ -1,0 +1,29 @@
+//! Work handed to a task of its own (a zero-delay timer), so that the task that asked for it
+//! ends sooner: a long task holds the page's input and rendering.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Runs `f` in a later task. Where no timer can be set (no window), runs it at once: what is
+/// asked is always done.
+pub fn later(f: impl FnOnce() + 'static) {
+    let slot = Rc::new(Cell::new(Some(f)));
+    let run = {
+        let slot = slot.clone();
+        move || {
+            if let Some(f) = slot.take() {
+                f()
+            }
+        }
+    };
+    let timer = Closure::once_into_js(run.clone());
+    let set = web_sys::window()
+        .map(|w| w.set_timeout_with_callback(timer.unchecked_ref()).is_ok())
+        .unwrap_or(false);
+    if !set {
+        run();
+    }
+}
