@@ -8,7 +8,7 @@ use super::i18n::Lang;
 use super::json::{self, FieldError, Json, Reader, ROOT};
 use super::quote::quoted;
 use super::services;
-use super::text::text;
+use super::text::{text, Joined};
 use super::url::check_url;
 
 /// Longest JSON document read.
@@ -147,7 +147,7 @@ fn read_service(r: &mut Reader, value: &Json, path: &str) -> Option<Service> {
                 text!(
                     quoted(id),
                     " is not a built-in service (expected one of: ",
-                    known.join(", "),
+                    Joined(&known, ", "),
                     ", or an object)"
                 ),
             ));
@@ -408,7 +408,7 @@ pub fn validate(charter: &Charter) -> Vec<CharterError> {
                 text!(
                     quoted(&row.category),
                     " is not a category of this charter (expected one of: ",
-                    known.join(", "),
+                    Joined(&known, ", "),
                     ")"
                 ),
             ));

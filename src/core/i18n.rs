@@ -6,7 +6,7 @@
 //! page in that language: a first visit loads its own language's texts and no other.
 
 use super::json::{FieldError, Json, Reader, ROOT};
-use super::text::text;
+use super::text::{text, Joined};
 
 /// A language the component speaks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -251,7 +251,7 @@ fn read_texts(r: &mut Reader, json: &Json) -> Option<Texts> {
         _ => {
             r.problems.push(FieldError {
                 path: text!(ROOT, ".lang"),
-                problem: text!("expected one of: ", Lang::TAGS.join(", ")),
+                problem: text!("expected one of: ", Joined(&Lang::TAGS, ", ")),
             });
             Lang::Fr
         }

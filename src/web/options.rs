@@ -6,7 +6,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::core::config::{RawConfig, SETTINGS};
 use crate::core::quote::quoted;
-use crate::core::text::text;
+use crate::core::text::{text, Joined};
 
 use super::{attributes, console};
 
@@ -46,7 +46,7 @@ pub fn read_raw_config(options: &JsValue) -> RawConfig {
                 "mount(options): unknown option ",
                 quoted(&key),
                 " (expected one of: ",
-                known.join(", "),
+                Joined(&known, ", "),
                 ")"
             ));
         }
