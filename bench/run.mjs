@@ -72,7 +72,7 @@ const ARGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-
 
 /**
  * Runs in the page before anything else: when the banner and the panel become visible, when
- * the page first changes after a click, long tasks, layout shifts.
+ * the page first changes after a click, layout shifts (blocking time comes from a trace).
  */
 function instrument({ banner, panel }) {
   const m = (window.__metrics = { bannerAt: null, clickAt: null, responseAt: null, panelAt: null, cls: 0 });
