@@ -30,13 +30,16 @@ export WASM_BINDGEN_TEST_TIMEOUT=120 CHROMEDRIVER="$(command -v chromedriver)"
 cargo test --quiet --target wasm32-unknown-unknown --no-run
 # On this kind of machine headless Chromium sometimes never answers chromedriver while the test
 # page loads (the runner stays at "Loading scripts..." until chromedriver gives up after 300 s;
-# seen at this project's earlier commits too, about one run in four). That hang, and only that
-# (no answer within 3 minutes), is retried, twice at most; a failing test fails at once.
-for attempt in 1 2 3; do
+# seen at this project's earlier commits too, one run in four to one in two: twice in a row in
+# one CI run). A run that answers takes about 10 s here. That hang, and only that (no answer
+# within 2 minutes, the page's own load allowance above), is retried, four times at most: five
+# hangs in a row are unlikely, and the worst case waits 10 minutes (three 3-minute attempts
+# waited 9). A failing test fails at once.
+for attempt in 1 2 3 4 5; do
   status=0
-  timeout 180 cargo test --target wasm32-unknown-unknown || status=$?
+  timeout 120 cargo test --target wasm32-unknown-unknown || status=$?
   [ "$status" -ne 124 ] && break
-  echo "browser tests: no answer from headless Chromium in 3 minutes (attempt $attempt); retrying" >&2
+  echo "browser tests: no answer from headless Chromium in 2 minutes (attempt $attempt); retrying" >&2
   pkill -f wasm-bindgen-test-runner || true
   pkill -f chromedriver || true
 done
