@@ -369,6 +369,7 @@ async fn closing_the_panel_without_a_choice_returns_to_the_banner() {
     let banner = app
         .one(".cookie-charter__banner")
         .expect("the banner is back");
+    focus_moved().await;
     assert_eq!(
         document().active_element(),
         Some(banner),
@@ -631,6 +632,11 @@ async fn sleep(ms: i32) {
     yew::scheduler::flush().await;
 }
 
+/// Lets the task in which a banner takes focus run (it follows the task that shows the banner).
+async fn focus_moved() {
+    sleep(0).await;
+}
+
 /// Waits (up to about two seconds) until `selector` matches in the document.
 async fn wait_for(selector: &str) {
     wait_until(selector, || {
@@ -692,6 +698,7 @@ async fn closing_the_banner_refuses_and_is_stored() {
 async fn escape_on_the_banner_refuses_and_focus_starts_there() {
     clear_preferences_cookie();
     let app = Page::start(props(None, Lang::Fr, None)).await;
+    focus_moved().await;
     let banner = app.one(".cookie-charter__banner").unwrap();
     assert_eq!(
         document().active_element(),
@@ -932,6 +939,7 @@ async fn after_customise_and_save_focus_returns_where_it_was_before_the_banner()
     document().body().unwrap().append_child(&before).unwrap();
     before.focus().unwrap();
     let app = Page::start(props(None, Lang::Fr, None)).await;
+    focus_moved().await;
     assert_eq!(
         document().active_element(),
         app.one(".cookie-charter__banner"),
@@ -953,7 +961,7 @@ async fn after_customise_and_save_focus_returns_where_it_was_before_the_banner()
 }
 
 #[wasm_bindgen_test]
-fn the_banner_widget_cleans_up_after_itself() {
+async fn the_banner_widget_cleans_up_after_itself() {
     use cookie_charter::banner::{Banner, BannerContent, Pressed};
     let parent = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&parent).unwrap();
@@ -973,6 +981,17 @@ fn the_banner_widget_cleans_up_after_itself() {
         gpc_notice: false,
     };
     let banner = Banner::show(&parent, content, move |p| record.borrow_mut().push(p)).unwrap();
+    assert_eq!(
+        document().active_element(),
+        Some(before.clone().into()),
+        "focus stays put while the banner's task runs"
+    );
+    focus_moved().await;
+    assert_eq!(
+        document().active_element(),
+        parent.query_selector(".cookie-charter__banner").unwrap(),
+        "then the banner takes it"
+    );
     let html = || document().document_element().unwrap().class_list();
     assert!(html().contains("cookie-charter-banner-open"));
     assert!(

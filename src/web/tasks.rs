@@ -10,6 +10,11 @@ use wasm_bindgen::JsCast;
 /// Runs `f` in a later task. Where no timer can be set (no window), runs it at once: what is
 /// asked is always done.
 pub fn later(f: impl FnOnce() + 'static) {
+    run_later(Box::new(f))
+}
+
+/// One copy of the timer's code for every caller (each closure type would otherwise get its own).
+fn run_later(f: Box<dyn FnOnce()>) {
     let slot = Rc::new(Cell::new(Some(f)));
     let run = {
         let slot = slot.clone();

@@ -30,7 +30,8 @@ for (const [name, setup] of [['plain', saveData], ['with Global Privacy Control'
     assert.deepEqual(ours, ['/cookie-charter/cookie-charter.js'], 'the first layer is one request');
     const firstLayerBanner = await page.locator('#cookie-charter').innerHTML();
     assert.match(firstLayerBanner, /cookie-charter__link/, 'the demo page has a charter link');
-    assert.equal(await page.evaluate(() => document.activeElement?.className), 'cookie-charter__banner', 'the banner has focus');
+    await page.waitForFunction(() => document.activeElement?.className === 'cookie-charter__banner', null, { timeout: 2000 })
+      .catch(() => assert.fail('the banner has focus'));
 
     await page.click('[data-action=customise]');
     await page.waitForSelector(PANEL, { state: 'visible' });
