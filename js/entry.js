@@ -199,7 +199,6 @@ async function instantiateFirstLayer() {
 /** Starts the first layer from `source` ({ tag } or { options }). */
 async function startFirstLayer(source) {
   loadLikelyTexts(source);
-  applyStylesheet(BANNER_CSS, new URL('cookie-charter.css', import.meta.url).href);
   if (typeof WebAssembly === 'object') {
     await instantiateFirstLayer();
     phase.layer = wasmFirstLayer;
@@ -207,9 +206,14 @@ async function startFirstLayer(source) {
     phase.layer = await import('./cookie-charter-nowasm.js');
   }
   // Until it has started, the layer answers getConsent() and getReceipt() with null.
-  await (source.tag
+  const mounted = source.tag
     ? phase.layer.mountFromScript(source.tag, panel, tables, texts)
-    : phase.layer.mount(source.options, panel, tables, texts));
+    : phase.layer.mount(source.options, panel, tables, texts);
+  // The banner's stylesheet is parsed once the start has run (a returning visitor's effects
+  // do not wait for it), still within this task: the banner and the floating button are built
+  // in a later one, and the browser draws nothing in between.
+  applyStylesheet(BANNER_CSS, new URL('cookie-charter.css', import.meta.url).href);
+  await mounted;
   if (phase.layer.bannerAsks()) loadUiWhenIdle();
   return phase.layer;
 }
