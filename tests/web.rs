@@ -74,7 +74,8 @@ fn clear_preferences_cookie() {
 }
 
 fn stored_choice() -> Option<Choice> {
-    let values = cookies::read_all(COOKIE_NAME);
+    let header = cookies::all();
+    let values = cookie_codec::find_all(&header, COOKIE_NAME);
     let [value] = values.as_slice() else {
         return None;
     };

@@ -146,11 +146,15 @@ impl Charter {
         for c in &self.categories {
             let whole = c.id == id;
             if whole {
-                patterns.extend(c.erase.iter().map(String::as_str));
+                for pattern in &c.erase {
+                    patterns.push(pattern);
+                }
             }
             for s in &c.services {
                 if whole || s.id == id {
-                    patterns.extend(s.cookies.iter().map(String::as_str));
+                    for pattern in &s.cookies {
+                        patterns.push(pattern);
+                    }
                 }
             }
         }

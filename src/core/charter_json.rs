@@ -3,6 +3,8 @@
 //!
 //! The format is documented in `docs/charter.schema.json` and the README.
 
+use std::cmp::Ordering;
+
 use super::charter::{Category, Charter, CookieRow, Section, Service, Text, AUDIENCE};
 use super::i18n::Lang;
 use super::json::{self, FieldError, Json, Reader, ROOT};
@@ -141,13 +143,12 @@ fn read_service(r: &mut Reader, value: &Json, path: &str) -> Option<Service> {
     if let Json::String(id) = value {
         let found = services::built_in(id);
         if found.is_none() {
-            let known: Vec<_> = services::built_in_ids().collect();
             r.problems.push(error(
                 path,
                 text!(
                     quoted(id),
                     " is not a built-in service (expected one of: ",
-                    Joined(&known, ", "),
+                    services::built_in_ids(),
                     ", or an object)"
                 ),
             ));
@@ -218,19 +219,23 @@ fn check_text(text: &Text, path: &str, required: bool, problems: &mut Vec<Charte
     if required && text.fr.trim().is_empty() {
         problems.push(error(text!(path, ".fr"), "must not be empty"));
     }
-    let all =
-        std::iter::once((Lang::Fr, &text.fr)).chain(text.translations.iter().map(|(l, t)| (*l, t)));
-    for (lang, value) in all {
-        let lang = lang.tag();
-        if value.chars().count() > MAX_TEXT_LEN {
-            problems.push(error(
-                text!(path, ".", lang),
-                text!("is longer than ", MAX_TEXT_LEN, " characters"),
-            ));
-        }
-        if value.chars().any(|c| c.is_control() && c != '\n') {
-            problems.push(error(text!(path, ".", lang), "contains control characters"));
-        }
+    check_translation(Lang::Fr, &text.fr, path, problems);
+    for (lang, value) in &text.translations {
+        check_translation(*lang, value, path, problems);
+    }
+}
+
+/// Checks one language of a text: short, free of control characters other than newlines.
+fn check_translation(lang: Lang, value: &str, path: &str, problems: &mut Vec<CharterError>) {
+    let lang = lang.tag();
+    if value.chars().count() > MAX_TEXT_LEN {
+        problems.push(error(
+            text!(path, ".", lang),
+            text!("is longer than ", MAX_TEXT_LEN, " characters"),
+        ));
+    }
+    if value.chars().any(|c| c.is_control() && c != '\n') {
+        problems.push(error(text!(path, ".", lang), "contains control characters"));
     }
 }
 
@@ -264,14 +269,22 @@ fn check_services(charter: &Charter, i: usize, problems: &mut Vec<CharterError>)
             text!("has more than ", MAX_SERVICES, " services"),
         ));
     }
-    let earlier = charter.categories[..i].iter().flat_map(|c| &c.services);
     for (j, service) in category.services.iter().enumerate() {
         let path = text!("categories[", i, "].services[", j, "]");
-        let taken = charter.categories.iter().any(|c| c.id == service.id)
-            || earlier
-                .clone()
-                .chain(&category.services[..j])
-                .any(|s| s.id == service.id);
+        // Taken by a category, or by a service before this one (plain loops: an iterator
+        // chain here costs the first layer more code).
+        let mut taken = false;
+        for (k, c) in charter.categories.iter().enumerate() {
+            taken |= c.id == service.id;
+            let earlier = match k.cmp(&i) {
+                Ordering::Less => &c.services[..],
+                Ordering::Equal => &c.services[..j],
+                Ordering::Greater => &[],
+            };
+            for s in earlier {
+                taken |= s.id == service.id;
+            }
+        }
         if !is_category_id(&service.id) || taken {
             problems.push(error(
                 text!(path, ".id"),
@@ -705,6 +718,16 @@ mod tests {
                 "{bad}: {problems:?}"
             );
         }
+        // A service an earlier category already has: the later one is refused, not the first.
+        let json = minimal().replacen(
+            r#""categories": ["#,
+            r#""categories": [{"id": "embeds", "title": {"fr": "Contenus"}, "services": ["youtube", "umap"]}, {"id": "videos", "title": {"fr": "Vidéos"}, "services": ["dailymotion", "youtube"]},"#,
+            1,
+        );
+        let problems = super::parse(&json, json::parse).unwrap_err();
+        let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+        assert_eq!(paths, ["categories[1].services[1].id"], "{problems:?}");
+
         // A built-in service's id with what differs: its script here, the rest built in.
         let charter = with(
             r#"[{"id": "matomo", "script": "https://stats.example.fr/matomo.js"}, {"id": "carto", "name": {"fr": "Carte"}, "script": "/carte.js"}]"#,

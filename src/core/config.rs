@@ -7,7 +7,7 @@ use super::cookie_codec::{COOKIE_NAME, PROBE_COOKIE};
 use super::i18n::Lang;
 use super::presets::Preset;
 use super::quote::quoted;
-use super::text::{append, display_by_pieces, Joined, Piece};
+use super::text::{append, display_by_pieces, Joined, Names, Piece};
 use super::url::{check_url, UrlError};
 
 /// Consent lifetime when none is configured: about six months.
@@ -320,13 +320,12 @@ impl Piece for ConfigError {
                 " is not \"true\" or \"false\"; using false"
             ),
             ConfigError::Preset(v) => {
-                let known: Vec<_> = Preset::ALL.iter().map(|p| p.name()).collect();
                 append!(
                     out,
                     "data-preset=",
                     quoted(v),
                     " is not a built-in charter (expected one of: ",
-                    Joined(&known, ", "),
+                    Names(&Preset::ALL, |p| p.name()),
                     "); showing the default charter and loading nothing optional"
                 );
             }

@@ -12,8 +12,6 @@
 //! A page may see several copies of the cookie (set on a longer path, or host-only beside a
 //! `Domain=` one): [`resolve`] says what they decide together.
 
-use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
-
 use super::charter::Charter;
 use super::consent::{Choice, Decisions, UnixSeconds};
 use super::json::{self, FieldError, Json, Reader, ROOT};
@@ -33,17 +31,49 @@ pub const MAX_VALUE_LEN: usize = 1024;
 /// How far in the future a timestamp may be (clock adjustments) before it is rejected.
 pub const FUTURE_TOLERANCE_SECS: u64 = 3600;
 
-/// Like `encodeURIComponent`: everything but letters, digits and `-_.!~*'()` is escaped.
-const URI_COMPONENT: &AsciiSet = &NON_ALPHANUMERIC
-    .remove(b'-')
-    .remove(b'_')
-    .remove(b'.')
-    .remove(b'!')
-    .remove(b'~')
-    .remove(b'*')
-    .remove(b'\'')
-    .remove(b'(')
-    .remove(b')');
+/// `text` as `encodeURIComponent` writes it: every byte but letters, digits and `-_.!~*'()`
+/// as `%XX`.
+fn percent_encode(text: &str) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789ABCDEF";
+    let mut out = String::with_capacity(text.len());
+    for &b in text.as_bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.!~*'()".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push('%');
+            out.push(char::from(DIGITS[usize::from(b >> 4)]));
+            out.push(char::from(DIGITS[usize::from(b & 15)]));
+        }
+    }
+    out
+}
+
+/// `value` with each `%XX` decoded (any other `%` kept as it is), if that is UTF-8.
+fn percent_decode(value: &str) -> Option<String> {
+    fn digit(b: u8) -> Option<u8> {
+        char::from(b).to_digit(16).map(|d| d as u8)
+    }
+    let bytes = value.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let escaped = match bytes.get(i + 1..i + 3) {
+            Some(&[high, low]) if bytes[i] == b'%' => digit(high).zip(digit(low)),
+            _ => None,
+        };
+        match escaped {
+            Some((high, low)) => {
+                out.push(high << 4 | low);
+                i += 3;
+            }
+            None => {
+                out.push(bytes[i]);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).ok()
+}
 
 /// Why a stored value does not count as a choice.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -110,15 +140,21 @@ display_by_pieces!(DecodeError);
 /// of services, which then counts as accepted when all its services are.
 fn read_choices(r: &mut Reader, value: &Json, path: &str, services: bool) -> Option<Decisions> {
     let Json::Object(members) = value else {
-        return r.boolean_map(value, path).map(|m| m.into_iter().collect());
+        return r.boolean_map(value, path).map(Decisions::from_pairs);
     };
     let mut decisions = Decisions::new();
     for (id, value) in members {
         match value {
             Json::Object(_) if services => {
                 let of = r.boolean_map(value, &json::member_path(path, id))?;
-                decisions.insert(id.clone(), of.iter().all(|(_, on)| *on));
-                decisions.extend(of);
+                let mut all = true;
+                for (_, on) in &of {
+                    all &= *on;
+                }
+                decisions.insert(id.clone(), all);
+                for (service, on) in of {
+                    decisions.insert(service, on);
+                }
             }
             _ => decisions.insert(id.clone(), r.boolean(value, &json::member_path(path, id))?),
         }
@@ -151,23 +187,19 @@ pub fn encode(choice: &Choice, charter: &Charter) -> String {
         }
         (FORMAT_VERSION_SERVICES, Json::Object(c))
     } else {
-        (FORMAT_VERSION, json::boolean_map(choice.categories.iter()))
+        (FORMAT_VERSION, json::boolean_map(choice.categories.pairs()))
     };
-    let receipt = choice
-        .receipt
-        .as_ref()
-        .map(|id| ("i", Json::String(id.clone())));
-    let wire = json::object(
-        [
-            ("v", Json::Number(f64::from(version))),
-            ("t", Json::Number(choice.decided_at as f64)),
-            ("r", Json::String(choice.revision.clone())),
-            ("c", c),
-        ]
-        .into_iter()
-        .chain(receipt),
-    );
-    utf8_percent_encode(&wire.to_text(), URI_COMPONENT).collect()
+    let mut members = vec![
+        ("v", Json::Number(f64::from(version))),
+        ("t", Json::Number(choice.decided_at as f64)),
+        ("r", Json::String(choice.revision.clone())),
+        ("c", c),
+    ];
+    if let Some(id) = &choice.receipt {
+        members.push(("i", Json::String(id.clone())));
+    }
+    let wire = json::object(members);
+    percent_encode(&wire.to_text())
 }
 
 /// What a stored value must agree with to count as a choice.
@@ -191,9 +223,7 @@ pub fn decode(
     if value.len() > MAX_VALUE_LEN {
         return Err(DecodeError::TooLong(value.len()));
     }
-    let json = percent_decode_str(value)
-        .decode_utf8()
-        .map_err(|_| DecodeError::NotUtf8)?;
+    let json = percent_decode(value).ok_or(DecodeError::NotUtf8)?;
     let value = parse_json(&json).map_err(DecodeError::Malformed)?;
     let services = expect.charter.has_services();
     let wire = read_wire(&value, services)?;
@@ -282,13 +312,15 @@ fn read_wire(value: &Json, services: bool) -> Result<WireV1, DecodeError> {
 /// The values of every cookie called `name` in a `document.cookie` string, in its order (the
 /// browser lists a cookie of a longer path first; host-only and `Domain=` copies both show).
 pub fn find_all<'a>(cookie_header: &'a str, name: &str) -> Vec<&'a str> {
-    cookie_header
-        .split(';')
-        .filter_map(|pair| {
-            let (key, value) = pair.split_once('=')?;
-            (key.trim() == name).then(|| value.trim())
-        })
-        .collect()
+    let mut values = Vec::new();
+    for pair in cookie_header.split(';') {
+        if let Some((key, value)) = pair.split_once('=') {
+            if key.trim() == name {
+                values.push(value.trim());
+            }
+        }
+    }
+    values
 }
 
 /// What the visible copies of the cookie decide together.
@@ -317,16 +349,19 @@ pub fn resolve(values: &[&str], expect: &Expectations<'_>, parse_json: json::Par
     }
     let newest = valid.iter().max_by_key(|c| c.decided_at).cloned();
     let choice = newest.map(|mut choice| {
-        let tied = valid
-            .iter()
-            .filter(|c| c.decided_at == choice.decided_at)
-            .count();
+        let mut tied = 0;
+        for c in &valid {
+            tied += usize::from(c.decided_at == choice.decided_at);
+        }
         if tied > 1 || !set_aside.is_empty() {
-            let strictest: Decisions = choice
-                .categories
-                .iter()
-                .map(|(id, on)| (id.to_owned(), on && valid.iter().all(|c| c.allows(id))))
-                .collect();
+            let mut strictest = Decisions::new();
+            for (id, on) in choice.categories.pairs() {
+                let mut on = *on;
+                for c in &valid {
+                    on &= c.allows(id);
+                }
+                strictest.insert(id.clone(), on);
+            }
             if strictest != choice.categories {
                 choice.categories = strictest;
                 choice.receipt = None;
@@ -376,6 +411,48 @@ pub fn assignment(name: &str, value: &str, attrs: &CookieAttributes<'_>) -> Stri
 mod tests {
     use super::*;
     use crate::core::presets::Preset;
+    // The percent-encoding crate is the oracle the hand-written codec is checked against.
+    use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+
+    /// What `encodeURIComponent` leaves as it is: letters, digits and `-_.!~*'()`.
+    const URI_COMPONENT: &AsciiSet = &NON_ALPHANUMERIC
+        .remove(b'-')
+        .remove(b'_')
+        .remove(b'.')
+        .remove(b'!')
+        .remove(b'~')
+        .remove(b'*')
+        .remove(b'\'')
+        .remove(b'(')
+        .remove(b')');
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        #[test]
+        fn percent_encoding_agrees_with_the_percent_encoding_crate(
+            text in "[a-zA-Z0-9 %\"{}:,.!~*'()_\\-é€😀\u{0}-\u{1f}]{0,24}",
+        ) {
+            proptest::prop_assert_eq!(
+                percent_encode(&text),
+                utf8_percent_encode(&text, URI_COMPONENT).to_string()
+            );
+            proptest::prop_assert_eq!(
+                percent_decode(&text),
+                percent_decode_str(&text).decode_utf8().ok().map(|s| s.into_owned())
+            );
+            proptest::prop_assert_eq!(percent_decode(&percent_encode(&text)), Some(text));
+        }
+    }
+
+    #[test]
+    fn percent_decoding_keeps_a_stray_percent_and_refuses_what_is_not_utf8() {
+        assert_eq!(percent_decode("%7B%22a%22%7d").as_deref(), Some("{\"a\"}"));
+        assert_eq!(percent_decode("100%").as_deref(), Some("100%"));
+        assert_eq!(percent_decode("%zz%4").as_deref(), Some("%zz%4"));
+        assert_eq!(percent_decode("%C3%A9").as_deref(), Some("é"));
+        assert_eq!(percent_decode("%C3"), None);
+        assert_eq!(percent_encode("é {\"}"), "%C3%A9%20%7B%22%7D");
+    }
 
     const NOW: UnixSeconds = 1_790_000_000;
 

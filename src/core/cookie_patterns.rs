@@ -11,17 +11,18 @@ pub fn matches(pattern: &str, name: &str) -> bool {
     let Some(mut rest) = name.strip_prefix(first) else {
         return false;
     };
-    let parts: Vec<&str> = parts.collect();
-    let Some((last, middle)) = parts.split_last() else {
+    let Some(mut part) = parts.next() else {
         return rest.is_empty(); // no `*`: the whole name must match
     };
-    for part in middle {
+    // Each part but the last is found in turn; the last must end the name.
+    for next in parts {
         match find(rest, part) {
             Some(i) => rest = &rest[i + part.len()..],
             None => return false,
         }
+        part = next;
     }
-    rest.ends_with(last)
+    rest.ends_with(part)
 }
 
 /// Where `part` first occurs in `text`: a plain scan, for names and patterns of at most 128
@@ -34,15 +35,14 @@ fn find(text: &str, part: &str) -> Option<usize> {
 
 /// The names of the cookies in a `document.cookie` string, in order.
 pub fn cookie_names(cookie_header: &str) -> Vec<&str> {
-    cookie_header
-        .split(';')
-        .filter_map(|pair| {
-            pair.split_once('=')
-                .map(|(k, _)| k.trim())
-                .or(Some(pair.trim()))
-        })
-        .filter(|name| !name.is_empty())
-        .collect()
+    let mut names = Vec::new();
+    for pair in cookie_header.split(';') {
+        let name = pair.split_once('=').map_or(pair, |(k, _)| k).trim();
+        if !name.is_empty() {
+            names.push(name);
+        }
+    }
+    names
 }
 
 /// Whether `host`, a URL's host name as the browser gives it (`location.hostname`), is an IP

@@ -112,12 +112,14 @@ pub const BANNER_KEYS: [&str; 13] = [
 impl BannerTexts {
     /// The banner sentences of `lang`, each from `sentence(key)` (a member of a texts file's
     /// `banner`, see [`BANNER_KEYS`]); `None` if one is missing.
-    pub fn read(lang: Lang, sentence: impl FnMut(&str) -> Option<String>) -> Option<BannerTexts> {
-        let sentences = BANNER_KEYS
-            .iter()
-            .map(|key| key as &str)
-            .map(sentence)
-            .collect::<Option<_>>()?;
+    pub fn read(
+        lang: Lang,
+        mut sentence: impl FnMut(&str) -> Option<String>,
+    ) -> Option<BannerTexts> {
+        let mut sentences = Vec::with_capacity(BANNER_KEYS.len());
+        for key in BANNER_KEYS {
+            sentences.push(sentence(key)?);
+        }
         Some(BannerTexts { lang, sentences })
     }
 

@@ -323,7 +323,9 @@ impl Reader {
         };
         let mut read = Vec::with_capacity(items.len());
         for (i, value) in items.iter().enumerate() {
-            read.extend(item(self, value, &text!(path, "[", i, "]")));
+            if let Some(value) = item(self, value, &text!(path, "[", i, "]")) {
+                read.push(value);
+            }
         }
         Some(read)
     }
@@ -395,18 +397,23 @@ impl Reader {
 }
 
 /// Builds a JSON object from `(name, value)` pairs.
-pub fn object<'a>(members: impl IntoIterator<Item = (&'a str, Json)>) -> Json {
-    Json::Object(
-        members
-            .into_iter()
-            .map(|(k, v)| (k.to_owned(), v))
-            .collect(),
-    )
+/// A `Vec` rather than any iterator: each kind of iterator would be a copy of this function
+/// in the first layer's wasm.
+pub fn object(members: Vec<(&str, Json)>) -> Json {
+    let mut object = Vec::with_capacity(members.len());
+    for (name, value) in members {
+        object.push((name.to_owned(), value));
+    }
+    Json::Object(object)
 }
 
 /// A JSON object mapping names to booleans, in the order given.
-pub fn boolean_map<'a>(pairs: impl Iterator<Item = (&'a str, bool)>) -> Json {
-    Json::Object(pairs.map(|(k, v)| (k.to_owned(), Json::Bool(v))).collect())
+pub fn boolean_map(pairs: &[(String, bool)]) -> Json {
+    let mut object = Vec::with_capacity(pairs.len());
+    for (name, on) in pairs {
+        object.push((name.clone(), Json::Bool(*on)));
+    }
+    Json::Object(object)
 }
 
 /// What the core's readers expect of any [`Parser`], checked on each platform's parser by its

@@ -114,7 +114,13 @@ impl Preset {
                     title: Text::default(),
                     heading: None,
                     description: Text::default(),
-                    erase: fields.map(str::to_owned).collect(),
+                    erase: {
+                        let mut erase = Vec::new();
+                        for pattern in fields {
+                            erase.push(pattern.to_owned());
+                        }
+                        erase
+                    },
                     services: Vec::new(),
                 });
             } else {

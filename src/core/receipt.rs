@@ -38,11 +38,11 @@ impl Receipt {
 
     /// The receipt as JSON text.
     pub fn to_json(&self) -> String {
-        json::object([
+        json::object(vec![
             ("id", Json::String(self.id.clone())),
             ("decidedAt", Json::Number(self.decided_at as f64)),
             ("revision", Json::String(self.revision.clone())),
-            ("choices", json::boolean_map(self.choices.iter())),
+            ("choices", json::boolean_map(self.choices.pairs())),
             ("lang", Json::String(self.lang.clone())),
             ("page", Json::String(self.page.clone())),
         ])
@@ -63,10 +63,7 @@ impl Receipt {
             id: r.required_string(&o, "id")?,
             decided_at: r.field(&o, "decidedAt", true, Reader::whole_number)?,
             revision: r.required_string(&o, "revision")?,
-            choices: r
-                .field(&o, "choices", true, Reader::boolean_map)?
-                .into_iter()
-                .collect(),
+            choices: Decisions::from_pairs(r.field(&o, "choices", true, Reader::boolean_map)?),
             lang: r.required_string(&o, "lang")?,
             page: r.required_string(&o, "page")?,
         };

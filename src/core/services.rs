@@ -4,6 +4,7 @@
 //! charter names them by id (`"services": ["youtube", "dailymotion"]`) or describes its own.
 
 use super::charter::{Service, Text};
+use super::text::{Names, Piece};
 
 /// A built-in service.
 struct BuiltIn {
@@ -99,12 +100,20 @@ pub fn built_in(id: &str) -> Option<Service> {
             translations: Vec::new(),
         },
         provider: b.provider.to_owned(),
-        cookies: b.cookies.iter().map(|c| (*c).to_owned()).collect(),
+        cookies: owned(b.cookies),
         script: None,
     })
 }
 
-/// The ids of the built-in services, for messages.
-pub fn built_in_ids() -> impl Iterator<Item = &'static str> {
-    BUILT_IN.iter().map(|b| b.id)
+fn owned(names: &[&str]) -> Vec<String> {
+    let mut owned = Vec::with_capacity(names.len());
+    for name in names {
+        owned.push((*name).to_owned());
+    }
+    owned
+}
+
+/// The ids of the built-in services, comma-separated, for messages.
+pub fn built_in_ids() -> impl Piece {
+    Names(&BUILT_IN, |b| b.id)
 }

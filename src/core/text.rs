@@ -103,6 +103,22 @@ impl Piece for Joined<'_> {
     }
 }
 
+/// The names of `items` separated by commas, written in place, for the "expected one of"
+/// lists of messages: `text!("one of: ", Names(&Preset::ALL, |p| p.name()))` (collecting them
+/// in a `Vec` for [`Joined`] would cost each list code of its own).
+pub struct Names<'a, T>(pub &'a [T], pub fn(&T) -> &str);
+
+impl<T> Piece for Names<'_, T> {
+    fn push_to(&self, out: &mut String) {
+        for (i, item) in self.0.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            out.push_str((self.1)(item));
+        }
+    }
+}
+
 /// Appends its arguments after the first (anything that is a [`Piece`]) to the `String` it
 /// names: `append!(out, "data-lang=", quoted(v))`, for a [`Piece`] built of pieces.
 macro_rules! append {

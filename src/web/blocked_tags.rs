@@ -62,9 +62,12 @@ pub fn activate(attribute: &str, id: &str, nonce: Option<String>) {
     let Ok(list) = document.query_selector_all(&selector) else {
         return;
     };
-    let tags: Vec<Element> = (0..list.length())
-        .filter_map(|i| list.item(i).and_then(|n| n.dyn_into().ok()))
-        .collect();
+    let mut tags: Vec<Element> = Vec::with_capacity(list.length() as usize);
+    for i in 0..list.length() {
+        if let Some(tag) = list.item(i).and_then(|n| n.dyn_into().ok()) {
+            tags.push(tag);
+        }
+    }
     // Claim them all first, so that a second activation never runs one of them again.
     for tag in &tags {
         let _ = tag.set_attribute(ACTIVATED_MARKER, "");

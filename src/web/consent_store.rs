@@ -16,8 +16,9 @@ pub fn read(config: &Config, charter: &Charter) -> Option<Choice> {
 }
 
 fn resolve(config: &Config, charter: &Charter) -> Resolved {
-    let values = cookies::read_all(&config.cookie_name);
-    let values: Vec<&str> = values.iter().map(String::as_str).collect();
+    // The values of every cookie of that name the page sees (none when it cannot read them).
+    let header = cookies::all();
+    let values = cookie_codec::find_all(&header, &config.cookie_name);
     let expect = Expectations {
         now: clock::now(),
         lifetime_days: config.consent_days,

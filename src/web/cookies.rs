@@ -14,14 +14,6 @@ fn html_document() -> Option<HtmlDocument> {
         .ok()
 }
 
-/// The values of every cookie called `name` the page sees (none when it cannot read cookies).
-pub fn read_all(name: &str) -> Vec<String> {
-    cookie_codec::find_all(&all(), name)
-        .into_iter()
-        .map(str::to_owned)
-        .collect()
-}
-
 /// Assigns `assignment` (a `name=value; attributes` string) to `document.cookie`.
 /// Returns `false` when the page cannot write cookies (sandboxed, or cookies disabled).
 pub fn write(assignment: &str) -> bool {
@@ -79,7 +71,7 @@ pub fn can_store() -> bool {
     if !write(&text!(PROBE, "=1; Path=/; Max-Age=10; SameSite=Lax")) {
         return false;
     }
-    let stored = !read_all(PROBE).is_empty();
+    let stored = !cookie_codec::find_all(&all(), PROBE).is_empty();
     write(&text!(PROBE, "=; Path=/; Max-Age=0"));
     stored
 }

@@ -39,12 +39,13 @@ pub fn choice_to_js(choice: &Choice, charter: &Charter) -> JsValue {
     let detail = Object::new();
     let categories = Object::new();
     let services = Object::new();
-    for (id, on) in choice.categories.iter() {
+    for (id, on) in choice.categories.pairs() {
+        let (name, on) = (JsValue::from_str(id), JsValue::from_bool(*on));
         if charter.service(id).is_some() {
-            let _ = Reflect::set(&services, &id.into(), &on.into());
+            let _ = Reflect::set(&services, &name, &on);
         } else {
-            let _ = Reflect::set(&detail, &id.into(), &on.into());
-            let _ = Reflect::set(&categories, &id.into(), &on.into());
+            let _ = Reflect::set(&detail, &name, &on);
+            let _ = Reflect::set(&categories, &name, &on);
         }
     }
     if charter.has_services() {

@@ -27,16 +27,17 @@ fn from_js(value: &JsValue, depth: usize) -> Result<Json, String> {
     } else if let Some(s) = value.as_string() {
         Json::String(s)
     } else if let Some(array) = value.dyn_ref::<Array>() {
-        Json::Array(
-            array
-                .iter()
-                .map(|item| from_js(&item, depth + 1))
-                .collect::<Result<_, _>>()?,
-        )
+        // Plain loops: an iterator chain here costs the first layer more code.
+        let mut items = Vec::with_capacity(array.length() as usize);
+        for i in 0..array.length() {
+            items.push(from_js(&array.get(i), depth + 1)?);
+        }
+        Json::Array(items)
     } else {
         let keys = Object::keys(value.unchecked_ref::<Object>());
         let mut members = Vec::with_capacity(keys.length() as usize);
-        for key in keys.iter() {
+        for i in 0..keys.length() {
+            let key = keys.get(i);
             let item = Reflect::get(value, &key).map_err(|_| "unreadable member".to_owned())?;
             members.push((
                 key.as_string().unwrap_or_default(),

@@ -6,7 +6,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::core::config::{RawConfig, SETTINGS};
 use crate::core::quote::quoted;
-use crate::core::text::{text, Joined};
+use crate::core::text::{text, Names};
 
 use super::{attributes, console};
 
@@ -36,17 +36,15 @@ pub fn read_raw_config(options: &JsValue) -> RawConfig {
         console::error("mount(options): options must be an object; using the defaults");
         return raw;
     }
-    for key in Object::keys(options.unchecked_ref::<Object>())
-        .iter()
-        .filter_map(|k| k.as_string())
-    {
+    let keys = Object::keys(options.unchecked_ref::<Object>());
+    for i in 0..keys.length() {
+        let key = keys.get(i).as_string().unwrap_or_default();
         if !SETTINGS.iter().any(|s| s.option == key) {
-            let known: Vec<_> = SETTINGS.iter().map(|s| s.option).collect();
             console::error(&text!(
                 "mount(options): unknown option ",
                 quoted(&key),
                 " (expected one of: ",
-                Joined(&known, ", "),
+                Names(&SETTINGS, |s| s.option),
                 ")"
             ));
         }
