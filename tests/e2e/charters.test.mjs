@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { useDemoServer, visit, audienceRequested, preferencesCookie, BANNER as banner } from './browser.mjs';
+import { useDemoServer, visit, audienceRequested, preferencesCookie, BANNER as banner, PANEL as panel } from './browser.mjs';
 
 const env = useDemoServer();
 
@@ -64,6 +64,8 @@ test('a preset with nothing optional shows no banner and never loads the audienc
   assert.equal(await page.locator(banner).count(), 0);
   assert.equal(audienceRequested(requests), false);
   await page.click('footer >> text=Gérer mes cookies');
+  // The panel is drawn after the paint that shows the status line: counted once it is there.
+  await page.waitForSelector(panel, { state: 'visible' });
   const switches = await page.getByRole('switch').count();
   assert.equal(switches, 1, 'only the necessary cookies');
   await context.close();
