@@ -66,7 +66,7 @@ pub fn candidate_domains(host: &str, configured: Option<&str>) -> Vec<String> {
     let host = host.trim_end_matches('.').to_ascii_lowercase();
     let is_ip = is_ip_address(&host);
     let mut domains = Vec::new();
-    if !is_ip && host.contains('.') {
+    if !is_ip && host.as_bytes().contains(&b'.') {
         // Each suffix of the host that starts a label, but the last label alone.
         let mut from = 0;
         while let Some(dot) = host[from..].find('.') {
@@ -154,7 +154,7 @@ impl<'a> Reach<'a> {
                 continue;
             }
             seen.push(name);
-            assignments.extend(self.expire(name));
+            assignments.append(&mut self.expire(name));
         }
         assignments
     }

@@ -43,7 +43,9 @@ impl Lang {
     /// Reads a BCP 47 tag (`fr`, `en-GB`, `de-AT`, `FR_fr`…) by its primary subtag; `None`
     /// for any other language.
     pub fn from_tag(tag: &str) -> Option<Lang> {
-        let primary = tag.trim().split(['-', '_']).next().unwrap_or("");
+        let tag = tag.trim();
+        let end = tag.bytes().position(|b| b == b'-' || b == b'_');
+        let primary = &tag[..end.unwrap_or(tag.len())];
         Lang::ALL
             .into_iter()
             .find(|lang| primary.eq_ignore_ascii_case(lang.tag()))

@@ -115,7 +115,8 @@ fn activate_script(document: &Document, blocked: &Element, nonce: Option<&str>) 
         let _ = live.set_attribute("nonce", nonce);
     }
     let names = blocked.get_attribute_names();
-    for name in names.iter().filter_map(|n| n.as_string()) {
+    for i in 0..names.length() {
+        let name = names.get(i).as_string().unwrap_or_default();
         if matches!(name.as_str(), "type" | "src" | "data-type" | "nonce") {
             continue;
         }

@@ -133,7 +133,7 @@ fn placeholder(
 fn fill(template: &str, value: &str) -> String {
     match (template.find('{'), template.find('}')) {
         (Some(open), Some(close)) if open < close => {
-            [&template[..open], value, &template[close + 1..]].concat()
+            text!(&template[..open], value, &template[close + 1..])
         }
         _ => template.to_owned(),
     }

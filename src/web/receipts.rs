@@ -35,25 +35,19 @@ pub fn random_id() -> Option<String> {
     crypto.get_random_values_with_u8_array(&mut bytes).ok()?;
     bytes[6] = (bytes[6] & 0x0f) | 0x40;
     bytes[8] = (bytes[8] & 0x3f) | 0x80;
-    let mut hex = String::new();
-    for &byte in &bytes {
+    // 8-4-4-4-12 hexadecimal digits.
+    let mut id = String::with_capacity(36);
+    for (i, &byte) in bytes.iter().enumerate() {
+        if matches!(i, 4 | 6 | 8 | 10) {
+            id.push('-');
+        }
         Hex {
             value: u64::from(byte),
             digits: 2,
         }
-        .push_to(&mut hex);
+        .push_to(&mut id);
     }
-    Some(text!(
-        &hex[..8],
-        "-",
-        &hex[8..12],
-        "-",
-        &hex[12..16],
-        "-",
-        &hex[16..20],
-        "-",
-        &hex[20..]
-    ))
+    Some(id)
 }
 
 /// Makes the receipt of `choice` under `id`, keeps it, and sends it if configured.
