@@ -10,7 +10,7 @@ use super::i18n::Lang;
 use super::json::{self, FieldError, Json, Reader, ROOT};
 use super::quote::quoted;
 use super::services;
-use super::text::{text, Joined};
+use super::text::{text, Names};
 use super::url::check_url;
 
 /// Longest JSON document read.
@@ -417,13 +417,12 @@ pub fn validate(charter: &Charter) -> Vec<CharterError> {
     for (i, row) in charter.cookies.iter().enumerate() {
         let path = text!("cookies[", i, "]");
         if !known.iter().any(|c| c.id == row.category) {
-            let known: Vec<_> = charter.categories.iter().map(|c| c.id.as_str()).collect();
             problems.push(error(
                 text!(path, ".category"),
                 text!(
                     quoted(&row.category),
                     " is not a category of this charter (expected one of: ",
-                    Joined(&known, ", "),
+                    Names(&charter.categories, |c| &c.id),
                     ")"
                 ),
             ));

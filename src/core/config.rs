@@ -7,7 +7,7 @@ use super::cookie_codec::{COOKIE_NAME, PROBE_COOKIE};
 use super::i18n::Lang;
 use super::presets::Preset;
 use super::quote::quoted;
-use super::text::{append, display_by_pieces, Joined, Names, Piece};
+use super::text::{append, display_by_pieces, Names, Piece};
 use super::url::{check_url, UrlError};
 
 /// Consent lifetime when none is configured: about six months.
@@ -274,7 +274,7 @@ impl Piece for ConfigError {
                 "data-lang=",
                 quoted(v),
                 " is not one of ",
-                Joined(&Lang::TAGS, ", "),
+                Names(&Lang::TAGS, |t| t),
                 "; using the page's language"
             ),
             ConfigError::ConsentDays(v) => append!(

@@ -6,7 +6,7 @@
 //! page in that language: a first visit loads its own language's texts and no other.
 
 use super::json::{FieldError, Json, Reader, ROOT};
-use super::text::{text, Joined};
+use super::text::{text, Names};
 
 /// A language the component speaks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -255,7 +255,7 @@ fn read_texts(r: &mut Reader, json: &Json) -> Option<Texts> {
         _ => {
             r.problems.push(FieldError {
                 path: text!(ROOT, ".lang"),
-                problem: text!("expected one of: ", Joined(&Lang::TAGS, ", ")),
+                problem: text!("expected one of: ", Names(&Lang::TAGS, |t| t)),
             });
             Lang::Fr
         }

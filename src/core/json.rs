@@ -6,7 +6,7 @@
 //! readers take it as a [`Parser`]), `serde_json` natively, where the pure core is tested. [`Reader`] then reads typed fields out of the tree, naming the path of every
 //! problem (`cookies[2].name`); [`Json::to_text`] writes a tree back.
 
-use super::text::{display_by_pieces, text, Hex, Joined, Piece};
+use super::text::{display_by_pieces, text, Hex, Names, Piece};
 
 /// A JSON value.
 #[derive(Clone, Debug, PartialEq)]
@@ -246,7 +246,7 @@ impl Reader {
                     "unknown field `",
                     key,
                     "` (expected one of: ",
-                    Joined(known, ", "),
+                    Names(known, |k| k),
                     ")"
                 ),
             );

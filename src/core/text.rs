@@ -88,24 +88,11 @@ impl Piece for Hex {
     }
 }
 
-/// Items written with a separator between them, in place: `text!("one of: ", Joined(&ids, ", "))`
-/// (`[&str]::join` would build a string of its own first, and brings 0.9 KB of wasm).
-pub struct Joined<'a>(pub &'a [&'a str], pub &'a str);
-
-impl Piece for Joined<'_> {
-    fn push_to(&self, out: &mut String) {
-        for (i, item) in self.0.iter().enumerate() {
-            if i > 0 {
-                out.push_str(self.1);
-            }
-            out.push_str(item);
-        }
-    }
-}
-
 /// The names of `items` separated by commas, written in place, for the "expected one of"
-/// lists of messages: `text!("one of: ", Names(&Preset::ALL, |p| p.name()))` (collecting them
-/// in a `Vec` for [`Joined`] would cost each list code of its own).
+/// lists of messages: `text!("one of: ", Names(&Preset::ALL, |p| p.name()))`,
+/// `Names(&Lang::TAGS, |t| t)`. `[&str]::join` would build a string of its own first (and
+/// brings 0.9 KB of wasm), and collecting the names in a `Vec` first costs each list code of
+/// its own.
 pub struct Names<'a, T>(pub &'a [T], pub fn(&T) -> &str);
 
 impl<T> Piece for Names<'_, T> {
