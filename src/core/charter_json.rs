@@ -215,29 +215,43 @@ fn is_category_id(id: &str) -> bool {
         && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-')
 }
 
-/// Checks one text: French present (when `required`), every language short and free of
-/// control characters other than newlines.
-fn check_text(text: &Text, path: &str, required: bool, problems: &mut Vec<CharterError>) {
+/// Checks text `field` of the object at `path` (`categories[0]`, `.title`): French present
+/// (when `required`), every language short and free of control characters other than
+/// newlines. The field's path is only written for a problem found.
+fn check_text(
+    text: &Text,
+    (path, field): (&str, &str),
+    required: bool,
+    problems: &mut Vec<CharterError>,
+) {
     if required && text.fr.trim().is_empty() {
-        problems.push(error(text!(path, ".fr"), "must not be empty"));
+        problems.push(error(text!(path, field, ".fr"), "must not be empty"));
     }
-    check_translation(Lang::Fr, &text.fr, path, problems);
+    check_translation(Lang::Fr, &text.fr, (path, field), problems);
     for (lang, value) in &text.translations {
-        check_translation(*lang, value, path, problems);
+        check_translation(*lang, value, (path, field), problems);
     }
 }
 
 /// Checks one language of a text: short, free of control characters other than newlines.
-fn check_translation(lang: Lang, value: &str, path: &str, problems: &mut Vec<CharterError>) {
+fn check_translation(
+    lang: Lang,
+    value: &str,
+    (path, field): (&str, &str),
+    problems: &mut Vec<CharterError>,
+) {
     let lang = lang.tag();
     if value.chars().count() > MAX_TEXT_LEN {
         problems.push(error(
-            text!(path, ".", lang),
+            text!(path, field, ".", lang),
             text!("is longer than ", MAX_TEXT_LEN, " characters"),
         ));
     }
     if value.chars().any(|c| c.is_control() && c != '\n') {
-        problems.push(error(text!(path, ".", lang), "contains control characters"));
+        problems.push(error(
+            text!(path, field, ".", lang),
+            "contains control characters",
+        ));
     }
 }
 
@@ -297,7 +311,7 @@ fn check_services(charter: &Charter, i: usize, problems: &mut Vec<CharterError>)
                 ),
             ));
         }
-        check_text(&service.name, &text!(path, ".name"), true, problems);
+        check_text(&service.name, (&path, ".name"), true, problems);
         if service.provider.chars().count() > 200 || service.provider.chars().any(char::is_control)
         {
             problems.push(error(text!(path, ".provider"), "must be one short line"));
@@ -330,7 +344,7 @@ pub fn validate(charter: &Charter) -> Vec<CharterError> {
         if let Some(heading) = &section.heading {
             check_text(
                 heading,
-                &text!("intro[", i, "].heading"),
+                (&text!("intro[", i, "]"), ".heading"),
                 true,
                 &mut problems,
             );
@@ -338,7 +352,7 @@ pub fn validate(charter: &Charter) -> Vec<CharterError> {
         for (j, p) in section.paragraphs.iter().enumerate() {
             check_text(
                 p,
-                &text!("intro[", i, "].paragraphs[", j, "]"),
+                (&text!("intro[", i, "].paragraphs[", j, "]"), ""),
                 true,
                 &mut problems,
             );
@@ -346,7 +360,7 @@ pub fn validate(charter: &Charter) -> Vec<CharterError> {
         for (j, item) in section.items.iter().enumerate() {
             check_text(
                 item,
-                &text!("intro[", i, "].items[", j, "]"),
+                (&text!("intro[", i, "].items[", j, "]"), ""),
                 true,
                 &mut problems,
             );
@@ -392,13 +406,13 @@ pub fn validate(charter: &Charter) -> Vec<CharterError> {
                 "audience measurement needs consent: it cannot be required",
             ));
         }
-        check_text(&category.title, &text!(path, ".title"), true, &mut problems);
+        check_text(&category.title, (&path, ".title"), true, &mut problems);
         if let Some(heading) = &category.heading {
-            check_text(heading, &text!(path, ".heading"), true, &mut problems);
+            check_text(heading, (&path, ".heading"), true, &mut problems);
         }
         check_text(
             &category.description,
-            &text!(path, ".description"),
+            (&path, ".description"),
             false,
             &mut problems,
         );
@@ -439,10 +453,10 @@ pub fn validate(charter: &Charter) -> Vec<CharterError> {
         if row.provider.chars().count() > 200 || row.provider.chars().any(char::is_control) {
             problems.push(error(text!(path, ".provider"), "must be one short line"));
         }
-        check_text(&row.service, &text!(path, ".service"), true, &mut problems);
-        check_text(&row.purpose, &text!(path, ".purpose"), true, &mut problems);
+        check_text(&row.service, (&path, ".service"), true, &mut problems);
+        check_text(&row.purpose, (&path, ".purpose"), true, &mut problems);
         if let Some(lifetime) = &row.lifetime {
-            check_text(lifetime, &text!(path, ".lifetime"), true, &mut problems);
+            check_text(lifetime, (&path, ".lifetime"), true, &mut problems);
         }
     }
     problems
