@@ -27,9 +27,7 @@ impl Decisions {
     /// earlier).
     pub fn from_pairs(pairs: Vec<(String, bool)>) -> Decisions {
         let mut decisions = Decisions::new();
-        for (id, on) in pairs {
-            decisions.insert(id, on);
-        }
+        decisions.extend(pairs);
         decisions
     }
 
@@ -80,9 +78,7 @@ impl Extend<(String, bool)> for Decisions {
 impl FromIterator<(String, bool)> for Decisions {
     fn from_iter<I: IntoIterator<Item = (String, bool)>>(pairs: I) -> Decisions {
         let mut decisions = Decisions::new();
-        for (id, on) in pairs {
-            decisions.insert(id, on);
-        }
+        decisions.extend(pairs);
         decisions
     }
 }

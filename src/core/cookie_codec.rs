@@ -152,9 +152,7 @@ fn read_choices(r: &mut Reader, value: &Json, path: &str, services: bool) -> Opt
                     all &= *on;
                 }
                 decisions.insert(id.clone(), all);
-                for (service, on) in of {
-                    decisions.insert(service, on);
-                }
+                decisions.extend(of);
             }
             _ => decisions.insert(id.clone(), r.boolean(value, &json::member_path(path, id))?),
         }
