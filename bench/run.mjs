@@ -72,10 +72,22 @@ const ARGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-
 
 /**
  * Runs in the page before anything else: when the banner and the panel become visible, when
- * the page first changes after a click, layout shifts (blocking time comes from a trace).
+ * the page first changes after a click, when the audience script runs (the stub sets
+ * `window.__audienceAt`), layout shifts (blocking time comes from a trace). Each is also said in
+ * the console (`bench:banner`, `bench:panel`, `bench:audience`), which the harness waits on:
+ * Playwright's `waitForFunction` would inject its own script into the page while it loads
+ * (about 65 ms at 4x CPU), a task that could run before a library's next one and delay it.
  */
 function instrument({ banner, panel }) {
   const m = (window.__metrics = { bannerAt: null, clickAt: null, responseAt: null, panelAt: null, cls: 0 });
+  const say = (what) => console.debug(`bench:${what}`);
+  const panelDone = () => { if (m.panelAt !== null && m.responseAt !== null) say('panel'); };
+  let audienceAt;
+  Object.defineProperty(window, '__audienceAt', {
+    configurable: true,
+    get: () => audienceAt,
+    set: (at) => { audienceAt = at; say('audience'); },
+  });
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) if (!e.hadRecentInput) m.cls += e.value;
   }).observe({ type: 'layout-shift', buffered: true });
@@ -85,8 +97,14 @@ function instrument({ banner, panel }) {
     return style.visibility !== 'hidden' && style.display !== 'none' && parseFloat(style.opacity) > 0;
   };
   const poll = () => {
-    if (m.bannerAt === null && visible(document.querySelector(banner))) m.bannerAt = performance.now();
-    if (m.clickAt !== null && m.panelAt === null && visible(document.querySelector(panel))) m.panelAt = performance.now();
+    if (m.bannerAt === null && visible(document.querySelector(banner))) {
+      m.bannerAt = performance.now();
+      say('banner');
+    }
+    if (m.clickAt !== null && m.panelAt === null && visible(document.querySelector(panel))) {
+      m.panelAt = performance.now();
+      panelDone();
+    }
     if (m.bannerAt === null || (m.clickAt !== null && m.panelAt === null)) requestAnimationFrame(poll);
   };
   requestAnimationFrame(poll);
@@ -96,7 +114,11 @@ function instrument({ banner, panel }) {
     m.clickAt = event.timeStamp;
     new MutationObserver((_, observer) => {
       observer.disconnect();
-      requestAnimationFrame(() => { m.responseAt ??= performance.now(); });
+      requestAnimationFrame(() => {
+        if (m.responseAt !== null) return;
+        m.responseAt = performance.now();
+        panelDone();
+      });
     }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
     requestAnimationFrame(poll);
   }, true);
@@ -220,6 +242,11 @@ function tbtFromTrace(events) {
     .reduce((total, e) => total + Math.max(0, (e.ts + e.dur - Math.max(e.ts, fcp.ts)) / 1000 - 50), 0);
 }
 
+/** Resolves when the page says `bench:<what>` in its console (see `instrument`). */
+function said(page, what) {
+  return page.waitForEvent('console', { predicate: (message) => message.text() === `bench:${what}`, timeout: 60_000 });
+}
+
 /** A fresh browser context whose page is instrumented and watched. */
 async function freshPage(browser, lib, conditions) {
   const context = await browser.newContext();
@@ -238,15 +265,17 @@ async function freshPage(browser, lib, conditions) {
 async function firstVisit(browser, baseUrl, lib, conditions) {
   const { context, page, network, bodies } = await freshPage(browser, lib, conditions);
   const trace = await startTrace(page);
+  const bannerShown = said(page, 'banner');
   await page.goto(`${baseUrl}/bench/${lib.page}`);
-  await page.waitForFunction(() => window.__metrics.bannerAt !== null, null, { timeout: 60_000 });
+  await bannerShown;
   await page.waitForTimeout(500);
   // Blocking time before the click (the click's own work is the panel's figure).
   const tbtMs = Math.round(tbtFromTrace(await trace.stop()));
   const { timeOrigin, bannerAt } = await page.evaluate(() => ({ timeOrigin: performance.timeOrigin, bannerAt: window.__metrics.bannerAt }));
   const beforeClick = network.requests();
+  const panelShown = said(page, 'panel');
   await page.click(lib.customise);
-  await page.waitForFunction(() => window.__metrics.panelAt !== null && window.__metrics.responseAt !== null, null, { timeout: 60_000 });
+  await panelShown;
   const m = await page.evaluate(() => window.__metrics);
   await context.close();
   const bannerWall = timeOrigin + bannerAt;
@@ -274,8 +303,9 @@ async function firstVisit(browser, baseUrl, lib, conditions) {
 async function returningVisit(browser, baseUrl, lib, conditions) {
   const { context, page, network } = await freshPage(browser, lib, conditions);
   const url = `${baseUrl}/bench/${lib.page}`;
+  const bannerShown = said(page, 'banner');
   await page.goto(url);
-  await page.waitForFunction(() => window.__metrics.bannerAt !== null, null, { timeout: 60_000 });
+  await bannerShown;
   // Only the setup of the returning visit: give every library time to be fully ready
   // (tarteaucitron shows its banner before its services are registered).
   await page.waitForLoadState('load');
@@ -284,8 +314,9 @@ async function returningVisit(browser, baseUrl, lib, conditions) {
   await page.waitForFunction(() => window.__audienceRuns >= 1, null, { timeout: 60_000 });
   await page.waitForTimeout(300);
   network.clear();
+  const audienceRan = said(page, 'audience');
   await page.goto(url); // a navigation, not a reload: a reload revalidates everything
-  await page.waitForFunction(() => window.__audienceAt !== undefined, null, { timeout: 60_000 });
+  await audienceRan;
   await page.waitForTimeout(300);
   const m = await page.evaluate(() => ({ audienceAt: window.__audienceAt }));
   const requests = network.requests().filter((r) => isOurs(r.url));
