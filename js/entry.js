@@ -178,6 +178,25 @@ function tables(snapshot) {
   });
 }
 
+// The choice cookie's name unless `data-cookie-name` renames it (tests/settings_names.rs keeps
+// it equal to the wasm's).
+const DEFAULT_COOKIE_NAME = 'cookies_preferences';
+
+/**
+ * Whether the page seems to hold a stored choice: a hint for when the first layer starts, never
+ * for what it allows (it reads and checks the cookie itself). A wrong guess costs a task's delay,
+ * nothing else.
+ */
+function choiceSeemsStored(source) {
+  const asked = source.tag ? source.tag.getAttribute('data-cookie-name') : source.options?.cookieName;
+  const name = `${String(asked || DEFAULT_COOKIE_NAME).trim()}=`;
+  try {
+    return document.cookie.split(';').some((pair) => pair.trim().startsWith(name));
+  } catch {
+    return false; // a sandboxed page without cookies: no choice can be stored there
+  }
+}
+
 /**
  * Compiles and instantiates the first layer's wasm within this module's own task, so that its
  * start (a returning visitor's audience script) comes before the browser's next tasks: a frame,
@@ -201,6 +220,13 @@ async function startFirstLayer(source) {
   loadLikelyTexts(source);
   if (typeof WebAssembly === 'object') {
     await instantiateFirstLayer();
+    // A returning visitor's first layer starts in this task: its audience script waits for
+    // nothing (a frame and the module's code cache would come first: about 80 ms at 4x CPU). A
+    // first visit's starts in the next task: the module's task and the start were one long task
+    // (70-190 ms at 4x CPU, a third of it compiling wasm functions at their first call), which
+    // the page's input waited for; the banner is built in a task of its own anyway (README,
+    // Performance benchmark).
+    if (!choiceSeemsStored(source)) await new Promise((resolve) => setTimeout(resolve, 0));
     phase.layer = wasmFirstLayer;
   } else {
     phase.layer = await import('./cookie-charter-nowasm.js');

@@ -44,6 +44,13 @@ fn entry_js_recognises_its_tag_by_every_data_attribute_and_no_other() {
 }
 
 #[test]
+fn entry_js_knows_the_default_cookie_name() {
+    let entry = read("js/entry.js");
+    let in_js = between(&entry, "const DEFAULT_COOKIE_NAME = '", "';");
+    assert_eq!(in_js, cookie_charter::core::cookie_codec::COOKIE_NAME);
+}
+
+#[test]
 fn the_typescript_mount_options_are_the_settings_options() {
     let dts = read("js/cookie-charter.d.ts");
     let body = between(&dts, "export interface MountOptions {", "\n}");
