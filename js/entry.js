@@ -161,12 +161,20 @@ function texts(tag, done) {
 }
 
 /**
+ * What the page gives a setting, before the first layer reads and checks it: the tag's data
+ * attribute, or the `mount()` option. For the hints below only.
+ */
+function given(source, attribute, option) {
+  return source.tag ? source.tag.getAttribute(attribute) : source.options?.[option];
+}
+
+/**
  * Starts loading the texts the page most likely needs while the wasm starts: the language of
  * `data-lang` / the `lang` option, else of `<html lang>`. Only a head start: the first layer
  * decides the language and asks for its texts through `texts`.
  */
 function loadLikelyTexts(source) {
-  const asked = source.tag ? source.tag.getAttribute('data-lang') : source.options?.lang;
+  const asked = given(source, 'data-lang', 'lang');
   const tag = String(asked || document.documentElement.lang || '').trim().split(/[-_]/)[0].toLowerCase();
   if (Object.hasOwn(LANGUAGES, tag)) loadTexts(tag).catch(() => {});
 }
@@ -188,8 +196,8 @@ const DEFAULT_COOKIE_NAME = 'cookies_preferences';
  * nothing else.
  */
 function choiceSeemsStored(source) {
-  const asked = source.tag ? source.tag.getAttribute('data-cookie-name') : source.options?.cookieName;
-  const name = `${String(asked || DEFAULT_COOKIE_NAME).trim()}=`;
+  const asked = given(source, 'data-cookie-name', 'cookieName');
+  const name = `${String(asked ?? '').trim() || DEFAULT_COOKIE_NAME}=`;
   try {
     return document.cookie.split(';').some((pair) => pair.trim().startsWith(name));
   } catch {
