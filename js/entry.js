@@ -103,9 +103,9 @@ function afterNextPaint(f) {
  * The panel opens after the next paint, so that the status line the first layer shows at once
  * is on screen before the Yew UI's work starts (a visible answer to "Personnaliser" even when the
  * Yew UI is already loaded and would draw the panel within the click's own task); once it is
- * shown, new snapshots (its switches) are drawn at once. If the Yew UI cannot be loaded, the
- * panel is closed again (the banner comes back if no choice was made) and a console error says
- * why.
+ * shown, new snapshots (its switches) are drawn at once. If the Yew UI cannot be loaded (or
+ * the browser has no WebAssembly), the banner shows in its place, even over a stored choice, so
+ * that a visitor can always withdraw, and a console error says why.
  */
 function panel(snapshot) {
   const request = ++panelRequest;
@@ -123,8 +123,9 @@ function panel(snapshot) {
     if (panelShown) show();
     else afterNextPaint(show);
   }, (error) => {
-    console.error('[cookie-charter] the preferences panel could not be loaded; nothing new was loaded.', error);
-    phase.layer.act('close');
+    console.error('[cookie-charter] the preferences panel could not be loaded; ' +
+      'the banner is shown instead, so that everything can still be refused.', error);
+    phase.layer.act('unavailable');
   });
 }
 
@@ -258,6 +259,58 @@ function failed(error) {
   throw error;
 }
 
+/** Whether the yes/no setting is on, read as the first layer reads it (core::config's flag). */
+function flag(source, attribute, option) {
+  const value = given(source, attribute, option);
+  if (value === true) return true;
+  if (typeof value !== 'string') return false;
+  const text = value.trim().toLowerCase();
+  return text === '' || text === 'true';
+}
+
+/**
+ * The tools' consent defaults, pushed before this module gives the page's next script a chance
+ * to run, whatever is stored and wherever the charter comes from: Google Consent Mode's
+ * `default` (all denied), Matomo's `requireCookieConsent` (ahead of the page's own commands)
+ * and Piano's `opt-out`. The first layer tells them the stored choice once it has read it
+ * (web::integrations, which pushes the same defaults for a Rust application; the native tests
+ * keep the two equal). A push the page's own code makes throw is reported; the start goes on.
+ */
+function pushDefaults(source) {
+  const push = (tool, f) => {
+    try {
+      f();
+    } catch (error) {
+      console.warn(`[cookie-charter] ${tool} threw: its consent default was not set`, error);
+    }
+  };
+  if (flag(source, 'data-google-consent-mode', 'googleConsentMode')) {
+    push('window.dataLayer.push', () => {
+      window.dataLayer = window.dataLayer || [];
+      // gtag() pushes its `arguments` object, not an array: Google's tags expect exactly that.
+      (function gtag() { window.dataLayer.push(arguments); })('consent', 'default', {
+        analytics_storage: 'denied', ad_storage: 'denied', ad_user_data: 'denied',
+        ad_personalization: 'denied', wait_for_update: 500,
+      });
+    });
+  }
+  if (flag(source, 'data-matomo', 'matomo')) {
+    push('window._paq.push', () => {
+      const paq = (window._paq = window._paq || []);
+      if (Array.isArray(paq)) paq.unshift(['requireCookieConsent']);
+      else paq.push(['requireCookieConsent']);
+    });
+  }
+  if (flag(source, 'data-piano', 'piano')) {
+    push('window.pdl', () => {
+      const pdl = (window.pdl = window.pdl || {});
+      if (!pdl.requireConsent) pdl.requireConsent = true;
+      pdl.consent = pdl.consent || {};
+      pdl.consent.defaultPreset = { ...pdl.consent.defaultPreset, PA: 'opt-out' };
+    });
+  }
+}
+
 function start(source) {
   const other = owner();
   if (other) {
@@ -265,6 +318,7 @@ function start(source) {
     return other.mounted;
   }
   if (!phase.started) {
+    pushDefaults(source);
     phase.started = startFirstLayer(source).catch(failed);
     window[REGISTRY] = { api, mounted: phase.started.then(() => {}) };
   }

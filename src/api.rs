@@ -8,11 +8,12 @@ use crate::core::consent::{Action, View};
 use crate::state_loop;
 use crate::web::{clock, events, receipts};
 
-/// The current choice as `{ audience, necessary, …, categories, decidedAt, revision }`, or
-/// `null` when the visitor has not chosen (or the component has not started).
+/// The current choice as `{ audience, necessary, …, categories, decidedAt, revision }`, as it
+/// is applied (every optional category refused when nothing optional may load), or `null`
+/// when the visitor has not chosen (or the component has not started).
 #[cfg_attr(feature = "js-first-layer", wasm_bindgen(js_name = getConsent))]
 pub fn get_consent() -> JsValue {
-    state_loop::with_state(|s| events::consent_to_js(s.choice.as_ref(), &s.charter))
+    state_loop::with_state(|s| events::consent_to_js(s.choice_in_force().as_ref(), &s.charter))
         .unwrap_or(JsValue::NULL)
 }
 

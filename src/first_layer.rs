@@ -28,6 +28,9 @@ use crate::web::{clock, consent_store, dom, elsewhere, openers, placeholders, re
 pub const ROOT_ID: &str = "cookie-charter";
 /// Elements matching this selector receive the full charter (introduction and table).
 pub const TABLE_SELECTOR: &str = "[data-cookie-charter-table]";
+/// What a page blocks until consent (blocked tags, embeds): watched for after the page is
+/// parsed.
+const BLOCKED_SELECTOR: &str = "[data-cookie-category],[data-cookie-service]";
 
 /// The page's answers to the first layer's requests: for the script tag, `js/entry.js` loads
 /// the Yew UI for them ([`PageRequests::from_functions`]); in a Rust application the Yew UI is
@@ -108,16 +111,18 @@ pub fn show(
     let text = charter_text.clone();
     let texts_json = texts.json.clone();
     let banner_texts = texts.texts.clone();
-    let parsing = dom::still_parsing();
     dom::when_parsed(move || {
-        if parsing {
-            // Blocked tags the parser added since the start.
+        // Blocked tags added since the start (by the parser, later by the page's own scripts,
+        // as a single-page application does) run if allowed (each once); what stays blocked
+        // of a service's embeds gets a placeholder.
+        let blocked_added = move || {
             state_loop::allow_again();
-        }
-        // What stays blocked of a service's embeds gets a placeholder.
-        state_loop::with_state(|s| {
-            placeholders::show(&s.charter, &banner_texts, &s.allowed_optional())
-        });
+            state_loop::with_state(|s| {
+                placeholders::show(&s.charter, &banner_texts, &s.allowed_optional())
+            });
+        };
+        blocked_added();
+        dom::when_added(BLOCKED_SELECTOR, blocked_added);
         let has_tables = web_sys::window()
             .and_then(|w| w.document())
             .and_then(|d| d.query_selector(TABLE_SELECTOR).ok().flatten())
@@ -284,7 +289,9 @@ fn snapshot(texts: Option<&str>, charter: &CharterText, draft: Option<&Array>) -
 }
 
 /// What the visitor did in the Yew UI's panel: `toggle` (with the category `id`), `save`,
-/// `accept-all`, `refuse-all` or `close`. Anything else is ignored.
+/// `accept-all`, `refuse-all` or `close`; or `unavailable` from the page when the panel could
+/// not be drawn (the banner then shows, so that refusing stays possible). Anything else is
+/// ignored.
 #[cfg_attr(feature = "js-first-layer", wasm_bindgen)]
 pub fn act(kind: &str, id: Option<String>) {
     let action = match (kind, id) {
@@ -293,6 +300,7 @@ pub fn act(kind: &str, id: Option<String>) {
         ("accept-all", _) => Action::AcceptAll(clock::now()),
         ("refuse-all", _) => Action::RefuseAll(clock::now()),
         ("close", _) => Action::ClosePreferences,
+        ("unavailable", _) => Action::PanelUnavailable,
         _ => return,
     };
     state_loop::dispatch(action);

@@ -1,7 +1,7 @@
 //! Start-up: from the embed settings to a running consent loop. It checks the configuration
 //! (reporting each problem in the console), gets the charter, reads the stored choice and what
 //! the browser says (Global Privacy Control, whether cookies work), tells Google Consent Mode /
-//! Matomo about the page load, then starts the [`state_loop`] and the [`first_layer`] that
+//! Matomo / Piano the stored choice (their all-denied defaults came first), then starts the [`state_loop`] and the [`first_layer`] that
 //! shows it. Only the first start on a page does anything.
 //!
 //! `js/entry.js` calls [`mount_from_script`] (the script tag) or [`mount_with_options`]
@@ -19,6 +19,8 @@ use web_sys::Element;
 use crate::core::charter::AUDIENCE;
 use crate::core::config::{self, Config, RawConfig};
 use crate::core::consent::ConsentState;
+use crate::core::cookie_codec::COOKIE_NAME;
+use crate::core::quote::quoted;
 use crate::core::text::text;
 use crate::first_layer::{self, PageRequests};
 use crate::state_loop;
@@ -49,9 +51,16 @@ pub fn start(read: &dyn Fn() -> RawConfig, requests: PageRequests) -> Promise {
 }
 
 /// [`start`] from a configuration already checked: a Rust application's
-/// [`crate::Settings`].
+/// [`crate::Settings`]. The tools' consent defaults are pushed here, before anything else
+/// (`js/entry.js` pushes them itself for the script tag and `mount()`).
 pub fn start_checked(config: Config, requests: PageRequests) -> Promise {
-    start_with(|| config, requests)
+    start_with(
+        || {
+            integrations::defaults(&config);
+            config
+        },
+        requests,
+    )
 }
 
 fn start_with(check: impl FnOnce() -> Config, requests: PageRequests) -> Promise {
@@ -89,24 +98,36 @@ fn run(
     requests: PageRequests,
     shown: impl FnOnce() + 'static,
 ) {
-    if !loaded.as_configured {
-        // Fail closed: without the portal's own charter, nothing optional may load.
-        config.audience_src = None;
-    }
     let charter = Rc::new(loaded.charter);
     if config.audience_src.is_some() && !charter.categories.iter().any(|c| c.id == AUDIENCE) {
         console::warn("data-audience-src is set but the charter has no \"audience\" category: it will never load");
     }
+    if config.cookie_name != COOKIE_NAME {
+        if let Some(listed) = charter.listed_cookie(&config.cookie_name) {
+            console::error(&text!(
+                "data-cookie-name ",
+                quoted(&config.cookie_name),
+                " is one of the portal's own cookies in the charter (",
+                quoted(listed),
+                "): a choice would overwrite it; keeping the choice in ",
+                COOKIE_NAME,
+                " instead (mark the row of a renamed choice cookie with \"consent\": true)"
+            ));
+            config.cookie_name = COOKIE_NAME.to_owned();
+        }
+    }
     let config = Rc::new(config);
     let stored = consent_store::load(&config, &charter);
-    integrations::on_load(&config, stored.as_ref());
     let storage_available = cookies::can_store();
     if !storage_available {
         console::error("cookies are disabled on this page: a choice cannot be kept, so nothing optional is loaded");
     }
+    // Without the portal's own charter, nothing optional may load (the state says so).
     let state = ConsentState::new(charter, stored)
         .with_gpc(privacy_signals::global_privacy_control())
-        .with_storage(storage_available);
+        .with_storage(storage_available)
+        .with_charter_as_configured(loaded.as_configured);
+    integrations::on_stored(&config, state.choice_in_force().as_ref());
     // The loop runs at once (a returning visitor's audience script waits for no text); what
     // the page shows waits for its language's texts (French at once), and is built in a task of
     // its own: js/entry.js starts the first layer within the task that evaluates it, so that a

@@ -104,3 +104,105 @@ fn field_boundaries_matter_to_the_revision() {
     b.cookies[1].name = "bc".into();
     assert_ne!(a.revision(), b.revision());
 }
+
+/// The default charter with an audience category of Matomo and Google Analytics, and an
+/// embeds category of YouTube and Vimeo (built-in services).
+fn with_services() -> Charter {
+    let json = Preset::Default
+        .json()
+        .replacen(
+            r#""id": "audience","#,
+            r#""id": "audience", "services": ["matomo", "ga4"],"#,
+            1,
+        )
+        .replacen(
+            r#""categories": ["#,
+            r#""categories": [{"id": "embeds", "title": {"fr": "Contenus"}, "services": ["youtube", "vimeo"]},"#,
+            1,
+        );
+    cookie_charter::core::charter_json::parse(&json, json::parse).unwrap()
+}
+
+/// The cookies of `header` that withdrawing `withdrawn` erases while `accepted` stays.
+fn erased(charter: &Charter, withdrawn: &[&str], accepted: &[&str], header: &str) -> Vec<String> {
+    use cookie_charter::core::cookie_patterns::Reach;
+    let withdrawn: Vec<String> = withdrawn.iter().map(|s| s.to_string()).collect();
+    let (erase, kept) = charter.withdrawal(&withdrawn, &|id| accepted.contains(&id));
+    let mut names: Vec<String> = Reach::new("localhost", "/", None)
+        .erase_matching(header, &erase, &kept, "cookies_preferences")
+        .iter()
+        .map(|a| a.split('=').next().unwrap().to_owned())
+        .collect();
+    names.dedup();
+    names
+}
+
+#[test]
+fn withdrawal_erases_exactly_the_withdrawn_services_cookies() {
+    let charter = with_services();
+    let header = "_ga=1; _ga_X1=2; _gid=3; _pk_id.1.ab=4; _pk_ses.1.ab=5; sessionid=6; \
+                  csrftoken=7; YSC=8; VISITOR_INFO1_LIVE=9; vuid=10; other=11";
+    // Google Analytics withdrawn, Matomo kept: the audience category (no longer whole) goes
+    // with it, yet Matomo's cookies, which the category also lists, stay.
+    assert_eq!(
+        erased(
+            &charter,
+            &["audience", "ga4"],
+            &["necessary", "matomo"],
+            header
+        ),
+        ["_ga", "_ga_X1", "_gid"]
+    );
+    // YouTube withdrawn, Vimeo kept.
+    assert_eq!(
+        erased(
+            &charter,
+            &["embeds", "youtube"],
+            &["necessary", "vimeo"],
+            header
+        ),
+        ["YSC", "VISITOR_INFO1_LIVE"]
+    );
+    // Everything withdrawn: every listed cookie of theirs, never the portal's own.
+    assert_eq!(
+        erased(
+            &charter,
+            &["audience", "matomo", "ga4", "embeds", "youtube", "vimeo"],
+            &["necessary"],
+            header
+        ),
+        [
+            "_ga",
+            "_ga_X1",
+            "_gid",
+            "_pk_id.1.ab",
+            "_pk_ses.1.ab",
+            "YSC",
+            "VISITOR_INFO1_LIVE",
+            "vuid"
+        ]
+    );
+}
+
+#[test]
+fn a_renamed_choice_cookie_may_not_be_one_of_the_portals_cookies() {
+    let charter = with_services();
+    assert_eq!(charter.listed_cookie("sessionid"), Some("sessionid"));
+    assert_eq!(charter.listed_cookie("_pk_id.7"), Some("_pk_id.*"));
+    assert_eq!(charter.listed_cookie("vuid"), Some("vuid"));
+    assert_eq!(charter.listed_cookie("cookie_charter_choice"), None);
+    // The row marked as holding the choice is the one name allowed.
+    let json = Preset::Default.json().replacen(
+        r#""name": "cookies_preferences","#,
+        r#""name": "cookie_charter_choice", "consent": true,"#,
+        1,
+    );
+    let marked = cookie_charter::core::charter_json::parse(&json, json::parse).unwrap();
+    assert_eq!(marked.listed_cookie("cookie_charter_choice"), None);
+    let unmarked = json.replacen(r#""consent": true,"#, "", 1);
+    let unmarked = cookie_charter::core::charter_json::parse(&unmarked, json::parse).unwrap();
+    assert_eq!(
+        unmarked.listed_cookie("cookie_charter_choice"),
+        Some("cookie_charter_choice")
+    );
+}

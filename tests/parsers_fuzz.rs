@@ -115,7 +115,7 @@ proptest! {
         header in "\\PC{0,200}", host in "[a-z0-9.-]{0,40}",
     ) {
         let _ = cookie_patterns::matches(&pattern, &name);
-        let assignments = cookie_patterns::Reach::new(&host, "/a/b", None).erase_matching(&header, &[pattern.as_str()], "cc_choice");
+        let assignments = cookie_patterns::Reach::new(&host, "/a/b", None).erase_matching(&header, &[pattern.as_str()], &[], "cc_choice");
         prop_assert!(assignments.iter().all(|a| !a.starts_with("cookies_preferences=") && !a.starts_with("cc_choice=")));
     }
 

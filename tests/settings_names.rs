@@ -124,3 +124,29 @@ fn the_languages_agree_in_rust_entry_js_the_declarations_and_the_texts_files() {
         read(&format!("src/core/texts/{tag}.json"));
     }
 }
+
+#[test]
+fn entry_js_pushes_the_same_consent_defaults_as_the_first_layer() {
+    use cookie_charter::core::integrations::{self, MatomoCommand, GOOGLE_WAIT_FOR_UPDATE_MS};
+    let entry = read("js/entry.js");
+    let defaults = between(&entry, "function pushDefaults(source) {", "\n}\n");
+    let google = between(defaults, "('consent', 'default', {", "});");
+    let mut in_js: Vec<String> = google
+        .split(',')
+        .map(|pair| pair.split_whitespace().collect::<String>())
+        .filter(|pair| !pair.is_empty())
+        .collect();
+    let mut in_rust: Vec<String> = integrations::google_default()
+        .iter()
+        .map(|(key, value)| format!("{key}:'{value}'"))
+        .collect();
+    in_rust.push(format!("wait_for_update:{GOOGLE_WAIT_FOR_UPDATE_MS}"));
+    in_js.sort();
+    in_rust.sort();
+    assert_eq!(in_js, in_rust);
+    assert!(defaults.contains(&format!(
+        "['{}']",
+        MatomoCommand::RequireCookieConsent.name()
+    )));
+    assert!(defaults.contains(&format!("PA: '{}'", integrations::piano_mode(None))));
+}

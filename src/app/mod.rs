@@ -16,10 +16,12 @@ pub use settings::{Settings, SettingsBuilder, SettingsError};
 use crate::core::consent::{Action, Choice};
 use crate::state_loop;
 
-/// The visitor's current choice, or `None` when they have not chosen (or the consent loop has
-/// not started). [`Choice::allows`] answers "may this category run?".
+/// The visitor's current choice as it is applied (every optional category refused when
+/// nothing optional may load: cookies that cannot be kept, a fallback charter), or `None` when
+/// they have not chosen (or the consent loop has not started). [`Choice::allows`] answers
+/// "may this category run?".
 pub fn choice() -> Option<Choice> {
-    state_loop::with_state(|s| s.choice.clone()).flatten()
+    state_loop::with_state(|s| s.choice_in_force()).flatten()
 }
 
 /// Opens the preferences panel, as a "Gérer mes cookies" link does.

@@ -1,5 +1,6 @@
 //! The charter: which cookies a portal sets, grouped by category, and its revision.
 
+use super::cookie_patterns::matches;
 use super::i18n::Lang;
 use super::text::{text, Hex};
 
@@ -104,6 +105,9 @@ pub struct CookieRow {
     pub purpose: Text,
     /// How long the cookie lasts, when the charter says.
     pub lifetime: Option<Text>,
+    /// Whether this row is the cookie that keeps the visitor's choice (`"consent": true`): the
+    /// one name `data-cookie-name` may take among the charter's cookies.
+    pub holds_choice: bool,
 }
 
 /// A section of the charter page's introduction: an optional heading, paragraphs, then an
@@ -139,6 +143,64 @@ impl Charter {
         self.categories.iter().filter(|c| !c.required)
     }
 
+    /// What withdrawing `withdrawn` (categories and services) erases, given what `accepted`
+    /// still accepts: `(erased, kept)`, the patterns of the withdrawn ones and those of what
+    /// stays, which win (a cookie matching both stays).
+    pub fn withdrawal<'a>(
+        &'a self,
+        withdrawn: &[String],
+        accepted: &dyn Fn(&str) -> bool,
+    ) -> (Vec<&'a str>, Vec<&'a str>) {
+        let mut erased = Vec::new();
+        for id in withdrawn {
+            erased.extend(self.erase_patterns(id));
+        }
+        (erased, self.kept_patterns(accepted))
+    }
+
+    /// The cookie name patterns that stay whatever is withdrawn, given what `accepted` still
+    /// accepts: every pattern of a required or still-accepted category (its `erase` list, its
+    /// rows, its services' cookies) and the cookies of each still-accepted service. Withdrawing
+    /// Google Analytics never erases Matomo's `_pk_id.*`, nor a portal's session.
+    fn kept_patterns<'a>(&'a self, accepted: &dyn Fn(&str) -> bool) -> Vec<&'a str> {
+        let mut kept: Vec<&str> = Vec::new();
+        for c in &self.categories {
+            let whole = c.required || accepted(&c.id);
+            if whole {
+                for pattern in &c.erase {
+                    kept.push(pattern);
+                }
+                for row in self.cookies_of(&c.id) {
+                    if !row.name.is_empty() {
+                        kept.push(&row.name);
+                    }
+                }
+            }
+            for s in &c.services {
+                if whole || accepted(&s.id) {
+                    for pattern in &s.cookies {
+                        kept.push(pattern);
+                    }
+                }
+            }
+        }
+        kept
+    }
+
+    /// Whether `id` (a category, or a service by its category) cannot be refused.
+    pub fn is_required(&self, id: &str) -> bool {
+        for c in &self.categories {
+            let mut named = c.id == id;
+            for s in &c.services {
+                named |= s.id == id;
+            }
+            if named {
+                return c.required;
+            }
+        }
+        false
+    }
+
     /// The cookie name patterns to erase when `id` is withdrawn: for a category, its `erase`
     /// list, the names of its rows and its services' cookies; for a service, its cookies.
     pub fn erase_patterns<'a>(&'a self, id: &str) -> Vec<&'a str> {
@@ -164,6 +226,33 @@ impl Charter {
             }
         }
         patterns
+    }
+
+    /// The cookie name or pattern of this charter that `name` would overwrite if the choice were
+    /// kept under it: a row's name (but the row that holds the choice), a category's `erase`
+    /// pattern or a service's cookie. `None` when `name` is none of the portal's cookies.
+    pub fn listed_cookie(&self, name: &str) -> Option<&str> {
+        let hit = |pattern: &str| !pattern.is_empty() && matches(pattern, name);
+        for row in &self.cookies {
+            if !row.holds_choice && hit(&row.name) {
+                return Some(&row.name);
+            }
+        }
+        for c in &self.categories {
+            for pattern in &c.erase {
+                if hit(pattern) {
+                    return Some(pattern);
+                }
+            }
+            for s in &c.services {
+                for pattern in &s.cookies {
+                    if hit(pattern) {
+                        return Some(pattern);
+                    }
+                }
+            }
+        }
+        None
     }
 
     /// Whether a category groups services: the choice is then kept per service (cookie format

@@ -188,7 +188,7 @@ fn read_cookie_row(r: &mut Reader, value: &Json, path: &str) -> Option<CookieRow
         value,
         path,
         &[
-            "category", "provider", "service", "name", "purpose", "lifetime",
+            "category", "provider", "service", "name", "purpose", "lifetime", "consent",
         ],
     )?;
     Some(CookieRow {
@@ -198,6 +198,7 @@ fn read_cookie_row(r: &mut Reader, value: &Json, path: &str) -> Option<CookieRow
         name: r.optional_string(&o, "name").unwrap_or_default(),
         purpose: r.field(&o, "purpose", true, read_text).unwrap_or_default(),
         lifetime: r.field(&o, "lifetime", false, read_text),
+        holds_choice: r.field(&o, "consent", false, Reader::boolean) == Some(true),
     })
 }
 

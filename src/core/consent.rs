@@ -186,6 +186,10 @@ pub enum Action {
     SavePreferences(UnixSeconds),
     /// Close the panel without saving: back to the banner if nothing is stored yet.
     ClosePreferences,
+    /// The panel could not be drawn (its module failed to load, or the browser has no
+    /// WebAssembly): the banner shows instead, even over a stored choice, so that the visitor
+    /// can always refuse everything (withdrawal must stay possible).
+    PanelUnavailable,
     /// Forget the choice (the JS API's `reset()`): its cookie goes, the banner shows again.
     Reset,
     /// The stored choice, read again because it may have changed elsewhere: in another tab, or
@@ -216,6 +220,10 @@ pub struct ConsentState {
     /// Whether the choice can be kept (cookies work). When it cannot, nothing optional is
     /// ever allowed: the banner comes back on every page and a consent could not be proven.
     pub storage_available: bool,
+    /// Whether the charter is the one the portal configured. When it could not be used (the
+    /// default charter is shown in its place), nothing optional is ever allowed: the visitor
+    /// was not told what the portal's page would load.
+    pub charter_as_configured: bool,
 }
 
 impl ConsentState {
@@ -231,6 +239,7 @@ impl ConsentState {
             withdrawn: Vec::new(),
             gpc: false,
             storage_available: true,
+            charter_as_configured: true,
         };
         state.view = state.resting_view();
         state
@@ -248,6 +257,34 @@ impl ConsentState {
         self
     }
 
+    /// The same state, knowing whether its charter is the one the portal configured.
+    pub fn with_charter_as_configured(mut self, as_configured: bool) -> ConsentState {
+        self.charter_as_configured = as_configured;
+        self
+    }
+
+    /// Whether anything optional may run at all, whatever the visitor chose: not when the
+    /// choice cannot be kept, nor on a fallback charter.
+    fn may_allow(&self) -> bool {
+        self.storage_available && self.charter_as_configured
+    }
+
+    /// The choice as it is applied: the stored one, or when nothing optional may run
+    /// ([`ConsentState::allows`]), the same with every optional category and service refused.
+    /// What the page's tools, its listeners and the API are told, so that they never hear of a
+    /// consent the component itself does not act on.
+    pub fn choice_in_force(&self) -> Option<Choice> {
+        let mut choice = self.choice.clone()?;
+        if !self.may_allow() {
+            let mut refused = Decisions::new();
+            for (id, on) in choice.categories.pairs() {
+                refused.insert(id.clone(), *on && self.charter.is_required(id));
+            }
+            choice.categories = refused;
+        }
+        Some(choice)
+    }
+
     /// Whether the banner should mention the Global Privacy Control signal.
     pub fn shows_gpc_notice(&self) -> bool {
         self.gpc && self.choice.is_none()
@@ -256,8 +293,16 @@ impl ConsentState {
     /// What shows when the visitor is not in the panel: the banner while there is something
     /// to ask and no choice yet, else nothing.
     fn resting_view(&self) -> View {
-        let nothing_to_ask = self.charter.optional_categories().next().is_none();
-        if self.choice.is_some() || nothing_to_ask {
+        if self.choice.is_some() {
+            View::Closed
+        } else {
+            self.asking_view()
+        }
+    }
+
+    /// The banner when the charter has something to ask (an optional category), else nothing.
+    fn asking_view(&self) -> View {
+        if self.charter.optional_categories().next().is_none() {
             View::Closed
         } else {
             View::Banner
@@ -265,9 +310,9 @@ impl ConsentState {
     }
 
     /// Whether the optional `category` may run now. `false` until the visitor says yes, and
-    /// always `false` when the choice cannot be stored.
+    /// always `false` when the choice cannot be stored or the charter is a fallback.
     pub fn allows(&self, category: &str) -> bool {
-        self.storage_available && self.choice.as_ref().is_some_and(|c| c.allows(category))
+        self.may_allow() && self.choice.as_ref().is_some_and(|c| c.allows(category))
     }
 
     /// The ids of the optional categories and services this state allows, in charter order
@@ -357,6 +402,12 @@ impl ConsentState {
             Action::ClosePreferences => {
                 if self.view == View::Preferences {
                     next.view = self.resting_view();
+                }
+            }
+            Action::PanelUnavailable => {
+                if self.view == View::Preferences {
+                    next.view = self.asking_view();
+                    next.draft.clear();
                 }
             }
             Action::Reset => {
@@ -748,5 +799,71 @@ mod tests {
         // Only a service of the charter.
         let same = with_services().apply(Action::AllowService(AUDIENCE.into(), 1));
         assert_eq!(same.choice, None);
+    }
+
+    #[test]
+    fn a_fallback_charter_allows_nothing_optional_whatever_the_choice() {
+        let s = fresh()
+            .with_charter_as_configured(false)
+            .apply(Action::AcceptAll(1));
+        assert!(
+            s.choice.as_ref().unwrap().allows(AUDIENCE),
+            "the act is kept"
+        );
+        assert!(!s.allows(AUDIENCE));
+        assert!(s.allowed_optional().is_empty());
+        let stored = Choice::new(&s.charter, 1, |_| true);
+        let returning =
+            ConsentState::new(s.charter.clone(), Some(stored)).with_charter_as_configured(false);
+        assert_eq!(returning.view, View::Closed);
+        assert!(returning.allowed_optional().is_empty());
+    }
+
+    #[test]
+    fn the_choice_in_force_is_what_the_component_allows() {
+        let accepted = fresh().apply(Action::AcceptAll(1));
+        assert_eq!(accepted.choice_in_force(), accepted.choice);
+        for blocked in [
+            fresh().with_storage(false).apply(Action::AcceptAll(1)),
+            fresh()
+                .with_charter_as_configured(false)
+                .apply(Action::AcceptAll(1)),
+        ] {
+            let told = blocked.choice_in_force().unwrap();
+            assert!(
+                !told.allows(AUDIENCE),
+                "never told a consent it does not act on"
+            );
+            assert!(told.allows(NECESSARY));
+            assert_eq!(told.decided_at, 1);
+        }
+        assert_eq!(fresh().choice_in_force(), None);
+        let services = with_services()
+            .with_storage(false)
+            .apply(Action::AcceptAll(1))
+            .choice_in_force()
+            .unwrap();
+        assert!(!services.allows("youtube") && !services.allows("embeds"));
+    }
+
+    #[test]
+    fn an_unavailable_panel_brings_the_banner_back_even_over_a_stored_choice() {
+        let s = fresh()
+            .apply(Action::AcceptAll(1))
+            .apply(Action::OpenPreferences)
+            .apply(Action::PanelUnavailable);
+        assert_eq!(s.view, View::Banner, "a way to refuse everything");
+        assert!(s.draft.is_empty());
+        let refused = s.apply(Action::RefuseAll(2));
+        assert_eq!(refused.view, View::Closed);
+        assert_eq!(refused.withdrawn, [AUDIENCE]);
+        // Outside the panel it changes nothing; with nothing to ask, nothing shows.
+        let closed = fresh().apply(Action::AcceptAll(1));
+        assert_eq!(closed.apply(Action::PanelUnavailable), closed);
+        let tco = Rc::new(crate::core::presets::Preset::Tco.charter(crate::core::json::parse));
+        let s = ConsentState::new(tco, None)
+            .apply(Action::OpenPreferences)
+            .apply(Action::PanelUnavailable);
+        assert_eq!(s.view, View::Closed);
     }
 }

@@ -1,13 +1,17 @@
-//! The `cookies_preferences` cookie: its value format, versions 1 and 2, and the
+//! The `cookies_preferences` cookie: its value format, versions 1 and 3, and the
 //! `document.cookie` strings that read and write it.
 //!
 //! The value is URI-encoded (as `encodeURIComponent` does) JSON:
 //! `{"v":1,"t":<unix seconds>,"r":"<charter revision>","c":{"<category>":<bool>,…},"i":"<receipt id>"}`
-//! (`i` optional). A charter with services writes version 2, whose `c` gives a category of
-//! services as an object of one boolean a service: `"c":{"embeds":{"youtube":true,"umap":false},…}`.
-//! Anything else — not UTF-8, not that JSON, another version, too old, from the future, for
-//! another charter revision, or whose `c` is not exactly the charter's categories with the
-//! required ones accepted — is an error, which the component treats as "no choice".
+//! (`i` optional). A charter with services writes version 3, whose `c` gives a category of
+//! services as a string of one digit a service, in the charter's order (`1` accepted, `0`
+//! refused): `"c":{"embeds":"10",…}` for YouTube accepted and uMap refused. Its ids are the
+//! charter's, never a service's, so that every charter the schema accepts keeps its choice
+//! within [`MAX_VALUE_LEN`] (version 2 named each service and could not). Anything else — not
+//! UTF-8, not that JSON, another version, too old, from the future, for another charter
+//! revision, or whose `c` is not exactly the charter's categories in the shape written for
+//! them with the required ones accepted — is an error, which the component treats as "no
+//! choice".
 //!
 //! A page may see several copies of the cookie (set on a longer path, or host-only beside a
 //! `Domain=` one): [`resolve`] says what they decide together.
@@ -24,10 +28,12 @@ pub const PROBE_COOKIE: &str = "cookie_charter_probe";
 /// The format version written for a charter without services (and read).
 pub const FORMAT_VERSION: u32 = 1;
 /// The format version written for a charter with services (and read): a category of services
-/// records one boolean a service, `"c": {"embeds": {"youtube": true, "umap": false}}`.
-pub const FORMAT_VERSION_SERVICES: u32 = 2;
-/// Longest value accepted; anything longer is rejected unread.
-pub const MAX_VALUE_LEN: usize = 1024;
+/// records one digit a service, `"c": {"embeds": "10"}`.
+pub const FORMAT_VERSION_SERVICES: u32 = 3;
+/// Longest value accepted; anything longer is rejected unread. Every charter the schema
+/// accepts (16 categories of 16 services, ids of 32 characters) writes less (a test builds the
+/// largest), and with the longest name a cookie stays within the 4,096 bytes browsers keep.
+pub const MAX_VALUE_LEN: usize = 2048;
 /// How far in the future a timestamp may be (clock adjustments) before it is rejected.
 pub const FUTURE_TOLERANCE_SECS: u64 = 3600;
 
@@ -93,7 +99,8 @@ pub enum DecodeError {
     FromTheFuture,
     /// Made for another revision of the charter.
     RevisionChanged,
-    /// `c` lacks one of the charter's categories, names another, or refuses a required one.
+    /// `c` lacks one of the charter's categories, names another, gives one in another shape
+    /// than it is written in, or refuses a required one.
     CategoriesMismatch,
 }
 
@@ -128,7 +135,7 @@ impl Piece for DecodeError {
                 out.push_str("the charter changed since the choice was made")
             }
             DecodeError::CategoriesMismatch => out.push_str(
-                "its categories are not exactly the charter's, with the required ones accepted",
+                "its categories are not exactly the charter's as written, with the required ones accepted",
             ),
         }
     }
@@ -136,28 +143,47 @@ impl Piece for DecodeError {
 
 display_by_pieces!(DecodeError);
 
-/// `c`: a boolean a category, or (version 2) an object of a boolean a service for a category
-/// of services, which then counts as accepted when all its services are.
-fn read_choices(r: &mut Reader, value: &Json, path: &str, services: bool) -> Option<Decisions> {
-    let Json::Object(members) = value else {
-        return r.boolean_map(value, path).map(Decisions::from_pairs);
+/// `c` as it is written for `charter`: exactly its categories, each a boolean, or for a
+/// category of services a string of one `0` or `1` a service in charter order (the category
+/// counts as accepted when all its services are); the required ones accepted.
+fn read_choices(c: &Json, charter: &Charter) -> Result<Decisions, DecodeError> {
+    let Json::Object(members) = c else {
+        return Err(DecodeError::Malformed("c: expected an object".into()));
     };
-    let mut decisions = Decisions::new();
-    for (id, value) in members {
-        match value {
-            Json::Object(_) if services => {
-                let of = r.boolean_map(value, &json::member_path(path, id))?;
-                let mut all = true;
-                for (_, on) in &of {
-                    all &= *on;
-                }
-                decisions.insert(id.clone(), all);
-                decisions.extend(of);
-            }
-            _ => decisions.insert(id.clone(), r.boolean(value, &json::member_path(path, id))?),
-        }
+    if members.len() != charter.categories.len() {
+        return Err(DecodeError::CategoriesMismatch);
     }
-    Some(decisions)
+    let mut decisions = Decisions::new();
+    for category in &charter.categories {
+        let mut given = None;
+        for (id, value) in members {
+            if *id == category.id {
+                given = Some(value);
+            }
+        }
+        let on = match (given, category.services.is_empty()) {
+            (Some(Json::Bool(on)), true) => *on,
+            (Some(Json::String(digits)), false) if digits.len() == category.services.len() => {
+                let mut all = true;
+                for (service, digit) in category.services.iter().zip(digits.bytes()) {
+                    let on = match digit {
+                        b'1' => true,
+                        b'0' => false,
+                        _ => return Err(DecodeError::CategoriesMismatch),
+                    };
+                    all &= on;
+                    decisions.insert(service.id.clone(), on);
+                }
+                all
+            }
+            _ => return Err(DecodeError::CategoriesMismatch),
+        };
+        if category.required && !on {
+            return Err(DecodeError::CategoriesMismatch);
+        }
+        decisions.insert(category.id.clone(), on);
+    }
+    Ok(decisions)
 }
 
 /// Whether `id` can be a receipt id: 1 to 64 letters, digits or hyphens.
@@ -166,20 +192,19 @@ pub fn is_receipt_id(id: &str) -> bool {
 }
 
 /// The cookie value for `choice`, made over `charter`: version 1 when it has no services,
-/// version 2 when it has.
+/// version 3 when it has.
 pub fn encode(choice: &Choice, charter: &Charter) -> String {
-    let with_services = charter.has_services();
-    let (version, c) = if with_services {
+    let (version, c) = if charter.has_services() {
         let mut c = Vec::new();
         for category in &charter.categories {
             let value = if category.services.is_empty() {
                 Json::Bool(choice.allows(&category.id))
             } else {
-                let mut services = Vec::new();
+                let mut digits = String::new();
                 for s in &category.services {
-                    services.push((s.id.clone(), Json::Bool(choice.allows(&s.id))));
+                    digits.push(if choice.allows(&s.id) { '1' } else { '0' });
                 }
-                Json::Object(services)
+                Json::String(digits)
             };
             c.push((category.id.clone(), value));
         }
@@ -223,8 +248,7 @@ pub fn decode(
     }
     let json = percent_decode(value).ok_or(DecodeError::NotUtf8)?;
     let value = parse_json(&json).map_err(DecodeError::Malformed)?;
-    let services = expect.charter.has_services();
-    let wire = read_wire(&value, services)?;
+    let wire = read_wire(&value, expect.charter.has_services())?;
     if wire.t > expect.now.saturating_add(FUTURE_TOLERANCE_SECS) {
         return Err(DecodeError::FromTheFuture);
     }
@@ -234,43 +258,32 @@ pub fn decode(
     if wire.r != expect.charter.revision() {
         return Err(DecodeError::RevisionChanged);
     }
-    let mut expected = 0;
-    let mut exact = true;
-    for c in &expect.charter.categories {
-        expected += 1 + c.services.len();
-        exact &= wire.c.get(&c.id).is_some_and(|on| on || !c.required);
-        for s in &c.services {
-            exact &= wire.c.get(&s.id).is_some();
-        }
-    }
-    let exact = exact && wire.c.iter().count() == expected;
-    if !exact {
-        return Err(DecodeError::CategoriesMismatch);
-    }
+    let categories = read_choices(&wire.c, expect.charter)?;
     if wire.i.as_deref().is_some_and(|id| !is_receipt_id(id)) {
         return Err(DecodeError::Malformed(
             "the receipt id is not 1 to 64 letters, digits or hyphens".into(),
         ));
     }
     Ok(Choice {
-        categories: wire.c,
+        categories,
         decided_at: wire.t,
         revision: wire.r,
         receipt: wire.i,
     })
 }
 
-/// The fields of a value (version 1 or 2, its `c` read into one boolean an id).
-struct WireV1 {
+/// The fields of a value (version 1 or 3; `c` as it is, read against the charter once the
+/// revision matches).
+struct Wire {
     t: UnixSeconds,
     r: String,
-    c: Decisions,
+    c: Json,
     i: Option<String>,
 }
 
-/// Reads the version first (another version may have other fields), then the v1 fields.
-/// Reads a value of the version the charter is written in: 2 when it has `services`, else 1.
-fn read_wire(value: &Json, services: bool) -> Result<WireV1, DecodeError> {
+/// Reads the version first (another version may have other fields), then the fields. Reads a
+/// value of the version the charter is written in: 3 when it has `services`, else 1.
+fn read_wire(value: &Json, services: bool) -> Result<Wire, DecodeError> {
     let mut r = Reader::default();
     let malformed = |problems: Vec<FieldError>| {
         DecodeError::Malformed(
@@ -294,14 +307,12 @@ fn read_wire(value: &Json, services: bool) -> Result<WireV1, DecodeError> {
         Some(v) => return Err(DecodeError::UnknownVersion(v)),
         None => return Err(malformed(r.problems)),
     }
-    let wire = WireV1 {
+    let wire = Wire {
         t: r.field(&o, "t", true, Reader::whole_number)
             .unwrap_or_default(),
         r: r.required_string(&o, "r").unwrap_or_default(),
-        c: r.field(&o, "c", true, |r, value, path| {
-            read_choices(r, value, path, services)
-        })
-        .unwrap_or_default(),
+        c: r.field(&o, "c", true, |_, value, _| Some(value.clone()))
+            .unwrap_or(Json::Null),
         i: r.optional_string(&o, "i"),
     };
     r.finish(Some(wire)).map_err(malformed)
@@ -530,7 +541,7 @@ mod tests {
         let charter = charter();
         let t = NOW;
         for v in [2, 3] {
-            // Version 2 is written for a charter with services only.
+            // Version 3 is written for a charter with services only; version 2 no more.
             let other = encode_json(&format!(r#"{{"v":{v},"t":{t},"r":"x","c":{{}}}}"#));
             assert_eq!(
                 decode(&other, &expect(&charter)),
@@ -542,11 +553,17 @@ mod tests {
             decode(&extra, &expect(&charter)),
             Err(DecodeError::Malformed(_))
         ));
+        let r = charter.revision();
         let not_bool = encode_json(&format!(
-            r#"{{"v":1,"t":{t},"r":"x","c":{{"audience":"yes"}}}}"#
+            r#"{{"v":1,"t":{t},"r":"{r}","c":{{"audience":"yes","necessary":true}}}}"#
         ));
-        assert!(matches!(
+        assert_eq!(
             decode(&not_bool, &expect(&charter)),
+            Err(DecodeError::CategoriesMismatch)
+        );
+        let not_an_object = encode_json(&format!(r#"{{"v":1,"t":{t},"r":"{r}","c":[true]}}"#));
+        assert!(matches!(
+            decode(&not_an_object, &expect(&charter)),
             Err(DecodeError::Malformed(_))
         ));
         let negative_time = encode_json(r#"{"v":1,"t":-5,"r":"x","c":{}}"#);
@@ -769,7 +786,7 @@ mod tests {
     }
 
     #[test]
-    fn a_charter_with_services_writes_version_2_one_boolean_a_service() {
+    fn a_charter_with_services_writes_version_3_one_digit_a_service() {
         let charter = with_services();
         let choice = Choice::new(&charter, NOW - 10, |id| id == "youtube");
         assert!(choice.allows("youtube") && !choice.allows("umap"));
@@ -779,10 +796,13 @@ mod tests {
         );
         let value = super::encode(&choice, &charter);
         let json = percent_decode_str(&value).decode_utf8().unwrap();
-        assert!(json.starts_with(r#"{"v":2,"#), "{json}");
-        assert!(
-            json.contains(r#""embeds":{"youtube":true,"umap":false}"#),
-            "{json}"
+        assert_eq!(
+            json,
+            format!(
+                r#"{{"v":3,"t":{},"r":"{}","c":{{"embeds":"10","necessary":true,"audience":false}}}}"#,
+                NOW - 10,
+                charter.revision()
+            )
         );
         assert_eq!(decode(&value, &expect(&charter)), Ok(choice));
         let all = Choice::new(&charter, NOW - 10, |_| true);
@@ -791,36 +811,113 @@ mod tests {
     }
 
     #[test]
-    fn version_2_values_must_name_exactly_the_services() {
+    fn only_the_shape_written_is_read() {
         let charter = with_services();
         let revision = charter.revision();
-        let value = |c: &str| {
+        let value = |v: u32, c: &str| {
             encode_json(&format!(
-                r#"{{"v":2,"t":{},"r":"{revision}","c":{c}}}"#,
+                r#"{{"v":{v},"t":{},"r":"{revision}","c":{c}}}"#,
                 NOW - 10
             ))
         };
-        let ok =
-            value(r#"{"necessary":true,"audience":false,"embeds":{"youtube":false,"umap":true}}"#);
-        assert!(decode(&ok, &expect(&charter)).is_ok());
+        let ok = value(3, r#"{"necessary":true,"audience":false,"embeds":"01"}"#);
+        let read = decode(&ok, &expect(&charter)).unwrap();
+        assert!(read.allows("umap") && !read.allows("youtube") && !read.allows("embeds"));
         for bad in [
-            // The category as one boolean, a service missing, an unknown one, a service as a string.
+            // Flat: the category as one boolean beside its services', which would run the
+            // category's own tags with every service refused.
+            r#"{"necessary":true,"audience":false,"embeds":true,"youtube":false,"umap":false}"#,
             r#"{"necessary":true,"audience":false,"embeds":true}"#,
-            r#"{"necessary":true,"audience":false,"embeds":{"youtube":true}}"#,
-            r#"{"necessary":true,"audience":false,"embeds":{"youtube":true,"umap":true,"vimeo":true}}"#,
-            r#"{"necessary":true,"audience":false,"embeds":{"youtube":"yes","umap":true}}"#,
+            // Services filed under another category.
+            r#"{"necessary":true,"audience":"10","embeds":false}"#,
+            // Version 2's object of services, a digit missing, one too many, not a digit.
+            r#"{"necessary":true,"audience":false,"embeds":{"youtube":true,"umap":true}}"#,
+            r#"{"necessary":true,"audience":false,"embeds":"1"}"#,
+            r#"{"necessary":true,"audience":false,"embeds":"101"}"#,
+            r#"{"necessary":true,"audience":false,"embeds":"1x"}"#,
+            // A category twice, a category missing, one the charter lacks, a required one refused.
+            r#"{"necessary":true,"audience":false,"audience":true}"#,
+            r#"{"necessary":true,"audience":false}"#,
+            r#"{"necessary":true,"audience":false,"embeds":"11","ads":false}"#,
+            r#"{"necessary":false,"audience":false,"embeds":"11"}"#,
         ] {
-            assert!(decode(&value(bad), &expect(&charter)).is_err(), "{bad}");
+            assert!(decode(&value(3, bad), &expect(&charter)).is_err(), "{bad}");
         }
-        // A charter with services reads version 2 only.
-        let v1 = encode_json(&format!(
-            r#"{{"v":1,"t":{},"r":"{revision}","c":{{"necessary":true,"audience":false,"embeds":{{"youtube":true,"umap":true}}}}}}"#,
-            NOW - 10
-        ));
+        // A charter with services reads version 3 only: version 2's values are asked again.
+        for v in [1, 2] {
+            let other = value(
+                v,
+                r#"{"necessary":true,"audience":false,"embeds":{"youtube":true,"umap":true}}"#,
+            );
+            assert_eq!(
+                decode(&other, &expect(&charter)),
+                Err(DecodeError::UnknownVersion(u64::from(v)))
+            );
+        }
+    }
+
+    /// The largest charter the schema accepts: 16 categories, each of 16 services (so none is
+    /// required: a required category has no services), every id 32 characters long.
+    fn largest_charter() -> Charter {
+        use crate::core::charter::{Category, Service, Text};
+        let id = |kind: char, n: usize| format!("{kind}{n:0>31}");
+        let mut charter = charter();
+        charter.categories.clear();
+        for c in 0..16 {
+            let mut services = Vec::new();
+            for s in 0..16 {
+                services.push(Service {
+                    id: id('s', c * 16 + s),
+                    name: Text::default(),
+                    provider: String::new(),
+                    cookies: Vec::new(),
+                    script: None,
+                });
+            }
+            charter.categories.push(Category {
+                id: id('c', c),
+                required: false,
+                title: Text::default(),
+                heading: None,
+                description: Text::default(),
+                erase: Vec::new(),
+                services,
+            });
+        }
+        charter
+    }
+
+    #[test]
+    fn every_charter_the_schema_accepts_keeps_its_choice() {
+        let schema: serde_json::Value =
+            serde_json::from_str(include_str!("../../docs/charter.schema.json")).unwrap();
+        let categories = &schema["properties"]["categories"];
+        assert_eq!(categories["maxItems"], 16);
         assert_eq!(
-            decode(&v1, &expect(&charter)),
-            Err(DecodeError::UnknownVersion(1))
+            categories["items"]["properties"]["services"]["maxItems"],
+            16
         );
+        let largest = largest_charter();
+        let mut with_one_service = largest.clone();
+        for c in &mut with_one_service.categories {
+            c.services.truncate(1);
+        }
+        let mut without_services = largest.clone();
+        for c in &mut without_services.categories {
+            c.services.clear();
+            c.required = c.id.ends_with('0');
+        }
+        for charter in [largest, with_one_service, without_services] {
+            for accept in [true, false] {
+                let mut choice = Choice::new(&charter, NOW - 10, |_| accept);
+                choice.receipt = Some("f".repeat(64));
+                let value = super::encode(&choice, &charter);
+                assert!(value.len() <= MAX_VALUE_LEN, "{} characters", value.len());
+                // The browser keeps a cookie of up to 4,096 bytes, its name (at most 64) included.
+                assert!(64 + 1 + value.len() <= 4096);
+                assert_eq!(decode(&value, &expect(&charter)), Ok(choice));
+            }
+        }
     }
 
     #[test]

@@ -134,13 +134,15 @@ impl<'a> Reach<'a> {
     }
 
     /// The assignments that expire every cookie of `cookie_header` matching one of
-    /// `patterns`, everywhere this page can reach. The consent cookie (`keep`, its configured
-    /// name) is never erased this way, nor one called `cookies_preferences` (Opendatasoft's
-    /// platform keeps its own choice under that name where the portal renamed this one).
+    /// `patterns` and none of `kept` (the cookies of what is still accepted or required),
+    /// everywhere this page can reach. The consent cookie (`keep`, its configured name) is
+    /// never erased this way, nor one called `cookies_preferences` (Opendatasoft's platform
+    /// keeps its own choice under that name where the portal renamed this one).
     pub fn erase_matching(
         &self,
         cookie_header: &str,
         patterns: &[&str],
+        kept: &[&str],
         keep: &str,
     ) -> Vec<String> {
         let mut assignments = Vec::new();
@@ -150,6 +152,7 @@ impl<'a> Reach<'a> {
                 || name == keep
                 || seen.contains(&name)
                 || !patterns.iter().any(|p| matches(p, name))
+                || kept.iter().any(|p| matches(p, name))
             {
                 continue;
             }
@@ -264,8 +267,12 @@ mod tests {
         let header =
             "sessionid=1; _ga=GA1; _ga_XYZ=2; _pk_id.1.ab=3; cookies_preferences=x; other=4";
         let patterns = ["_ga", "_ga_*", "_pk_id.*", "*"];
-        let got =
-            Reach::new("data.example.fr", "/", None).erase_matching(header, &patterns, COOKIE_NAME);
+        let got = Reach::new("data.example.fr", "/", None).erase_matching(
+            header,
+            &patterns,
+            &[],
+            COOKIE_NAME,
+        );
         assert!(got.contains(&"_ga=; Path=/; Max-Age=0".to_owned()));
         assert!(got.contains(&"_ga=; Path=/; Max-Age=0; Domain=example.fr".to_owned()));
         assert!(got.contains(&"_pk_id.1.ab=; Path=/; Max-Age=0; Domain=data.example.fr".to_owned()));
@@ -273,6 +280,7 @@ mod tests {
         let only_audience = Reach::new("localhost", "/", None).erase_matching(
             header,
             &["_ga", "_ga_*", "_pk_id.*"],
+            &["sessionid"],
             COOKIE_NAME,
         );
         assert_eq!(

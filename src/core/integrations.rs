@@ -81,14 +81,11 @@ pub fn piano_mode(choice: Option<&Choice>) -> &'static str {
     }
 }
 
-/// The Matomo commands on page load, given the stored choice (the `matomo` service's where the
-/// charter lists it, else the audience category's).
-pub fn matomo_on_load(stored: Option<&Choice>) -> Vec<MatomoCommand> {
-    let mut commands = vec![MatomoCommand::RequireCookieConsent];
-    if consents(stored, "matomo") {
-        commands.push(MatomoCommand::SetCookieConsentGiven);
-    }
-    commands
+/// The Matomo command once the stored choice is known (after the page's
+/// `requireCookieConsent` default): consent for this page view where the choice gives it (the
+/// `matomo` service's where the charter lists it, else the audience category's).
+pub fn matomo_on_stored(stored: Option<&Choice>) -> Option<MatomoCommand> {
+    consents(stored, "matomo").then_some(MatomoCommand::SetCookieConsentGiven)
 }
 
 /// The Matomo command after the visitor makes (or resets) a choice.
@@ -142,17 +139,11 @@ mod tests {
 
     #[test]
     fn matomo_requires_consent_first_and_follows_choices() {
-        assert_eq!(matomo_on_load(None), [MatomoCommand::RequireCookieConsent]);
+        assert_eq!(matomo_on_stored(None), None);
+        assert_eq!(matomo_on_stored(Some(&choice(false))), None);
         assert_eq!(
-            matomo_on_load(Some(&choice(false))),
-            [MatomoCommand::RequireCookieConsent]
-        );
-        assert_eq!(
-            matomo_on_load(Some(&choice(true))),
-            [
-                MatomoCommand::RequireCookieConsent,
-                MatomoCommand::SetCookieConsentGiven
-            ]
+            matomo_on_stored(Some(&choice(true))),
+            Some(MatomoCommand::SetCookieConsentGiven)
         );
         assert_eq!(
             matomo_on_decision(Some(&choice(true))).name(),

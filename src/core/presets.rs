@@ -131,6 +131,9 @@ impl Preset {
                     name: fields.next().unwrap_or_default().to_owned(),
                     purpose: Text::default(),
                     lifetime: None,
+                    // Only a renamed choice cookie is checked against the charter's cookies,
+                    // and a built-in charter names the default one.
+                    holds_choice: false,
                 });
             }
         }

@@ -80,9 +80,11 @@ fn activate_from(document: Document, tags: Vec<Element>, at: usize, nonce: Optio
     for (i, tag) in tags.iter().enumerate().skip(at) {
         let name = tag.tag_name();
         if name.eq_ignore_ascii_case("template") {
-            placeholders::remove_for(tag);
+            let focused = placeholders::remove_for(tag);
             if unpack(tag).is_err() {
                 console::error("a blocked template could not be put in the page");
+            } else if let Some(copy) = tag.next_element_sibling().filter(|_| focused) {
+                placeholders::take_focus(&copy);
             }
         } else if name.eq_ignore_ascii_case("script") {
             if let Some(external) = activate_script(&document, tag, nonce.as_deref()) {
@@ -95,7 +97,9 @@ fn activate_from(document: Document, tags: Vec<Element>, at: usize, nonce: Optio
             match scripts::resolve_http_url(&src) {
                 Ok(href) => {
                     let _ = tag.set_attribute("src", &href);
-                    placeholders::remove_for(tag);
+                    if placeholders::remove_for(tag) {
+                        placeholders::take_focus(tag);
+                    }
                 }
                 Err(e) => console::error(&text!("blocked element not activated: ", e)),
             }

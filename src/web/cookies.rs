@@ -46,13 +46,18 @@ fn page_location() -> (String, String) {
     )
 }
 
-/// Expires every cookie matching `patterns` (never the consent cookie, `keep`), in every form
-/// this page can reach: host-only and on its parent domains and `configured_domain`, on every
-/// path along its URL.
-pub fn erase_matching(patterns: &[&str], configured_domain: Option<&str>, keep: &str) {
+/// Expires every cookie matching `patterns` but none of `kept` (never the consent cookie,
+/// `keep`), in every form this page can reach: host-only and on its parent domains and
+/// `configured_domain`, on every path along its URL.
+pub fn erase_matching(
+    patterns: &[&str],
+    kept: &[&str],
+    configured_domain: Option<&str>,
+    keep: &str,
+) {
     let (host, path) = page_location();
     let reach = Reach::new(&host, &path, configured_domain);
-    for assignment in reach.erase_matching(&all(), patterns, keep) {
+    for assignment in reach.erase_matching(&all(), patterns, kept, keep) {
         write(&assignment);
     }
 }

@@ -16,10 +16,31 @@ export function when_body(f) {
   });
   watch.observe(document.documentElement, { childList: true });
 }
+export function when_added(selector, f) {
+  // Once a task for any number of additions: a single-page application adds many nodes at once.
+  let queued = false;
+  const found = (node) => node.nodeType === 1 && (node.matches(selector) || node.querySelector(selector));
+  new MutationObserver((records) => {
+    if (queued || !records.some((r) => Array.prototype.some.call(r.addedNodes, found))) return;
+    queued = true;
+    setTimeout(() => { queued = false; f(); }, 0);
+  }).observe(document.documentElement, { childList: true, subtree: true });
+}
 "#)]
 extern "C" {
     #[wasm_bindgen(js_name = when_body)]
     fn when_body_js(f: JsValue);
+    #[wasm_bindgen(js_name = when_added, catch)]
+    fn when_added_js(selector: &str, f: &JsValue) -> Result<(), JsValue>;
+}
+
+/// Calls `f` in a task after the page adds elements matching `selector` (or holding some), for
+/// as long as the page lives: a single-page application inserts its content after the page
+/// was parsed.
+pub fn when_added(selector: &str, f: impl Fn() + 'static) {
+    let f: Box<dyn Fn()> = Box::new(f);
+    let f = Closure::<dyn Fn()>::new(f).into_js_value();
+    let _ = when_added_js(selector, &f);
 }
 
 /// Calls `f` with `<body>` now if the page has one, else as soon as the parser inserts it.
@@ -117,11 +138,13 @@ pub fn append(
 
 /// Calls `on(element)` whenever the visitor clicks an element matching `selector` (or something
 /// inside one), anywhere on the page, including elements added later; with `cancel`, the
-/// click's default action (a link's navigation) is cancelled. Listens until the returned
-/// listener is dropped.
+/// click's default action (a link's navigation) is cancelled; with `trusted_only`, a click the
+/// page's own code made (`element.click()`, a dispatched event) is ignored. Listens until the
+/// returned listener is dropped.
 pub fn on_click_within(
     selector: &'static str,
     cancel: bool,
+    trusted_only: bool,
     on: impl Fn(Element) + 'static,
 ) -> Option<EventListener> {
     let document = web_sys::window()?.document()?;
@@ -136,6 +159,9 @@ pub fn on_click_within(
         "click",
         options,
         move |event| {
+            if trusted_only && !event.is_trusted() {
+                return;
+            }
             let within = event
                 .target()
                 .and_then(|t| t.dyn_into::<Element>().ok())

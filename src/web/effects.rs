@@ -36,9 +36,16 @@ pub fn after_decision(state: &ConsentState, config: &Config) {
             receipts::forget();
         }
     }
-    for category in &state.withdrawn {
+    if !state.withdrawn.is_empty() {
+        // Exactly what was withdrawn: a cookie that a still-accepted service or category (or a
+        // required one) also sets stays.
+        let choice = state.choice.as_ref();
+        let (erased, kept) = state
+            .charter
+            .withdrawal(&state.withdrawn, &|id| choice.is_some_and(|c| c.allows(id)));
         cookies::erase_matching(
-            &state.charter.erase_patterns(category),
+            &erased,
+            &kept,
             config.cookie_domain.as_deref(),
             &config.cookie_name,
         );
@@ -54,11 +61,13 @@ pub fn after_sync(state: &ConsentState, config: &Config) {
     announce(state, config);
 }
 
-/// Tells the page about the state's choice: Google Consent Mode / Matomo if configured,
+/// Tells the page about the state's choice as it is applied (`choice_in_force`: never a
+/// consent the component does not act on): Google Consent Mode / Matomo / Piano if configured,
 /// `cookie-charter:change`, and a reload if configured after a withdrawal.
 fn announce(state: &ConsentState, config: &Config) {
-    integrations::on_decision(config, state.choice.as_ref());
-    events::dispatch_change(state.choice.as_ref(), &state.charter);
+    let told = state.choice_in_force();
+    integrations::on_decision(config, told.as_ref());
+    events::dispatch_change(told.as_ref(), &state.charter);
     if config.reload_on_withdraw && !state.withdrawn.is_empty() {
         if let Some(window) = web_sys::window() {
             let _ = window.location().reload();

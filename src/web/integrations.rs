@@ -75,9 +75,12 @@ fn settings(pairs: &[(&str, &str)]) -> Object {
     object
 }
 
-/// On page load: Google's `default` (all denied) then, with a stored choice, its `update`;
-/// Matomo's `requireCookieConsent` (and consent for this page if stored).
-pub fn on_load(config: &Config, stored: Option<&Choice>) {
+/// Before anything else on the page, whatever is stored: Google's `default` (all denied),
+/// Matomo's `requireCookieConsent` and Piano's `opt-out`, so that a tag that runs next never
+/// finds its tool without them. `js/entry.js` pushes the same for the script tag and `mount()`
+/// before its module yields to the page's next script (without waiting for this wasm); a
+/// Rust application's component pushes them through this.
+pub fn defaults(config: &Config) {
     if config.google_consent_mode {
         let default = settings(&integrations::google_default());
         let _ = Reflect::set(
@@ -86,17 +89,27 @@ pub fn on_load(config: &Config, stored: Option<&Choice>) {
             &GOOGLE_WAIT_FOR_UPDATE_MS.into(),
         );
         google("default", &default);
-        if stored.is_some() {
-            google("update", &settings(&integrations::google_update(stored)));
-        }
     }
     if config.matomo {
-        for command in integrations::matomo_on_load(stored) {
-            matomo(
-                command.name(),
-                command == MatomoCommand::RequireCookieConsent,
-            );
-        }
+        matomo(MatomoCommand::RequireCookieConsent.name(), true);
+    }
+    if config.piano {
+        piano(integrations::piano_mode(None));
+    }
+}
+
+/// Once the stored choice is known (the choice in force, see
+/// `ConsentState::choice_in_force`): Google's `update`, Matomo's consent for this page, Piano's
+/// mode. Nothing when there is no choice: the defaults hold.
+pub fn on_stored(config: &Config, stored: Option<&Choice>) {
+    if stored.is_none() {
+        return;
+    }
+    if config.google_consent_mode {
+        google("update", &settings(&integrations::google_update(stored)));
+    }
+    if let Some(command) = integrations::matomo_on_stored(stored).filter(|_| config.matomo) {
+        matomo(command.name(), false);
     }
     if config.piano {
         piano(integrations::piano_mode(stored));

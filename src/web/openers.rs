@@ -12,5 +12,5 @@ pub const OPEN_TRIGGER_SELECTOR: &str = "[data-cookie-charter-open]";
 /// something inside one), anywhere on the page, including elements added later; the click's
 /// navigation is cancelled. Listens until the returned listener is dropped.
 pub fn listen(on_open: impl Fn() + 'static) -> Option<EventListener> {
-    dom::on_click_within(OPEN_TRIGGER_SELECTOR, true, move |_| on_open())
+    dom::on_click_within(OPEN_TRIGGER_SELECTOR, true, false, move |_| on_open())
 }

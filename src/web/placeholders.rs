@@ -6,6 +6,8 @@
 //! box is the page's own markup. Its size is set through the CSSOM, which a strict
 //! `style-src 'self'` allows (no inline style attribute).
 
+use std::cell::{Cell, RefCell};
+
 use gloo_events::EventListener;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
@@ -22,8 +24,29 @@ const ALLOW_ATTRIBUTE: &str = "data-allow-service";
 /// On an element hidden while its placeholder shows.
 const HIDDEN_MARKER: &str = "data-cookie-charter-hidden";
 
+thread_local! {
+    /// The "Autoriser et afficher" buttons this component made and that are still in the page:
+    /// the only elements whose activation grants consent (a page's own element carrying
+    /// `data-allow-service`, say a link in a dataset's description, never does).
+    static BUTTONS: RefCell<Vec<Element>> = const { RefCell::new(Vec::new()) };
+    /// How many placeholders were made: each title's id is unique in the page.
+    static MADE: Cell<u32> = const { Cell::new(0) };
+}
+
+/// Whether the page itself keeps `frame` out of sight: `hidden`, or 0 pixels wide or high (a
+/// tracking pixel). It gets no placeholder, and stays as the page left it once allowed.
+fn kept_out_of_sight(frame: &Element) -> bool {
+    frame.has_attribute("hidden")
+        || ["width", "height"].iter().any(|side| {
+            frame
+                .get_attribute(side)
+                .is_some_and(|v| v.trim().parse::<u32>() == Ok(0))
+        })
+}
+
 /// Shows a placeholder after each blocked element of a service of `charter` that `allowed`
-/// does not contain and that has none yet, and hides the empty element.
+/// does not contain and that has none yet (but those the page keeps out of sight), and hides
+/// the empty element.
 pub fn show(charter: &Charter, texts: &BannerTexts, allowed: &[String]) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
@@ -43,7 +66,7 @@ pub fn show(charter: &Charter, texts: &BannerTexts, allowed: &[String]) {
         let Some(service) = charter.service(&id) else {
             continue;
         };
-        if allowed.contains(&id) {
+        if allowed.contains(&id) || kept_out_of_sight(&frame) {
             continue;
         }
         let name = service.name.get(texts.lang);
@@ -73,12 +96,8 @@ fn placeholder(
     name: &str,
     provider: &str,
 ) -> Option<Element> {
-    let title_id = text!(
-        "cookie-charter-placeholder-",
-        id,
-        "-",
-        parent.child_element_count()
-    );
+    let made = MADE.with(|m| m.replace(m.get() + 1));
+    let title_id = text!("cookie-charter-placeholder-", made);
     let boxed = dom::append(
         parent,
         "div",
@@ -109,7 +128,7 @@ fn placeholder(
         &[("class", "cookie-charter-placeholder__actions")],
         None,
     )?;
-    dom::append(
+    let button = dom::append(
         &actions,
         "button",
         &[
@@ -119,6 +138,11 @@ fn placeholder(
         ],
         Some(texts.placeholder_allow()),
     )?;
+    BUTTONS.with(|b| {
+        let mut buttons = b.borrow_mut();
+        buttons.retain(|made| made.is_connected());
+        buttons.push(button);
+    });
     dom::append(
         &actions,
         "a",
@@ -155,22 +179,43 @@ fn size_like(boxed: &Element, frame: &Element) {
 }
 
 /// Removes the placeholder shown for `frame` and shows the element again (once it loads).
-pub fn remove_for(frame: &Element) {
-    if frame.has_attribute(HIDDEN_MARKER) {
-        let _ = frame.remove_attribute("hidden");
-        if let Some(next) = frame.next_element_sibling() {
-            if next.has_attribute(PLACEHOLDER_ATTRIBUTE) {
-                next.remove();
-            }
-        }
+/// Returns whether the placeholder held the focus (its button was pressed): the caller then
+/// puts it on what replaces it ([`take_focus`]), not on `<body>`.
+pub fn remove_for(frame: &Element) -> bool {
+    if !frame.has_attribute(HIDDEN_MARKER) {
+        return false;
     }
+    let _ = frame.remove_attribute("hidden");
+    let Some(next) = frame
+        .next_element_sibling()
+        .filter(|next| next.has_attribute(PLACEHOLDER_ATTRIBUTE))
+    else {
+        return false;
+    };
+    let focused = dom::focused_element().is_some_and(|f| next.contains(Some(&f)));
+    next.remove();
+    focused
+}
+
+/// Gives `element` the focus, making it focusable by script first if it is not (an `<img>`,
+/// a `<div>`).
+pub fn take_focus(element: &Element) {
+    let Some(element) = element.dyn_ref::<HtmlElement>() else {
+        return;
+    };
+    if element.tab_index() < 0 && !element.has_attribute("tabindex") {
+        let _ = element.set_attribute("tabindex", "-1");
+    }
+    let _ = element.focus();
 }
 
 /// Calls `on_allow(service)` when the visitor presses a placeholder's button, anywhere on the
-/// page. Listens until the returned listener is dropped.
+/// page: only a button this component made, and only a real press (not one the page's code
+/// made). Listens until the returned listener is dropped.
 pub fn listen(on_allow: impl Fn(String) + 'static) -> Option<EventListener> {
-    dom::on_click_within("[data-allow-service]", false, move |button| {
-        if let Some(service) = button.get_attribute(ALLOW_ATTRIBUTE) {
+    dom::on_click_within("[data-allow-service]", false, true, move |button| {
+        let made = BUTTONS.with(|b| b.borrow().contains(&button));
+        if let Some(service) = button.get_attribute(ALLOW_ATTRIBUTE).filter(|_| made) {
             on_allow(service);
         }
     })

@@ -10,11 +10,16 @@ use wasm_bindgen::JsCast;
 /// Runs `f` in a later task. Where no timer can be set (no window), runs it at once: what is
 /// asked is always done.
 pub fn later(f: impl FnOnce() + 'static) {
-    run_later(Box::new(f))
+    run_later(0, Box::new(f))
+}
+
+/// Runs `f` in a task at least `ms` milliseconds from now (at once where no timer can be set).
+pub fn after(ms: i32, f: impl FnOnce() + 'static) {
+    run_later(ms, Box::new(f))
 }
 
 /// One copy of the timer's code for every caller (each closure type would otherwise get its own).
-fn run_later(f: Box<dyn FnOnce()>) {
+fn run_later(ms: i32, f: Box<dyn FnOnce()>) {
     let slot = Rc::new(Cell::new(Some(f)));
     let run = {
         let slot = slot.clone();
@@ -26,7 +31,10 @@ fn run_later(f: Box<dyn FnOnce()>) {
     };
     let timer = Closure::once_into_js(run.clone());
     let set = web_sys::window()
-        .map(|w| w.set_timeout_with_callback(timer.unchecked_ref()).is_ok())
+        .map(|w| {
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(timer.unchecked_ref(), ms)
+                .is_ok()
+        })
         .unwrap_or(false);
     if !set {
         run();

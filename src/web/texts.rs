@@ -5,6 +5,7 @@
 //! the French texts are shown: a banner in the wrong language beats no banner, and nothing
 //! optional depends on the language.
 
+use std::cell::Cell;
 use std::rc::Rc;
 
 use js_sys::{Reflect, JSON};
@@ -13,7 +14,7 @@ use wasm_bindgen::JsValue;
 use crate::core::i18n::{BannerTexts, Lang, FRENCH_BANNER};
 use crate::core::text::text;
 
-use super::console;
+use super::{console, tasks};
 
 /// Texts to show, with their JSON (handed to the Yew UI).
 #[derive(Clone)]
@@ -64,15 +65,39 @@ pub fn french() -> LoadedTexts {
     }
 }
 
+/// What [`load`] calls once with the texts to show.
+type Done = Box<dyn FnOnce(LoadedTexts)>;
+
+/// How long a language's texts may take to arrive before the banner shows in French: a module
+/// that never answers must not leave the page without a banner.
+pub const TEXTS_TIMEOUT_MS: i32 = 3000;
+
 /// Gives `done` the texts of `lang`: French at once, another language once the page has
-/// loaded them (French, with a console error, if it could not or they are not usable).
+/// loaded them (French, with a console error, if it could not, they are not usable, or they
+/// did not arrive within [`TEXTS_TIMEOUT_MS`]; whatever comes later is ignored).
 pub fn load(lang: Lang, request: &TextsRequest, done: impl FnOnce(LoadedTexts) + 'static) {
     if lang == Lang::Fr {
         return done(french());
     }
+    // Whichever comes first, the texts or the timeout, takes `done`.
+    let pending: Rc<Cell<Option<Done>>> = Rc::new(Cell::new(Some(Box::new(done))));
+    let timed_out = pending.clone();
+    tasks::after(TEXTS_TIMEOUT_MS, move || {
+        if let Some(done) = timed_out.take() {
+            console::error(&text!(
+                "the texts in \"",
+                lang.tag(),
+                "\" did not arrive in time; showing French"
+            ));
+            done(french());
+        }
+    });
     request(
         lang,
         Box::new(move |json| {
+            let Some(done) = pending.take() else {
+                return;
+            };
             let loaded = json.and_then(|json| read(lang, &json));
             done(loaded.unwrap_or_else(|| {
                 console::error(&text!(

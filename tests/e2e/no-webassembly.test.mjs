@@ -61,3 +61,22 @@ test('with WebAssembly, the JavaScript first layer is never requested', async ()
   assert.ok(!fetched(requests, FALLBACK));
   await context.close();
 });
+
+test('without WebAssembly, a visitor who accepted can still withdraw: "Gérer mes cookies" brings the banner back', async () => {
+  const { page, context, console: messages } = await withoutWebAssembly();
+  await page.goto(`${env.server.url}/`);
+  await page.waitForSelector(BANNER, { state: 'visible' });
+  await page.click('[data-action=accept-all]');
+  await page.waitForSelector('#audience-badge');
+  await page.reload();
+  await page.waitForSelector('#audience-badge');
+  assert.equal(await page.locator(BANNER).count(), 0);
+  await page.click('text=Gérer mes cookies');
+  await page.waitForSelector(BANNER, { state: 'visible' });
+  assert.ok(messages.some((m) => m.type === 'error' && m.text.includes('the banner is shown instead')),
+    JSON.stringify(messages));
+  await page.click('[data-action=refuse-all]');
+  await page.waitForSelector(BANNER, { state: 'detached' });
+  assert.equal((await preferencesCookie(context)).json.c.audience, false, 'the withdrawal is stored');
+  await context.close();
+});

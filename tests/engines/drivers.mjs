@@ -4,13 +4,15 @@
 // MiniBrowser, which needs a display: run under `xvfb-run -a`). No driver downloads a browser.
 //
 // A driver: { name, start(), session(), stop() }. A session is a fresh browser profile (no
-// cookies, no storage): { goto(url), evaluate(fn, ...args), close() }. Scenarios act in the
-// page (clicks are `element.click()`), so the drivers need nothing more.
+// cookies, no storage): { goto(url), evaluate(fn, ...args), press(selector), close() }.
+// Scenarios mostly act in the page (clicks are `element.click()`); `press` is the visitor's
+// own click, through the driver's input, for the controls that ignore a click made by script
+// (a placeholder's "Autoriser et afficher").
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { chromium } from 'playwright-core';
 import puppeteer from 'puppeteer-core';
-import { Builder } from 'selenium-webdriver';
+import { Builder, By } from 'selenium-webdriver';
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const FIREFOX = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
@@ -29,6 +31,7 @@ function pageSession(context, page) {
   return {
     goto: (url) => page.goto(url),
     evaluate: (fn, ...args) => page.evaluate(new Function(call(fn, args))),
+    press: (selector) => page.click(selector),
     close: () => context.close(),
   };
 }
@@ -120,6 +123,7 @@ export const webkitDriver = {
     return {
       goto: (url) => driver.get(url),
       evaluate: (fn, ...args) => driver.executeScript(call(fn, args)),
+      press: async (selector) => (await driver.findElement(By.css(selector))).click(),
       close: () => driver.quit(),
     };
   },
