@@ -60,6 +60,22 @@
 //! loaded on every page, which exports `start`, `first_layer::act` and `api`) and with `js-ui`
 //! (`cookie-charter-ui_bg.wasm`, loaded on demand, which exports `yew_ui`).
 
+// The size rules of clippy.toml bind the first layer's build, the code every first visit runs
+// (CONTRIBUTING.md, "The size rules"); a Rust application's build, the Yew UI and the tests are
+// exempt.
+#![cfg_attr(
+    any(test, not(feature = "js-first-layer")),
+    allow(clippy::disallowed_methods, clippy::disallowed_macros)
+)]
+
+// The first layer is what every page loads: built with Yew (`ui`, which `js-ui` brings) it would
+// carry the whole UI and export the functions of two modules at once.
+#[cfg(all(feature = "js-first-layer", feature = "ui"))]
+compile_error!(
+    "the `js-first-layer` feature builds the first layer alone: build it with \
+     `--no-default-features --features js-first-layer` (without `ui` or `js-ui`)"
+);
+
 #[cfg(all(target_arch = "wasm32", feature = "js-first-layer"))]
 mod allocator;
 pub mod api;

@@ -1,5 +1,7 @@
 //! Browser tests of the components and the web layer, in headless Chromium
 //! (`cargo test --target wasm32-unknown-unknown`, see scripts/test.sh).
+// Tests are exempt from the first layer's size rules (clippy.toml).
+#![allow(clippy::disallowed_methods, clippy::disallowed_macros)]
 #![cfg(feature = "ui")]
 #![cfg(target_arch = "wasm32")]
 

@@ -357,6 +357,7 @@ display_by_pieces!(ConfigError);
 
 /// Checks a cookie domain: letters, digits, hyphens and dots, one leading dot allowed,
 /// equal to `host` or a parent of it. Returns it lower-cased, without the leading dot.
+#[allow(clippy::disallowed_methods)] // ASCII char patterns only: memchr, no substring searcher
 fn check_cookie_domain(raw: &str, host: &str) -> Result<String, ConfigError> {
     let domain = raw.trim().trim_start_matches('.').to_ascii_lowercase();
     let well_formed = !domain.is_empty()

@@ -57,11 +57,13 @@ impl Decisions {
     }
 
     /// Each category and whether it is accepted, by id.
+    #[allow(clippy::disallowed_methods)] // a lazy view for the Yew UI and the tests: nothing collected
     pub fn iter(&self) -> impl Iterator<Item = (&str, bool)> {
         self.0.iter().map(|(id, on)| (id.as_str(), *on))
     }
 
     /// The ids of the accepted categories.
+    #[allow(clippy::disallowed_methods)] // a lazy view for the Yew UI and the tests: nothing collected
     pub fn accepted(&self) -> impl Iterator<Item = &str> {
         self.iter().filter(|(_, on)| *on).map(|(id, _)| id)
     }

@@ -320,6 +320,7 @@ fn read_wire(value: &Json, services: bool) -> Result<Wire, DecodeError> {
 
 /// The values of every cookie called `name` in a `document.cookie` string, in its order (the
 /// browser lists a cookie of a longer path first; host-only and `Domain=` copies both show).
+#[allow(clippy::disallowed_methods)] // ASCII char patterns only: memchr, no substring searcher
 pub fn find_all<'a>(cookie_header: &'a str, name: &str) -> Vec<&'a str> {
     let mut values = Vec::new();
     for pair in cookie_header.split(';') {
@@ -575,7 +576,7 @@ mod tests {
 
     #[test]
     fn missing_extra_or_refused_required_categories_are_no_choice() {
-        // The README: `c` holds every category of the charter, `necessary` always true.
+        // docs/cookie-format.md: `c` holds every category of the charter, `necessary` always true.
         let charter = charter();
         let r = charter.revision();
         let t = NOW - 10;

@@ -5,6 +5,7 @@ use super::cookie_codec::COOKIE_NAME;
 use super::text::text;
 
 /// Whether `name` matches `pattern`, where `*` stands for any run of characters.
+#[allow(clippy::disallowed_methods)] // ASCII char patterns only: memchr, no substring searcher
 pub fn matches(pattern: &str, name: &str) -> bool {
     let mut parts = pattern.split('*');
     let first = parts.next().unwrap_or("");
@@ -26,7 +27,7 @@ pub fn matches(pattern: &str, name: &str) -> bool {
 }
 
 /// Where `part` first occurs in `text`: a plain scan, for names and patterns of at most 128
-/// bytes (the standard library's `str::find` brings a searcher for long texts, 1.5 KB of wasm).
+/// bytes (the standard library's `str::find` brings a searcher meant for long texts).
 /// A match of a whole UTF-8 `part` starts and ends on character boundaries.
 fn find(text: &str, part: &str) -> Option<usize> {
     let (text, part) = (text.as_bytes(), part.as_bytes());
@@ -34,6 +35,7 @@ fn find(text: &str, part: &str) -> Option<usize> {
 }
 
 /// The names of the cookies in a `document.cookie` string, in order.
+#[allow(clippy::disallowed_methods)] // ASCII char patterns only: memchr, no substring searcher
 pub fn cookie_names(cookie_header: &str) -> Vec<&str> {
     let mut names = Vec::new();
     for pair in cookie_header.split(';') {
@@ -48,8 +50,9 @@ pub fn cookie_names(cookie_header: &str) -> Vec<&str> {
 /// Whether `host`, a URL's host name as the browser gives it (`location.hostname`), is an IP
 /// address: IPv6 comes in brackets, and a host whose last label is a number is IPv4 (the URL
 /// standard parses it as one, and the browser writes it in dotted decimal).
+#[allow(clippy::disallowed_methods)] // ASCII char patterns only: memchr, no substring searcher
 fn is_ip_address(host: &str) -> bool {
-    // After the last dot (a byte scan: `rsplit` brings a reverse searcher, 0.7 KB of wasm).
+    // After the last dot (a byte scan: `rsplit` brings a reverse searcher).
     let last_label = &host[host
         .bytes()
         .rposition(|b| b == b'.')
@@ -62,6 +65,7 @@ fn is_ip_address(host: &str) -> bool {
 /// The domains a script on `host` may have set cookies on: the host and each parent with at
 /// least two labels (`a.b.example.fr` → `a.b.example.fr`, `b.example.fr`, `example.fr`), plus
 /// the configured cookie domain. None for `localhost` or an IP address (host-only cookies).
+#[allow(clippy::disallowed_methods)] // ASCII char patterns only: memchr, no substring searcher
 pub fn candidate_domains(host: &str, configured: Option<&str>) -> Vec<String> {
     let host = host.trim_end_matches('.').to_ascii_lowercase();
     let is_ip = is_ip_address(&host);
@@ -85,6 +89,7 @@ pub fn candidate_domains(host: &str, configured: Option<&str>) -> Vec<String> {
 /// The paths a cookie visible on a page at `path` may have been set on: `/`, each directory
 /// along `path` with and without its trailing slash (a cookie set without `Path` gets the
 /// latter), and `path` itself (`/t/a.html` → `/`, `/t`, `/t/`, `/t/a.html`).
+#[allow(clippy::disallowed_methods)] // ASCII char patterns only: memchr, no substring searcher
 pub fn cookie_paths(path: &str) -> Vec<&str> {
     let mut paths = vec!["/"];
     for (at, _) in path.match_indices('/').skip(1) {

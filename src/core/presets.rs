@@ -76,6 +76,7 @@ impl Preset {
 
     /// Its charter, read with `parse_json` (the platform's parser). The JSON files are checked
     /// by the tests, so this cannot fail at run time.
+    #[allow(clippy::disallowed_macros)] // panics are compiled out of the shipped build (immediate-abort)
     pub fn charter(self, parse_json: Parser) -> Charter {
         match charter_json::parse(self.json(), parse_json) {
             Ok(charter) => charter,
@@ -94,6 +95,7 @@ impl Preset {
 
     /// Its charter without texts, read from [`Preset::structure_text`] (not checked: the full
     /// file is, and the tests check that both give the same consent, revision and erasure).
+    #[allow(clippy::disallowed_methods)] // ASCII char patterns only: memchr, no substring searcher
     pub fn structure(self) -> Charter {
         let mut lines = self.structure_text().split('\n');
         let mut charter = Charter {

@@ -72,6 +72,7 @@ impl Receipt {
 }
 
 /// `url` without its query string and fragment (they may carry personal data).
+#[allow(clippy::disallowed_methods)] // ASCII char patterns only: memchr, no substring searcher
 pub fn page_without_query(url: &str) -> &str {
     let end = url.find(['?', '#']).unwrap_or(url.len());
     &url[..end]

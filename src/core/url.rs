@@ -33,7 +33,8 @@ display_by_pieces!(UrlError);
 
 /// Checks that `url` is an absolute http(s) URL or a relative one (path, `?query`, `#hash`,
 /// or protocol-relative). White space anywhere, leading and trailing included, is refused:
-/// what the README promises, and never a guess at what was meant.
+/// what docs/embedding.md promises, and never a guess at what was meant.
+#[allow(clippy::disallowed_methods)] // ASCII char patterns only: memchr, no substring searcher
 pub fn check_url(url: &str) -> Result<&str, UrlError> {
     if url.trim().is_empty() {
         return Err(UrlError::Empty);

@@ -154,6 +154,7 @@ fn placeholder(
 
 /// `template` with its one `{…}` slot replaced by `value` (a char search: no substring
 /// searcher in the first layer for this).
+#[allow(clippy::disallowed_methods)] // ASCII char patterns only: memchr, no substring searcher
 fn fill(template: &str, value: &str) -> String {
     match (template.find('{'), template.find('}')) {
         (Some(open), Some(close)) if open < close => {
