@@ -7,8 +7,8 @@
 
 /**
  * The bytes of a wasm carried as one Latin-1 character a byte. The browser's base64 functions do
- * it natively (about 0.6 ms for the first layer in Chromium, against 6 ms for the loop, which
- * runs where `Uint8Array.fromBase64` is missing: Chrome before 140, Safari before 18.2).
+ * it natively, far faster than a loop; the loop runs where `Uint8Array.fromBase64` is missing
+ * (Chrome before 140, Safari before 18.2).
  */
 export function wasmBytes(text) {
   if (typeof Uint8Array.fromBase64 === 'function') return Uint8Array.fromBase64(btoa(text));

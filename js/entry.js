@@ -209,10 +209,10 @@ function choiceSeemsStored(source) {
 /**
  * Compiles and instantiates the first layer's wasm within this module's own task, so that its
  * start (a returning visitor's audience script) comes before the browser's next tasks: a frame,
- * and on a second visit the module's code cache, which came first with an asynchronous
- * compilation (about 50 ms later at 4x CPU; README, Performance benchmark). V8 compiles each
- * function at its first call, so the synchronous compilation itself is short. Where the browser
- * refuses it on the main thread (Chromium before it allowed 8 MB: over 4 KB), asynchronously.
+ * and on a second visit the module's code cache, which an asynchronous compilation lets come
+ * first. V8 compiles each function at its first call, so the synchronous compilation itself is
+ * short. Where the browser refuses a synchronous compilation on the main thread (older
+ * Chromium, above a size limit), asynchronously.
  */
 async function instantiateFirstLayer() {
   const bytes = wasmBytes(FIRST_LAYER_WASM);
@@ -230,11 +230,10 @@ async function startFirstLayer(source) {
   if (typeof WebAssembly === 'object') {
     await instantiateFirstLayer();
     // A returning visitor's first layer starts in this task: its audience script waits for
-    // nothing (a frame and the module's code cache would come first: about 80 ms at 4x CPU). A
-    // first visit's starts in the next task: the module's task and the start were one long task
-    // (70-190 ms at 4x CPU, a third of it compiling wasm functions at their first call), which
-    // the page's input waited for; the banner is built in a task of its own anyway (README,
-    // Performance benchmark).
+    // nothing (a frame and the module's code cache would come first). A first visit's starts
+    // in the next task, so that the module's task and the start (much of it compiling wasm
+    // functions at their first call) are not one long task that the page's input waits for;
+    // its banner is built in a task of its own anyway. The tools' defaults were pushed before.
     if (!choiceSeemsStored(source)) await new Promise((resolve) => setTimeout(resolve, 0));
     phase.layer = wasmFirstLayer;
   } else {

@@ -2,19 +2,15 @@
 // `bundle.js` (built by esbuild from js/entry.js or js/ui.js), in place of the placeholder string
 // js/carried-wasm.js exports, so that the module carries its wasm (see js/carried.js). The first
 // layer travels inside cookie-charter.js so that a first visit makes one request after the page
-// instead of two in a row (see the README's Performance section).
+// instead of two in a row (docs/size.md).
 //
 // The bytes are written as a string of one Latin-1 character a byte, the character's code being
 // the byte: js/carried.js turns it back into bytes with the browser's own base64 functions
-// (`btoa`, then `Uint8Array.fromBase64`) in about a tenth of the time a JavaScript loop takes.
+// (`btoa`, then `Uint8Array.fromBase64`), far faster than a JavaScript loop.
 // Only the four characters a string literal cannot hold as they are get an escape: the quote,
 // the backslash, line feed and carriage return. Every other byte is its character, control
 // characters included (an ECMAScript string literal may hold them); this is why the string is
-// put in after esbuild, which would escape some of them (1.5 KB more brotli bytes). Measured
-// against the previous encoding (printable characters chosen by frequency, the other bytes as
-// two-byte characters from U+00A1, read back with a key and a loop): cookie-charter.js 459 B
-// smaller, cookie-charter-ui.js 46 B bigger, and the first layer's bytes read back in 0.6 ms
-// instead of 6 ms in Chromium (2026-11-24).
+// put in after esbuild, which would escape some of them (escapes compress badly).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 

@@ -1,4 +1,4 @@
-// Refreshes the README's screenshots (docs/*.png) from the built dist/ on the demo portal.
+// Refreshes the docs' screenshots (docs/*.png) from the built dist/ on the demo portal.
 // Run after `npm run build`: `node scripts/screenshot.mjs`.
 import { launch, openPage } from '../tests/e2e/browser.mjs';
 

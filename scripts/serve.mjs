@@ -9,7 +9,7 @@ import sirv from 'sirv';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-/** The strict policy the component works under (see the README's Security section). */
+/** The strict policy the component works under (docs/security.md). */
 export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
   "img-src 'self'; connect-src 'self'";
 

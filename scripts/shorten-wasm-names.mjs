@@ -1,7 +1,7 @@
 // Shortens the names wasm-bindgen gives the glue's imports and internal exports
 // (`__wbg_activeElement_1c38f3e2a6f5b7c0`, `__wbindgen_export3`, …) to `__w0`, `__w1`, … in
 // both the .wasm and its JS glue. Each name stands in both files and its hex hash compresses
-// badly: this cuts about 3 KB of brotli from a first visit. The JS API's own exports
+// badly. The JS API's own exports
 // (`mount`, `getConsent`, …) and `memory` keep their names.
 //
 // Usage: node scripts/shorten-wasm-names.mjs target/pkg/NAME   (rewrites NAME.js and NAME_bg.wasm)

@@ -68,9 +68,10 @@ pub fn subscribe(view: impl Fn(&ConsentState) + 'static) {
     }
 }
 
-/// Applies `action`: the new state replaces the old one, the effects it calls for are
-/// performed (storing and announcing a new choice, loading what it allows), and the view is
-/// told. Does nothing before [`start`].
+/// Applies `action`: the new state replaces the old one, the view is told first (a closed
+/// banner is gone, and the focus back where it was, before the page's listeners and scripts
+/// run), then the effects the difference calls for are performed (storing and announcing a new
+/// choice, loading what it allows). Does nothing before [`start`].
 pub fn dispatch(action: Action) {
     let change = with_running(|r| {
         let next = r.state.apply(action);

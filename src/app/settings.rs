@@ -32,7 +32,7 @@ impl Settings {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SettingsError {
     /// A value broke its rule (the message names the setting by its `data-*` attribute, as the
-    /// README's table of settings does).
+    /// table of settings in docs/embedding.md does).
     Setting(ConfigError),
     /// The charter given with [`SettingsBuilder::charter_json`] is not a valid charter.
     Charter(CharterError),

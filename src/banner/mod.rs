@@ -89,9 +89,9 @@ impl Banner {
         ];
         dom::set_document_class(BANNER_OPEN_CLASS, true);
         // Focus moves in a task of its own: `focus()` makes the browser lay out the page with the
-        // banner at once, which, in the task that built the banner, made one long task of both
-        // (≈ 110 ms at 4x CPU, half of it layout). Left to the frame that draws the banner, the
-        // layout costs the same but the page stays responsive between the two. A banner removed
+        // banner at once, which, in the task that built the banner, would make one long task of
+        // both. Left to the frame that draws the banner, the layout costs the same but the page
+        // stays responsive between the two. A banner removed
         // meanwhile is no longer in the page, so focusing it does nothing.
         if let Some(focusable) = element.dyn_ref::<HtmlElement>().cloned() {
             tasks::later(move || {

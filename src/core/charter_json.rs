@@ -1,7 +1,7 @@
 //! Reading a charter from JSON (a portal's `data-charter` file or inline config block), with
 //! errors that name the field and say what was expected.
 //!
-//! The format is documented in `docs/charter.schema.json` and the README.
+//! The format is documented in `docs/charter.schema.json` and `docs/charters.md`.
 
 use std::cmp::Ordering;
 
@@ -205,7 +205,7 @@ fn read_cookie_row(r: &mut Reader, value: &Json, path: &str) -> Option<CookieRow
 /// Characters allowed in a cookie name (RFC 6265 token), plus `*` as a wildcard.
 fn is_cookie_name_char(c: char) -> bool {
     // Bytes, not `str::contains(char)`: for a non-ASCII char that brings the standard
-    // library's substring searcher into the first layer (1.3 KB of wasm).
+    // library's substring searcher into the first layer.
     c.is_ascii_alphanumeric() || (c.is_ascii() && b"!#$%&'*+-.^_`|~".contains(&(c as u8)))
 }
 

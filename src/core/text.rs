@@ -91,7 +91,7 @@ impl Piece for Hex {
 /// The names of `items` separated by commas, written in place, for the "expected one of"
 /// lists of messages: `text!("one of: ", Names(&Preset::ALL, |p| p.name()))`,
 /// `Names(&Lang::TAGS, |t| t)`. `[&str]::join` would build a string of its own first (and
-/// brings 0.9 KB of wasm), and collecting the names in a `Vec` first costs each list code of
+/// brings the slice joiner), and collecting the names in a `Vec` first costs each list code of
 /// its own.
 pub struct Names<'a, T>(pub &'a [T], pub fn(&T) -> &str);
 
