@@ -19,9 +19,11 @@
 //      reuse revalidate (Cache-Control: no-cache + ETag → 304), then against one that lets the
 //      browser keep the files a year: time until the audience script runs, and the requests
 //      that still went to the network.
-// Prints medians [min–max], the ratios cookie-charter / peer measured in the same run, and writes
-// bench/results.json.
-import { writeFileSync } from 'node:fs';
+// Prints medians [min–max] and the ratios cookie-charter / peer measured in the same run, and
+// writes them with the machine and the date as docs/benchmarks/<date>-<time>.md (the raw figures
+// beside it as .json): one file a run.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { chromium } from 'playwright-core';
@@ -381,33 +383,56 @@ try {
 }
 
 const fmt = (s, digits = 0) => `${s.median.toFixed(digits)} [${s.min.toFixed(digits)}–${s.max.toFixed(digits)}]`;
+const report = [];
+const say = (line = '') => {
+  console.log(line);
+  report.push(line);
+};
 for (const { label, libraries } of Object.values(results.profiles)) {
-  console.log(`\n## ${label} (${RUNS} cold runs, medians [min–max])\n`);
-  console.log('| library | files | brotli B | banner visible ms | TBT ms | CLS | background brotli B | panel: first change ms | panel visible ms |');
-  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+  say(`\n## ${label} (${RUNS} cold runs, medians [min–max])\n`);
+  say('| library | files | brotli B | banner visible ms | TBT ms | CLS | background brotli B | panel: first change ms | panel visible ms |');
+  say('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const [name, { first: f }] of Object.entries(libraries)) {
-    console.log(`| ${name} | ${f.files.length} | ${f.brotli.median} | ${fmt(f.bannerMs)} | ${fmt(f.tbtMs)} | ${f.cls.median.toFixed(3)} | ${f.backgroundBrotli.median} | ${fmt(f.panelResponseMs)} | ${fmt(f.panelMs)} |`);
+    say(`| ${name} | ${f.files.length} | ${f.brotli.median} | ${fmt(f.bannerMs)} | ${fmt(f.tbtMs)} | ${f.cls.median.toFixed(3)} | ${f.backgroundBrotli.median} | ${fmt(f.panelResponseMs)} | ${fmt(f.panelMs)} |`);
   }
-  console.log('\n| library | returning, revalidated (304): audience runs at ms | requests (304) | returning, cached a year: audience runs at ms | requests |');
-  console.log('|---|---:|---:|---:|---:|');
+  say('\n| library | returning, revalidated (304): audience runs at ms | requests (304) | returning, cached a year: audience runs at ms | requests |');
+  say('|---|---:|---:|---:|---:|');
   for (const [name, { revalidate: r, long: l }] of Object.entries(libraries)) {
-    console.log(`| ${name} | ${fmt(r.audienceMs)} | ${r.networkRequests.median} (${r.notModified.median}) | ${fmt(l.audienceMs)} | ${l.networkRequests.median} |`);
+    say(`| ${name} | ${fmt(r.audienceMs)} | ${r.networkRequests.median} (${r.notModified.median}) | ${fmt(l.audienceMs)} | ${l.networkRequests.median} |`);
   }
-  console.log('\n| library | request chain of a first visit (→ : started by) | depth |');
-  console.log('|---|---|---:|');
-  for (const [name, { first: f }] of Object.entries(libraries)) console.log(`| ${name} | ${f.chain} | ${f.chainDepth.median} |`);
+  say('\n| library | request chain of a first visit (→ : started by) | depth |');
+  say('|---|---|---:|');
+  for (const [name, { first: f }] of Object.entries(libraries)) say(`| ${name} | ${f.chain} | ${f.chainDepth.median} |`);
   const ours = libraries['cookie-charter'];
   if (!ours) continue;
-  console.log('\n| cookie-charter / peer | brotli bytes | banner visible | TBT | panel visible | returning (304) | returning (cached) |');
-  console.log('|---|---:|---:|---:|---:|---:|---:|');
+  say('\n| cookie-charter / peer | brotli bytes | banner visible | TBT | panel visible | returning (304) | returning (cached) |');
+  say('|---|---:|---:|---:|---:|---:|---:|');
   for (const [name, s] of Object.entries(libraries)) {
     if (name === 'cookie-charter') continue;
     const r = (part, k) => {
       const peer = s[part][k].median;
       return peer === 0 ? (ours[part][k].median === 0 ? '=' : '∞') : (ours[part][k].median / peer).toFixed(2);
     };
-    console.log(`| ${name} | ${r('first', 'brotli')} | ${r('first', 'bannerMs')} | ${r('first', 'tbtMs')} | ${r('first', 'panelMs')} | ${r('revalidate', 'audienceMs')} | ${r('long', 'audienceMs')} |`);
+    say(`| ${name} | ${r('first', 'brotli')} | ${r('first', 'bannerMs')} | ${r('first', 'tbtMs')} | ${r('first', 'panelMs')} | ${r('revalidate', 'audienceMs')} | ${r('long', 'audienceMs')} |`);
   }
 }
-writeFileSync(here('./results.json'), JSON.stringify(results, null, 2) + '\n');
-console.log('\nwritten: bench/results.json');
+
+// One file a run: the tables above, with the machine and the build they were measured on.
+const stamp = results.date.slice(0, 16).replace('T', '-').replace(':', '');
+const folder = here('../docs/benchmarks/');
+mkdirSync(folder, { recursive: true });
+const ours = results.profiles[chosen[0]]?.libraries['cookie-charter']?.first;
+const header = [
+  `# Benchmark run of ${results.date.slice(0, 16).replace('T', ' ')} UTC`,
+  '',
+  `Written by \`npm run bench\` (see [the method](README.md)). Compare the ratios of this run;`,
+  'absolute times move from one run to the next on a shared machine.',
+  '',
+  `- machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, load average ${loadavg()[0].toFixed(2)} at the end`,
+  `- browser: Chromium ${results.chromium}, headless`,
+  `- runs: ${RUNS} cold runs a profile, libraries: ${LIBRARIES.map((l) => l.name).join(', ')}`,
+  ours ? `- cookie-charter's first visit: ${ours.brotli.median} B brotli` : null,
+].filter((line) => line !== null);
+writeFileSync(`${folder}${stamp}.md`, [...header, ...report].join('\n') + '\n');
+writeFileSync(`${folder}${stamp}.json`, JSON.stringify(results, null, 2) + '\n');
+console.log(`\nwritten: docs/benchmarks/${stamp}.md and .json`);

@@ -15,9 +15,9 @@ tar -tzf "$tarball" | sed 's/^/  /'
 cd examples/vite
 rm -rf node_modules dist
 npm install --no-save --no-package-lock --no-audit --no-fund "../../$tarball"
-# The README's TypeScript snippet is type-checked with the app, under the Vite template's strict
+# The TypeScript snippet of docs/javascript-api.md is type-checked with the app, under the Vite template's strict
 # tsconfig.
-node ../../scripts/readme-snippet.mjs npm-snippet ts src/readme-snippet.ts
+node ../../scripts/doc-snippet.mjs npm-snippet ts src/readme-snippet.ts
 ../../node_modules/.bin/tsc -p tsconfig.json
 ../../node_modules/.bin/vite build --base /vite/ --logLevel warn
 # The same with the current Vite 8 (installed as `vite8`), into dist-vite8 (under /vite8/).

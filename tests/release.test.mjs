@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import sirv from 'sirv';
 import { chromium } from 'playwright-core';
 import { CHROMIUM } from './e2e/browser.mjs';
-import { readmeBlock } from '../scripts/readme-snippet.mjs';
+import { docBlock } from '../scripts/doc-snippet.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { version, files } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -24,7 +24,7 @@ const work = mkdtempSync(join(tmpdir(), 'cookie-charter-release-'));
 const unzipped = join(work, name);
 
 /** The README's quick-start tag. */
-const quickStartTag = () => readmeBlock('quick-start-tag', 'html').trim();
+const quickStartTag = () => docBlock('quick-start-tag', 'html').text.trim();
 
 let server;
 let browser;
