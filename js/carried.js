@@ -25,12 +25,14 @@ function linked(href) {
 /**
  * Applies the stylesheet `css` as a constructed stylesheet: no request, and allowed by a strict
  * `style-src 'self'` (it is not inline markup). Where constructed stylesheets are missing (Safari
- * before 16.4) the same styles are linked from `href`, the shipped file. A page that links `href`
- * itself keeps its link and gets no second copy.
+ * before 16.4), or with `link` (a module that does not carry its styles), the same styles are
+ * linked from `href`, the shipped file. A page that links `href` itself keeps its link and gets
+ * no second copy.
  */
-export function applyStylesheet(css, href) {
+export function applyStylesheet(css, href, link = false) {
   if (linked(href)) return;
   try {
+    if (link) throw new Error('linked');
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(css);
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];

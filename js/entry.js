@@ -6,10 +6,10 @@
 //   from that tag's attributes.
 // - Imported from a bundler, it does nothing until `mount(options)` is called.
 // It starts the first layer (the wasm carried in this file: the consent state and its effects,
-// the banner), which asks for the Yew UI (cookie-charter-ui.js, which carries its own wasm) to
-// draw the preferences panel or the charter page (or ahead of time, while a banner waits);
-// this module loads it and passes on what the first layer hands over. The Yew UI's module is
-// found next to this file. If anything fails, nothing optional is loaded. The API is also on
+// the banner and the preferences panel), which asks for the Yew UI (cookie-charter-ui.js, which
+// carries its own wasm) to draw the charter page where a page has a place for it; this module
+// loads it and passes on what the first layer hands over. The Yew UI's module is found next to
+// this file. If anything fails, nothing optional is loaded. The API is also on
 // `window.CookieCharter`; every consent rule is in the wasm.
 import init, * as wasmFirstLayer from '../target/pkg/cookie-charter.js';
 // The first layer's wasm and the banner's stylesheet travel inside this file (built by
@@ -28,8 +28,8 @@ const REGISTRY = Symbol.for('cookie-charter');
 // Where this copy stands: `started` resolves once the first layer runs; `layer` is the first
 // layer's functions once loaded (the wasm's, or where the browser has no WebAssembly, iOS
 // Lockdown Mode, the same Rust compiled to JavaScript, loaded only then); `ui` is the Yew UI's
-// module once asked for.
-const phase = { started: null, layer: null, ui: null };
+// module once asked for (a charter page); `reader` the charter reader's (a portal's own charter).
+const phase = { started: null, layer: null, ui: null, reader: null };
 let api = null;
 
 /** The API of another copy that already started on this page, if any. */
@@ -61,12 +61,17 @@ function ownScriptTag() {
 
 /**
  * Loads the Yew UI once (again after a failure): one module, which carries its wasm and its
- * stylesheet.
+ * stylesheet. Where the browser has no WebAssembly, the same UI compiled to JavaScript, and its
+ * stylesheet linked from this folder.
  */
 function loadUi() {
-  if (phase.ui) return phase.ui;
-  if (typeof WebAssembly !== 'object') return Promise.reject(new Error('this browser has no WebAssembly'));
-  phase.ui = import('./cookie-charter-ui.js').then((module) => module.load()).catch((error) => {
+  phase.ui ??= (typeof WebAssembly === 'object'
+    ? import('./cookie-charter-ui.js').then((module) => module.load())
+    : import('./cookie-charter-ui-nowasm.js').then((module) => {
+      applyStylesheet('', new URL('cookie-charter-ui.css', import.meta.url).href, true);
+      return module;
+    })
+  ).catch((error) => {
     phase.ui = null;
     throw error;
   });
@@ -74,59 +79,37 @@ function loadUi() {
 }
 
 /**
- * While a banner waits for the visitor, loads the Yew UI once the page has loaded and the
- * browser is idle, so that "Personnaliser" opens the panel at once: refusing in detail must not
- * be slower than accepting. Not when the visitor asked to save data (the panel then loads on
- * the click), and never before the page's own files. A failure here is silent: the click tries
- * again and reports it.
+ * Loads the charter reader once (again after a failure): a portal's own charter is read and
+ * checked by a module of its own, which a page on a built-in charter never loads. Where the
+ * browser has no WebAssembly, the same reader compiled to JavaScript.
  */
-function loadUiWhenIdle() {
-  if (navigator.connection?.saveData) return;
-  const idle = window.requestIdleCallback ?? ((f) => setTimeout(f, 0));
-  const load = () => idle(() => loadUi().catch(() => {}), { timeout: 2000 });
-  if (document.readyState === 'complete') load();
-  else window.addEventListener('load', load, { once: true });
-}
-
-// Whether the Yew UI shows the panel, and the number of the latest panel request: an opening
-// that a later request (a close) overtook while it waited is dropped.
-let panelShown = false;
-let panelRequest = 0;
-
-/** Calls `f` once the browser has painted the next frame. */
-function afterNextPaint(f) {
-  requestAnimationFrame(() => setTimeout(f, 0));
+function loadReader() {
+  phase.reader ??= (typeof WebAssembly === 'object'
+    ? import('./cookie-charter-reader.js').then((module) => module.load())
+    : import('./cookie-charter-reader-nowasm.js')
+  ).catch((error) => {
+    phase.reader = null;
+    throw error;
+  });
+  return phase.reader;
 }
 
 /**
- * The first layer's request for the preferences panel: a snapshot to draw, or null to close it.
- * The panel opens after the next paint, so that the status line the first layer shows at once
- * is on screen before the Yew UI's work starts (a visible answer to "Personnaliser" even when the
- * Yew UI is already loaded and would draw the panel within the click's own task); once it is
- * shown, new snapshots (its switches) are drawn at once. If the Yew UI cannot be loaded (or
- * the browser has no WebAssembly), the banner shows in its place, even over a stored choice, so
- * that a visitor can always withdraw, and a console error says why.
+ * The first layer's request to read a portal's own charter: `done(structure)`, `done(problems)`,
+ * or `done(null)` if the reader cannot be loaded (the first layer then says so and shows the
+ * default charter, loading nothing optional).
  */
-function panel(snapshot) {
-  const request = ++panelRequest;
-  if (snapshot === null) {
-    panelShown = false;
-    phase.ui?.then((ui) => ui.closePanel(), () => {});
-    return;
-  }
-  loadUi().then((ui) => {
-    const show = () => {
-      if (request !== panelRequest) return;
-      panelShown = true;
-      ui.showPanel(snapshot, phase.layer.act);
-    };
-    if (panelShown) show();
-    else afterNextPaint(show);
-  }, (error) => {
-    console.error('[cookie-charter] the preferences panel could not be loaded; ' +
-      'the banner is shown instead, so that everything can still be refused.', error);
-    phase.layer.act('unavailable');
+function readCharter(json, tag, done) {
+  loadReader().then((reader) => done(reader.readCharter(json, tag)), (error) => {
+    console.error('[cookie-charter] the charter reader could not be loaded.', error);
+    done(null);
   });
+}
+
+/** Whether the page gives its own charter: its reader is then fetched alongside the charter. */
+function ownCharter(source) {
+  return Boolean(given(source, 'data-charter', 'charter'))
+    || document.querySelector('script[data-cookie-charter-config]') !== null;
 }
 
 /**
@@ -227,6 +210,7 @@ async function instantiateFirstLayer() {
 /** Starts the first layer from `source` ({ tag } or { options }). */
 async function startFirstLayer(source) {
   loadLikelyTexts(source);
+  if (ownCharter(source)) loadReader().catch(() => {});
   if (typeof WebAssembly === 'object') {
     await instantiateFirstLayer();
     // A returning visitor's first layer starts in this task: its audience script waits for
@@ -241,14 +225,13 @@ async function startFirstLayer(source) {
   }
   // Until it has started, the layer answers getConsent() and getReceipt() with null.
   const mounted = source.tag
-    ? phase.layer.mountFromScript(source.tag, panel, tables, texts)
-    : phase.layer.mount(source.options, panel, tables, texts);
+    ? phase.layer.mountFromScript(source.tag, tables, texts, readCharter)
+    : phase.layer.mount(source.options, tables, texts, readCharter);
   // The banner's stylesheet is parsed once the start has run (a returning visitor's effects
   // do not wait for it), still within this task: the banner and the floating button are built
   // in a later one, and the browser draws nothing in between.
   applyStylesheet(BANNER_CSS, new URL('cookie-charter.css', import.meta.url).href);
   await mounted;
-  if (phase.layer.bannerAsks()) loadUiWhenIdle();
   return phase.layer;
 }
 

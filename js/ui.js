@@ -1,6 +1,6 @@
-// Entry point of dist/cookie-charter-ui.js: the Yew UI (preferences panel, charter page), loaded
-// by cookie-charter.js while a banner waits or when a page needs it. Not meant to be imported
-// directly. It carries its wasm and its stylesheet (see carried.js).
+// Entry point of dist/cookie-charter-ui.js: the Yew UI (the charter page), loaded by
+// cookie-charter.js on a page with a charter table. Not meant to be imported directly. It
+// carries its wasm and its stylesheet (see carried.js).
 import init, * as ui from '../target/pkg/cookie-charter-ui.js';
 import UI_WASM from './carried-wasm.js';
 import UI_CSS from '../target/pkg/cookie-charter-ui.css';

@@ -98,9 +98,12 @@ while IFS='|' read -r name entry features flags nowasm loaded; do
       build_nowasm "$name" "$features"
     fi
   fi
-  # The module's stylesheet, minified: a file of its own, and the text its bundle carries.
-  $esbuild "styles/$name.css" --minify --log-level=warning --outfile="dist/$name.css"
-  cp "dist/$name.css" "target/pkg/$name.css"
+  # The module's stylesheet, if it has one, minified: a file of its own, and the text its bundle
+  # carries.
+  if [ -f "styles/$name.css" ]; then
+    $esbuild "styles/$name.css" --minify --log-level=warning --outfile="dist/$name.css"
+    cp "dist/$name.css" "target/pkg/$name.css"
+  fi
   # The other cookie-charter-* modules (the Yew UI, the nowasm first layer, the languages) stay
   # separate files, loaded on demand.
   bundle "$entry" "dist/$name.js" '--external:./cookie-charter-*'

@@ -25,9 +25,11 @@ else
   bash scripts/setup.sh --browser
 fi
 
-echo "== formatting and lints (a Rust host's build and the two shipped modules', native and wasm32)"
+echo "== formatting and lints (a Rust host's build and each shipped module's, native and wasm32)"
 cargo fmt --all --check
-for features in "" "--no-default-features --features js-first-layer" "--no-default-features --features js-ui"; do
+# A Rust host's default build, then each module of wasm-pack.toml built alone.
+for features in "" "--no-default-features --features js-first-layer" \
+  "--no-default-features --features js-charter-reader" "--no-default-features --features js-ui"; do
   cargo clippy --quiet --all-targets $features -- -D warnings
   cargo clippy --quiet --all-targets --target wasm32-unknown-unknown $features -- -D warnings
 done

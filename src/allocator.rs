@@ -1,8 +1,8 @@
-//! The first layer's memory allocator: `lol_alloc`'s free-list allocator, a few hundred bytes of
-//! wasm where the standard one (dlmalloc) takes several kilobytes. The first layer is single
-//! threaded, lives as long as its page and allocates little (a charter, a few strings per
-//! choice), so a simple free list serves it. The Yew UI, which allocates much more while it
-//! renders, keeps the standard allocator.
+//! The first layer's (and the charter reader's) memory allocator: `lol_alloc`'s free-list
+//! allocator, a few hundred bytes of wasm where the standard one (dlmalloc) takes several
+//! kilobytes. Both are single threaded, live as long as their page and allocate little (a
+//! charter, a few strings per choice), so a simple free list serves them. The Yew UI, which
+//! allocates much more while it renders, keeps the standard allocator.
 
 use lol_alloc::{AssumeSingleThreaded, FreeListAllocator};
 

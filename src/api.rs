@@ -4,7 +4,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::core::consent::{Action, View};
+use crate::core::consent::Action;
 use crate::state_loop;
 use crate::web::{clock, events, receipts};
 
@@ -22,14 +22,6 @@ pub fn get_consent() -> JsValue {
 #[cfg_attr(feature = "js-first-layer", wasm_bindgen(js_name = getReceipt))]
 pub fn get_receipt() -> JsValue {
     state_loop::with_state(|s| receipts::kept_to_js(s.choice.as_ref())).unwrap_or(JsValue::NULL)
-}
-
-/// Whether the banner is asking the visitor to choose: `js/entry.js` then loads the Yew UI
-/// ahead of a click on "Personnaliser" (and never where no banner shows: a stored choice, or a
-/// charter with nothing optional).
-#[cfg_attr(feature = "js-first-layer", wasm_bindgen(js_name = bannerAsks))]
-pub fn banner_asks() -> bool {
-    state_loop::with_state(|s| s.view == View::Banner).unwrap_or(false)
 }
 
 /// Opens the preferences panel.

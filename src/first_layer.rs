@@ -1,10 +1,9 @@
 //! The first layer: what the page shows of the consent state, without Yew. It is the
-//! [`state_loop`]'s one subscriber: it shows the [`Banner`] or the [`FloatingButton`], turns
-//! what the visitor does there (and on `data-cookie-charter-open` links) into actions, and asks
-//! the page for what the Yew UI draws on demand — the preferences panel while the state is in
-//! the panel, the charter page where the page has a `[data-cookie-charter-table]` — handing it
-//! a snapshot (language, charter text, switches) so that the Yew UI reads, fetches and checks
-//! nothing again. The Yew UI reports the visitor's acts back through [`act`]. A choice made in
+//! [`state_loop`]'s one subscriber: it shows the [`Banner`], the preferences [`Panel`] or the
+//! [`FloatingButton`], turns what the visitor does there (and on `data-cookie-charter-open`
+//! links and placeholders) into actions, and asks the page for the charter page the Yew UI
+//! draws where the page has a `[data-cookie-charter-table]`, handing it a snapshot (language,
+//! charter text) so that the Yew UI reads, fetches and checks nothing again. A choice made in
 //! another tab, or while the page sat in the back/forward cache, reaches it as
 //! [`Action::Stored`].
 
@@ -14,13 +13,14 @@ use std::rc::Rc;
 use js_sys::{Array, Function, Object, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlDialogElement};
+use web_sys::Element;
 
 use crate::banner::{Banner, BannerContent, FloatingButton, Pressed};
 use crate::core::config::Config;
 use crate::core::consent::{Action, ConsentState, View};
+use crate::panel::{Panel, PanelAct, PanelContent};
 use crate::state_loop;
-use crate::web::charter_source::CharterText;
+use crate::web::charter_source::{CharterRequest, CharterText};
 use crate::web::texts::{LoadedTexts, TextsRequest};
 use crate::web::{clock, consent_store, dom, elsewhere, openers, placeholders, receipts};
 
@@ -33,32 +33,47 @@ pub const TABLE_SELECTOR: &str = "[data-cookie-charter-table]";
 const BLOCKED_SELECTOR: &str = "[data-cookie-category],[data-cookie-service]";
 
 /// The page's answers to the first layer's requests: for the script tag, `js/entry.js` loads
-/// the Yew UI for them ([`PageRequests::from_functions`]); in a Rust application the Yew UI is
-/// in the same wasm (`yew_ui::same_wasm_requests`).
+/// the Yew UI and the language modules for them ([`PageRequests::from_functions`]); in a Rust
+/// application the Yew UI and every language are in the same wasm
+/// (`yew_ui::same_wasm_requests`).
 pub struct PageRequests {
-    /// Called with a panel snapshot `{ host, texts, charter, draft }` whenever the panel is to
-    /// be shown (again, when its switches changed), and with `null` when it is to close.
-    pub panel: Rc<dyn Fn(&JsValue)>,
     /// Called once with `{ texts, charter }` when the page has charter tables to fill.
     pub tables: Rc<dyn Fn(&JsValue)>,
     /// Asked for the built-in texts of a language other than French (see
     /// [`crate::web::texts`]).
     pub texts: TextsRequest,
+    /// Asked to read a portal's own charter (see [`crate::web::charter_source`]).
+    pub charter: CharterRequest,
 }
 
 impl PageRequests {
-    /// Requests answered by JavaScript functions (what the entry module passes): `panel` and
-    /// `tables` take a snapshot (whatever they throw stays with them); `texts(tag, done)` calls
-    /// `done` once with the texts' JSON, or with `null`.
-    pub fn from_functions(panel: Function, tables: Function, texts: Function) -> PageRequests {
+    /// Requests answered by JavaScript functions (what the entry module passes): `tables` takes
+    /// a snapshot (whatever it throws stays with it); `texts(tag, done)` calls `done` once with
+    /// the texts' JSON, or with `null`; `charter(json, tag, done)` calls `done` once with the
+    /// structure (a string), the problems (an array of strings), or `null`.
+    pub fn from_functions(tables: Function, texts: Function, charter: Function) -> PageRequests {
         PageRequests {
+            charter: Rc::new(move |json, lang, done| {
+                // The entry module's `charter` never throws: it answers through `done`, once.
+                let done = Closure::once_into_js(move |read: JsValue| {
+                    done(if let Some(structure) = read.as_string() {
+                        Some(Ok(structure))
+                    } else if let Some(problems) = read.dyn_ref::<Array>() {
+                        let mut messages = Vec::new();
+                        for problem in problems.iter() {
+                            messages.push(problem.as_string().unwrap_or_default());
+                        }
+                        Some(Err(messages))
+                    } else {
+                        None
+                    })
+                });
+                let _ = charter.call3(&JsValue::NULL, &json.into(), &lang.tag().into(), &done);
+            }),
             texts: Rc::new(move |lang, done| {
                 // The entry module's `texts` never throws: it answers through `done`, once.
                 let done = Closure::once_into_js(move |json: JsValue| done(json.as_string()));
                 let _ = texts.call2(&JsValue::NULL, &lang.tag().into(), &done);
-            }),
-            panel: Rc::new(move |snapshot| {
-                let _ = panel.call1(&JsValue::NULL, snapshot);
             }),
             tables: Rc::new(move |snapshot| {
                 let _ = tables.call1(&JsValue::NULL, snapshot);
@@ -72,8 +87,7 @@ enum Shown {
     Nothing,
     Banner(Banner),
     Floating(FloatingButton),
-    /// The page was asked for the panel.
-    Panel,
+    Panel(Panel),
 }
 
 /// Shows the loop's state on the page as soon as it has a `<body>` (in `#cookie-charter`,
@@ -104,11 +118,8 @@ pub fn show(
     ) else {
         return;
     };
-    let Some(panel_host) = dom::append(&root, "div", &[], None) else {
-        return;
-    };
     let tables = requests.tables.clone();
-    let text = charter_text.clone();
+    let text = charter_text;
     let texts_json = texts.json.clone();
     let banner_texts = texts.texts.clone();
     dom::when_parsed(move || {
@@ -128,7 +139,7 @@ pub fn show(
             .and_then(|d| d.query_selector(TABLE_SELECTOR).ok().flatten())
             .is_some();
         if has_tables {
-            tables(&snapshot(texts_json.as_deref(), &text, None).into());
+            tables(&snapshot(texts_json.as_deref(), &text).into());
         }
     });
     let opener = openers::listen(|| state_loop::dispatch(Action::OpenPreferences));
@@ -144,11 +155,8 @@ pub fn show(
     });
     let view = FirstLayerView {
         config,
-        charter_text,
         texts,
-        panel: requests.panel,
         root,
-        panel_host,
         shown: RefCell::new(Shown::Nothing),
         _opener: opener,
         _allow: allow,
@@ -164,13 +172,10 @@ pub fn show(
 /// The subscriber: what [`show`] set up.
 struct FirstLayerView {
     config: Rc<Config>,
-    charter_text: CharterText,
     texts: LoadedTexts,
-    panel: Rc<dyn Fn(&JsValue)>,
-    /// `.cookie-charter` inside `#cookie-charter`: holds the banner or the floating button.
+    /// `.cookie-charter` inside `#cookie-charter`: holds the banner, the panel or the floating
+    /// button.
     root: Element,
-    /// Where the Yew UI draws the panel.
-    panel_host: Element,
     shown: RefCell<Shown>,
     _opener: Option<gloo_events::EventListener>,
     /// A placeholder's "Autoriser et afficher".
@@ -181,44 +186,25 @@ struct FirstLayerView {
 }
 
 impl FirstLayerView {
-    /// Shows `state`: keeps what is shown when it still fits, else replaces it (dropping a
-    /// banner gives focus back before anything new takes it).
+    /// Shows `state`: keeps what is shown when it still fits (the panel's switches brought up
+    /// to date), else replaces it (dropping a widget gives focus back before anything new takes
+    /// it).
     fn render(&self, state: &ConsentState) {
         let floating = self.config.floating_button;
         let current = self.shown.replace(Shown::Nothing);
         let next = match (current, state.view) {
             (Shown::Banner(banner), View::Banner) => Shown::Banner(banner),
             (Shown::Floating(button), View::Closed) if floating => Shown::Floating(button),
+            (Shown::Panel(panel), View::Preferences) => {
+                panel.update(&state.draft);
+                Shown::Panel(panel)
+            }
             (current, view) => {
-                let was_panel = matches!(current, Shown::Panel);
                 drop(current);
-                if was_panel && view != View::Preferences {
-                    self.close_panel();
-                }
                 self.shown_for(state, view)
             }
         };
-        if matches!(next, Shown::Panel) {
-            let draft = Array::new();
-            for id in &state.draft {
-                draft.push(&JsValue::from_str(id));
-            }
-            let snapshot = snapshot(self.texts.json.as_deref(), &self.charter_text, Some(&draft));
-            let _ = Reflect::set(&snapshot, &"host".into(), &self.panel_host);
-            (self.panel)(&snapshot.into());
-        }
         *self.shown.borrow_mut() = next;
-    }
-
-    /// Closes the panel's dialog at once (the page is no longer inert, and the browser gives
-    /// focus back to where it was before the panel, so that a banner shown next can take it),
-    /// then asks the page to remove the panel.
-    fn close_panel(&self) {
-        if let Ok(Some(dialog)) = self.panel_host.query_selector("dialog") {
-            dialog.unchecked_into::<HtmlDialogElement>().close();
-        }
-        dom::remove_all(&self.panel_host, LOADING_SELECTOR);
-        (self.panel)(&JsValue::NULL);
     }
 
     /// A new widget for `view`.
@@ -247,33 +233,30 @@ impl FirstLayerView {
             }
             View::Closed => Shown::Nothing,
             View::Preferences => {
-                self.show_loading();
-                Shown::Panel
+                let content = PanelContent {
+                    texts: &self.texts.texts,
+                    charter: &state.charter,
+                    draft: &state.draft,
+                };
+                Panel::show(&self.root, content, |act| {
+                    state_loop::dispatch(match act {
+                        PanelAct::Toggle(id) => Action::Toggle(id),
+                        PanelAct::Save => Action::SavePreferences(clock::now()),
+                        PanelAct::AcceptAll => Action::AcceptAll(clock::now()),
+                        PanelAct::RefuseAll => Action::RefuseAll(clock::now()),
+                        PanelAct::Close => Action::ClosePreferences,
+                    })
+                })
+                .map_or(Shown::Nothing, Shown::Panel)
             }
         }
     }
-
-    /// Answers "Personnaliser" at once: a status line in the panel's place until the Yew UI
-    /// draws the panel there (it removes the line) or the panel closes.
-    fn show_loading(&self) {
-        dom::append(
-            &self.panel_host,
-            "p",
-            &[("class", LOADING_CLASS), ("role", "status")],
-            Some(self.texts.texts.loading_preferences()),
-        );
-    }
 }
 
-/// Class of the status line shown while the preferences panel loads.
-const LOADING_CLASS: &str = "cookie-charter__loading";
-/// Selects that status line (the Yew UI removes it when it draws the panel).
-pub const LOADING_SELECTOR: &str = ".cookie-charter__loading";
-
-/// `{ texts, charter | preset, draft? }` for the Yew UI: the texts' JSON (`null` for French,
-/// which the Yew UI carries) and the charter's JSON, or the name of the built-in charter (whose
-/// file the Yew UI carries).
-fn snapshot(texts: Option<&str>, charter: &CharterText, draft: Option<&Array>) -> Object {
+/// `{ texts, charter | preset }` for the Yew UI: the texts' JSON (`null` for French, which the
+/// Yew UI carries) and the charter's JSON, or the name of the built-in charter (whose file the
+/// Yew UI carries).
+fn snapshot(texts: Option<&str>, charter: &CharterText) -> Object {
     let object = Object::new();
     let texts = texts.map_or(JsValue::NULL, JsValue::from_str);
     let _ = Reflect::set(&object, &"texts".into(), &texts);
@@ -282,26 +265,5 @@ fn snapshot(texts: Option<&str>, charter: &CharterText, draft: Option<&Array>) -
         CharterText::Json(json) => ("charter", &**json),
     };
     let _ = Reflect::set(&object, &key.into(), &value.into());
-    if let Some(draft) = draft {
-        let _ = Reflect::set(&object, &"draft".into(), draft);
-    }
     object
-}
-
-/// What the visitor did in the Yew UI's panel: `toggle` (with the category `id`), `save`,
-/// `accept-all`, `refuse-all` or `close`; or `unavailable` from the page when the panel could
-/// not be drawn (the banner then shows, so that refusing stays possible). Anything else is
-/// ignored.
-#[cfg_attr(feature = "js-first-layer", wasm_bindgen)]
-pub fn act(kind: &str, id: Option<String>) {
-    let action = match (kind, id) {
-        ("toggle", Some(id)) => Action::Toggle(id),
-        ("save", _) => Action::SavePreferences(clock::now()),
-        ("accept-all", _) => Action::AcceptAll(clock::now()),
-        ("refuse-all", _) => Action::RefuseAll(clock::now()),
-        ("close", _) => Action::ClosePreferences,
-        ("unavailable", _) => Action::PanelUnavailable,
-        _ => return,
-    };
-    state_loop::dispatch(action);
 }

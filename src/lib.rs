@@ -50,15 +50,17 @@
 //! - [`start`]: start-up, from the embed settings to a running loop;
 //! - [`state_loop`]: the one state → effects loop;
 //! - [`banner`]: the one banner (and the floating button), built with the DOM;
-//! - [`first_layer`]: the loop's view on the page, which asks for the Yew UI on demand;
+//! - [`panel`]: the preferences panel, built with the DOM;
+//! - [`first_layer`]: the loop's view on the page, which asks for the Yew UI's charter page
+//!   where the page has a place for it;
 //! - [`api`]: the JS API's wasm side;
 //! - [`app`]: what a Rust application uses (settings, the component, the choice);
-//! - with the `ui` feature: [`components`], [`hooks`] and [`yew_ui`], the Yew UI that draws the
-//!   preferences panel and the charter page from what the first layer hands over.
+//! - with the `ui` feature: [`components`] and [`yew_ui`], the Yew UI that draws the charter
+//!   page from what the first layer hands over.
 //!
-//! `scripts/build.sh` builds the crate twice: with `js-first-layer` (`cookie-charter_bg.wasm`,
-//! loaded on every page, which exports `start`, `first_layer::act` and `api`) and with `js-ui`
-//! (`cookie-charter-ui_bg.wasm`, loaded on demand, which exports `yew_ui`).
+//! `scripts/build.sh` builds the crate twice (see `wasm-pack.toml`): with `js-first-layer`
+//! (`cookie-charter_bg.wasm`, loaded on every page, which exports `start` and `api`) and with
+//! `js-ui` (`cookie-charter-ui_bg.wasm`, loaded on a charter page, which exports `yew_ui`).
 
 // The size rules of clippy.toml bind the first layer's build, the code every first visit runs
 // (CONTRIBUTING.md, "The size rules"); a Rust application's build, the Yew UI and the tests are
@@ -68,25 +70,33 @@
     allow(clippy::disallowed_methods, clippy::disallowed_macros)
 )]
 
-// The first layer is what every page loads: built with Yew (`ui`, which `js-ui` brings) it would
-// carry the whole UI and export the functions of two modules at once.
-#[cfg(all(feature = "js-first-layer", feature = "ui"))]
+// Each shipped module is the crate built with one of these features and nothing else: the
+// first layer with Yew (`ui`, which `js-ui` brings) would carry the whole UI, and two of them
+// together would export the functions of two modules at once.
+#[cfg(any(
+    all(feature = "js-first-layer", feature = "ui"),
+    all(feature = "js-charter-reader", feature = "ui"),
+    all(feature = "js-charter-reader", feature = "js-first-layer"),
+))]
 compile_error!(
-    "the `js-first-layer` feature builds the first layer alone: build it with \
-     `--no-default-features --features js-first-layer` (without `ui` or `js-ui`)"
+    "each shipped module is built alone (wasm-pack.toml): `--no-default-features --features \
+     js-first-layer`, `js-ui` or `js-charter-reader`, one of them"
 );
 
-#[cfg(all(target_arch = "wasm32", feature = "js-first-layer"))]
+#[cfg(all(
+    target_arch = "wasm32",
+    any(feature = "js-first-layer", feature = "js-charter-reader")
+))]
 mod allocator;
 pub mod api;
 pub mod app;
 pub mod banner;
+pub mod charter_reader;
 #[cfg(feature = "ui")]
 pub mod components;
 pub mod core;
 pub mod first_layer;
-#[cfg(feature = "ui")]
-pub mod hooks;
+pub mod panel;
 pub mod start;
 pub mod state_loop;
 pub mod web;

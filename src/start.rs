@@ -80,8 +80,9 @@ fn start_with(check: impl FnOnce() -> Config, requests: PageRequests) -> Promise
         let Some((config, requests)) = pending.take() else {
             return;
         };
-        let source = config.charter.clone();
-        charter_source::load(&source, move |loaded| {
+        let (source, lang) = (config.charter.clone(), config.lang);
+        let read = requests.charter.clone();
+        charter_source::load(&source, lang, read, move |loaded| {
             run(config, loaded, requests, move || {
                 let _ = resolve.call0(&JsValue::UNDEFINED);
             });
@@ -145,18 +146,18 @@ fn run(
     });
 }
 
-/// Starts from the `<script>` tag's `data-*` attributes. `panel`, `tables` and `texts` are the
+/// Starts from the `<script>` tag's `data-*` attributes. `tables`, `texts` and `charter` are the
 /// page's [`PageRequests`]. Resolves once started.
 #[cfg_attr(feature = "js-first-layer", wasm_bindgen(js_name = mountFromScript))]
 pub fn mount_from_script(
     script: Option<Element>,
-    panel: Function,
     tables: Function,
     texts: Function,
+    charter: Function,
 ) -> Promise {
     start(
         &|| attributes::read_raw_config(script.as_ref()),
-        PageRequests::from_functions(panel, tables, texts),
+        PageRequests::from_functions(tables, texts, charter),
     )
 }
 
@@ -165,12 +166,12 @@ pub fn mount_from_script(
 #[cfg_attr(feature = "js-first-layer", wasm_bindgen(js_name = mount))]
 pub fn mount_with_options(
     options: JsValue,
-    panel: Function,
     tables: Function,
     texts: Function,
+    charter: Function,
 ) -> Promise {
     start(
         &|| options::read_raw_config(&options),
-        PageRequests::from_functions(panel, tables, texts),
+        PageRequests::from_functions(tables, texts, charter),
     )
 }

@@ -153,16 +153,17 @@ fn function(f: impl Fn(JsValue, JsValue) + 'static) -> js_sys::Function {
     function
 }
 
-/// The product as a page runs it: the state loop and the first layer, whose panel requests are
-/// answered by the Yew UI (in this same test binary, as `js/entry.js` does across the two wasm
-/// files). Stops the loop and removes what it showed on drop.
+/// The product as a page runs it: the state loop and the first layer (banner, panel), whose
+/// charter page requests are answered by the Yew UI (in this same test binary, as
+/// `js/entry.js` does across the two wasm files). Stops the loop and removes what it showed on
+/// drop.
 struct Page;
 
 impl Page {
     async fn start(setup: Setup) -> Page {
         clean_page();
-        // As a page starts: the first layer holds the preset's structure, the Yew UI its texts.
-        let charter = Rc::new(setup.preset.structure());
+        // As a page starts: the first layer holds the preset's structure, in the page's language.
+        let charter = Rc::new(setup.preset.structure(setup.config.lang));
         let state = ConsentState::new(charter, setup.stored).with_gpc(setup.gpc);
         state_loop::start(state, setup.config.clone());
         let lang = setup.config.lang;
@@ -207,7 +208,6 @@ impl Drop for Page {
 /// Stops any running loop (its banner goes with it) and removes every consent UI of the page.
 fn clean_page() {
     state_loop::stop();
-    yew_ui::close_panel();
     // The UI and the audience scripts an earlier test added (the page marks them loaded).
     let hosts = document()
         .query_selector_all("#cookie-charter, script[data-cookie-charter-audience]")

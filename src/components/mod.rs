@@ -2,8 +2,6 @@
 
 mod charter_page;
 mod charter_table;
-mod preferences;
 
 pub use charter_page::{CharterPage, CharterPageProps};
 pub use charter_table::{CharterTable, CharterTableProps};
-pub use preferences::{Preferences, PreferencesProps};

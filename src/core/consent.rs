@@ -188,10 +188,6 @@ pub enum Action {
     SavePreferences(UnixSeconds),
     /// Close the panel without saving: back to the banner if nothing is stored yet.
     ClosePreferences,
-    /// The panel could not be drawn (its module failed to load, or the browser has no
-    /// WebAssembly): the banner shows instead, even over a stored choice, so that the visitor
-    /// can always refuse everything (withdrawal must stay possible).
-    PanelUnavailable,
     /// Forget the choice (the JS API's `reset()`): its cookie goes, the banner shows again.
     Reset,
     /// The stored choice, read again because it may have changed elsewhere: in another tab, or
@@ -295,16 +291,8 @@ impl ConsentState {
     /// What shows when the visitor is not in the panel: the banner while there is something
     /// to ask and no choice yet, else nothing.
     fn resting_view(&self) -> View {
-        if self.choice.is_some() {
-            View::Closed
-        } else {
-            self.asking_view()
-        }
-    }
-
-    /// The banner when the charter has something to ask (an optional category), else nothing.
-    fn asking_view(&self) -> View {
-        if self.charter.optional_categories().next().is_none() {
+        let nothing_to_ask = self.charter.optional_categories().next().is_none();
+        if self.choice.is_some() || nothing_to_ask {
             View::Closed
         } else {
             View::Banner
@@ -404,12 +392,6 @@ impl ConsentState {
             Action::ClosePreferences => {
                 if self.view == View::Preferences {
                     next.view = self.resting_view();
-                }
-            }
-            Action::PanelUnavailable => {
-                if self.view == View::Preferences {
-                    next.view = self.asking_view();
-                    next.draft.clear();
                 }
             }
             Action::Reset => {
@@ -846,26 +828,5 @@ mod tests {
             .choice_in_force()
             .unwrap();
         assert!(!services.allows("youtube") && !services.allows("embeds"));
-    }
-
-    #[test]
-    fn an_unavailable_panel_brings_the_banner_back_even_over_a_stored_choice() {
-        let s = fresh()
-            .apply(Action::AcceptAll(1))
-            .apply(Action::OpenPreferences)
-            .apply(Action::PanelUnavailable);
-        assert_eq!(s.view, View::Banner, "a way to refuse everything");
-        assert!(s.draft.is_empty());
-        let refused = s.apply(Action::RefuseAll(2));
-        assert_eq!(refused.view, View::Closed);
-        assert_eq!(refused.withdrawn, [AUDIENCE]);
-        // Outside the panel it changes nothing; with nothing to ask, nothing shows.
-        let closed = fresh().apply(Action::AcceptAll(1));
-        assert_eq!(closed.apply(Action::PanelUnavailable), closed);
-        let tco = Rc::new(crate::core::presets::Preset::Tco.charter(crate::core::json::parse));
-        let s = ConsentState::new(tco, None)
-            .apply(Action::OpenPreferences)
-            .apply(Action::PanelUnavailable);
-        assert_eq!(s.view, View::Closed);
     }
 }

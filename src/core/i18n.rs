@@ -1,7 +1,8 @@
 //! The component's languages and its built-in texts. The texts of each language are one JSON
 //! file (`src/core/texts/<tag>.json`: `lang`, then the `banner`, `panel` and `charter_page`
-//! sentences). The first layer carries the French banner sentences ([`FRENCH_BANNER`], cut
-//! from the file by `build.rs`) and the Yew UI the whole French file; every other language
+//! sentences). The first layer carries the French banner and panel sentences
+//! ([`FRENCH_FIRST_LAYER`], cut from the file by `build.rs`) and the Yew UI the whole French
+//! file; every other language
 //! travels as a small module of its own (`dist/cookie-charter-lang-<tag>.js`), fetched only by a
 //! page in that language: a first visit loads its own language's texts and no other.
 
@@ -79,23 +80,23 @@ impl Lang {
 /// cannot be had.
 pub const FRENCH_TEXTS: &str = include_str!("texts/fr.json");
 
-/// The French banner sentences, as `{ "lang": "fr", "banner": { … } }`: what the first layer
-/// carries (written by `build.rs` from `texts/fr.json`).
-pub const FRENCH_BANNER: &str = include_str!(concat!(env!("OUT_DIR"), "/fr-banner.json"));
+/// The French sentences of the first layer, as `{ "lang": "fr", "banner": { … }, "panel":
+/// { … } }`: what it carries (written by `build.rs` from `texts/fr.json`).
+pub const FRENCH_FIRST_LAYER: &str = include_str!(concat!(env!("OUT_DIR"), "/fr-first-layer.json"));
 
-/// The sentences of the first layer: the banner, the floating button and the line shown while
-/// the panel loads. The first layer reads only these (see `web::texts`); the Yew UI reads the
-/// whole [`Texts`].
+/// The sentences the first layer shows: the banner, the floating button, the preferences panel
+/// and the placeholders. The first layer reads only these (see `web::texts`); the Yew UI reads
+/// the whole [`Texts`] for the charter page.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct BannerTexts {
     /// The language they are in.
     pub lang: Lang,
-    /// The sentences, in the order of [`BANNER_KEYS`].
+    /// The sentences, in the order of [`BANNER_KEYS`] then [`PANEL_KEYS`].
     sentences: Vec<String>,
 }
 
 /// The members of a texts file's `banner`, in the order of [`BannerTexts`]' sentences.
-pub const BANNER_KEYS: [&str; 13] = [
+pub const BANNER_KEYS: [&str; 12] = [
     "banner_title",
     "banner_text",
     "policy_link",
@@ -105,22 +106,35 @@ pub const BANNER_KEYS: [&str; 13] = [
     "close_banner",
     "gpc_notice",
     "manage_cookies",
-    "loading_preferences",
     "placeholder_title",
     "placeholder_text",
     "placeholder_allow",
 ];
 
+/// The members of a texts file's `panel`, in the order of [`BannerTexts`]' sentences after
+/// the banner's.
+pub const PANEL_KEYS: [&str; 6] = [
+    "preferences_title",
+    "preferences_text",
+    "always_on",
+    "cookies_used",
+    "save",
+    "close",
+];
+
 impl BannerTexts {
-    /// The banner sentences of `lang`, each from `sentence(key)` (a member of a texts file's
-    /// `banner`, see [`BANNER_KEYS`]); `None` if one is missing.
+    /// The first layer's sentences of `lang`, each from `sentence(member, key)` (`member`
+    /// `"banner"` for [`BANNER_KEYS`], `"panel"` for [`PANEL_KEYS`]); `None` if one is missing.
     pub fn read(
         lang: Lang,
-        mut sentence: impl FnMut(&str) -> Option<String>,
+        mut sentence: impl FnMut(&str, &str) -> Option<String>,
     ) -> Option<BannerTexts> {
-        let mut sentences = Vec::with_capacity(BANNER_KEYS.len());
+        let mut sentences = Vec::with_capacity(BANNER_KEYS.len() + PANEL_KEYS.len());
         for key in BANNER_KEYS {
-            sentences.push(sentence(key)?);
+            sentences.push(sentence("banner", key)?);
+        }
+        for key in PANEL_KEYS {
+            sentences.push(sentence("panel", key)?);
         }
         Some(BannerTexts { lang, sentences })
     }
@@ -175,24 +189,49 @@ impl BannerTexts {
         self.sentence(8)
     }
 
-    /// Shown at once after "Personnaliser" while the preferences panel loads.
-    pub fn loading_preferences(&self) -> &str {
-        self.sentence(9)
-    }
-
     /// Heading of a blocked embed's placeholder; `{service}` is the service's name.
     pub fn placeholder_title(&self) -> &str {
-        self.sentence(10)
+        self.sentence(9)
     }
 
     /// Why the embed is blocked; `{provider}` is who provides it.
     pub fn placeholder_text(&self) -> &str {
-        self.sentence(11)
+        self.sentence(10)
     }
 
     /// The placeholder's button, which allows that service alone and shows it.
     pub fn placeholder_allow(&self) -> &str {
+        self.sentence(11)
+    }
+
+    /// Heading of the preferences panel.
+    pub fn preferences_title(&self) -> &str {
         self.sentence(12)
+    }
+
+    /// Introduction of the preferences panel.
+    pub fn preferences_text(&self) -> &str {
+        self.sentence(13)
+    }
+
+    /// Shown beside a category that cannot be switched off.
+    pub fn always_on(&self) -> &str {
+        self.sentence(14)
+    }
+
+    /// Lead-in of the list of a category's cookies.
+    pub fn cookies_used(&self) -> &str {
+        self.sentence(15)
+    }
+
+    /// Save button of the preferences panel.
+    pub fn save(&self) -> &str {
+        self.sentence(16)
+    }
+
+    /// Accessible name of the panel's close button.
+    pub fn close(&self) -> &str {
+        self.sentence(17)
     }
 }
 
@@ -200,20 +239,8 @@ impl BannerTexts {
 /// language.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Texts {
-    /// The first layer's sentences, with the language.
+    /// The first layer's sentences (banner, panel, placeholders), with the language.
     pub banner: BannerTexts,
-    /// Heading of the preferences panel.
-    pub preferences_title: String,
-    /// Introduction of the preferences panel.
-    pub preferences_text: String,
-    /// Shown beside a category that cannot be switched off.
-    pub always_on: String,
-    /// Lead-in of the list of a category's cookies.
-    pub cookies_used: String,
-    /// Save button of the preferences panel.
-    pub save: String,
-    /// Accessible name of the panel's close button.
-    pub close: String,
     /// Column headings of the charter table, in order.
     pub table_headings: [String; 4],
     /// Caption of the charter table; `{portal}` is replaced by the portal's name.
@@ -261,23 +288,18 @@ fn read_texts(r: &mut Reader, json: &Json) -> Option<Texts> {
         }
     };
     let banner = r.field(&o, "banner", true, |r, value, path| {
-        let b = r.object(value, path, &BANNER_KEYS)?;
-        BannerTexts::read(lang, |key| r.required_string(&b, key))
-    })?;
-    let mut texts = r.field(&o, "panel", true, |r, value, path| {
-        let p = r.object(value, path, &PANEL_KEYS)?;
-        let mut s = |name: &str| r.required_string(&p, name).unwrap_or_default();
-        Some(Texts {
-            banner,
-            preferences_title: s("preferences_title"),
-            preferences_text: s("preferences_text"),
-            always_on: s("always_on"),
-            cookies_used: s("cookies_used"),
-            save: s("save"),
-            close: s("close"),
-            ..Texts::default()
+        let banner = r.object(value, path, &BANNER_KEYS)?;
+        r.field(&o, "panel", true, |r, value, path| {
+            let panel = r.object(value, path, &PANEL_KEYS)?;
+            BannerTexts::read(lang, |member, key| {
+                r.required_string(if member == "banner" { &banner } else { &panel }, key)
+            })
         })
     })?;
+    let mut texts = Texts {
+        banner,
+        ..Texts::default()
+    };
     r.field(&o, "charter_page", true, |r, value, path| {
         let c = r.object(value, path, &PAGE_KEYS)?;
         let headings = r.list(&c, "table_headings", true, Reader::string);
@@ -297,16 +319,6 @@ fn read_texts(r: &mut Reader, json: &Json) -> Option<Texts> {
     })?;
     Some(texts)
 }
-
-/// The members of a texts file's `panel`.
-const PANEL_KEYS: [&str; 6] = [
-    "preferences_title",
-    "preferences_text",
-    "always_on",
-    "cookies_used",
-    "save",
-    "close",
-];
 
 /// The members of a texts file's `charter_page`.
 const PAGE_KEYS: [&str; 4] = [
@@ -411,16 +423,15 @@ mod tests {
             b.close_banner(),
             b.gpc_notice(),
             b.manage_cookies(),
-            b.loading_preferences(),
             b.placeholder_title(),
             b.placeholder_text(),
             b.placeholder_allow(),
-            &t.preferences_title,
-            &t.preferences_text,
-            &t.always_on,
-            &t.cookies_used,
-            &t.save,
-            &t.close,
+            b.preferences_title(),
+            b.preferences_text(),
+            b.always_on(),
+            b.cookies_used(),
+            b.save(),
+            b.close(),
             &t.table_caption,
             &t.purposes_heading,
         ];
@@ -494,17 +505,18 @@ mod tests {
     }
 
     #[test]
-    fn the_first_layer_carries_the_french_banner_and_nothing_else() {
-        let banner = super::super::json::parse(FRENCH_BANNER).unwrap();
+    fn the_first_layer_carries_the_french_banner_and_panel_and_nothing_else() {
+        let first_layer = super::super::json::parse(FRENCH_FIRST_LAYER).unwrap();
         let full = texts(Lang::Fr);
-        let Json::Object(members) = &banner else {
-            panic!("{banner:?}")
+        let Json::Object(members) = &first_layer else {
+            panic!("{first_layer:?}")
         };
-        let names: Vec<&str> = members.iter().map(|(k, _)| k.as_str()).collect();
-        assert_eq!(names, ["banner", "lang"]);
-        assert!(FRENCH_BANNER.contains(full.banner.accept_all()));
-        assert!(!FRENCH_BANNER.contains(&full.preferences_title));
-        assert!(!FRENCH_BANNER.contains(&full.purposes_heading));
+        let mut names: Vec<&str> = members.iter().map(|(k, _)| k.as_str()).collect();
+        names.sort();
+        assert_eq!(names, ["banner", "lang", "panel"]);
+        assert!(FRENCH_FIRST_LAYER.contains(full.banner.accept_all()));
+        assert!(FRENCH_FIRST_LAYER.contains(full.banner.preferences_title()));
+        assert!(!FRENCH_FIRST_LAYER.contains(&full.purposes_heading));
     }
 
     #[test]

@@ -14,5 +14,6 @@ pub mod presets;
 pub mod quote;
 pub mod receipt;
 pub mod services;
+pub mod structure;
 pub mod text;
 pub mod url;

@@ -1,9 +1,11 @@
 //! The built-in charters: Opendatasoft's default and the five seed portals, kept as JSON
 //! files beside this module (the same format portals use for their own charter).
 
-use super::charter::{Category, Charter, CookieRow, Text};
+use super::charter::Charter;
 use super::charter_json;
+use super::i18n::Lang;
 use super::json::Parser;
+use super::structure;
 
 /// The text of `$preset`'s file in the directory `$dir` (tokens of `concat!`) with the
 /// extension `$ext`: each preset's file name written once, for its JSON source and for the
@@ -84,62 +86,24 @@ impl Preset {
         }
     }
 
-    /// Its structure (written by `build.rs` from [`Preset::json`]): the portal's name, then a
-    /// line a category (`C`, id, `1` if required, erase patterns) and a line a row of the table
-    /// (`R`, category, cookie name), fields separated by tabs. All the first layer reads of a
-    /// preset, at a fraction of the bytes and read without a JSON parser: a first visit neither
-    /// carries texts only the Yew UI shows (it reads [`Preset::json`]) nor parses JSON to start.
-    pub fn structure_text(self) -> &'static str {
-        preset_file!(self, [env!("OUT_DIR"), "/presets/"], ".txt")
+    /// It as the first layer reads a charter (`core::structure`, written by `build.rs` from
+    /// [`Preset::json`]): what consent is about and the panel's few texts, in English for
+    /// [`Lang::En`] and in French otherwise (the built-in charters are written in those two). At
+    /// a fraction of the bytes of the file and read without a JSON parser: a first visit neither
+    /// carries the texts only the charter page shows nor parses JSON to start.
+    pub fn structure_text(self, lang: Lang) -> &'static str {
+        if lang == Lang::En {
+            preset_file!(self, [env!("OUT_DIR"), "/presets/"], ".en.txt")
+        } else {
+            preset_file!(self, [env!("OUT_DIR"), "/presets/"], ".fr.txt")
+        }
     }
 
-    /// Its charter without texts, read from [`Preset::structure_text`] (not checked: the full
-    /// file is, and the tests check that both give the same consent, revision and erasure).
-    #[allow(clippy::disallowed_methods)] // ASCII char patterns only: memchr, no substring searcher
-    pub fn structure(self) -> Charter {
-        let mut lines = self.structure_text().split('\n');
-        let mut charter = Charter {
-            portal: lines.next().unwrap_or_default().to_owned(),
-            url: None,
-            intro: None,
-            categories: Vec::new(),
-            cookies: Vec::new(),
-        };
-        for line in lines {
-            let mut fields = line.split('\t');
-            let kind = fields.next();
-            let first = fields.next().unwrap_or_default().to_owned();
-            if kind == Some("C") {
-                charter.categories.push(Category {
-                    id: first,
-                    required: fields.next() == Some("1"),
-                    title: Text::default(),
-                    heading: None,
-                    description: Text::default(),
-                    erase: {
-                        let mut erase = Vec::new();
-                        for pattern in fields {
-                            erase.push(pattern.to_owned());
-                        }
-                        erase
-                    },
-                    services: Vec::new(),
-                });
-            } else {
-                charter.cookies.push(CookieRow {
-                    category: first,
-                    provider: String::new(),
-                    service: Text::default(),
-                    name: fields.next().unwrap_or_default().to_owned(),
-                    purpose: Text::default(),
-                    lifetime: None,
-                    // Only a renamed choice cookie is checked against the charter's cookies,
-                    // and a built-in charter names the default one.
-                    holds_choice: false,
-                });
-            }
-        }
-        charter
+    /// Its charter as the first layer holds it, read from [`Preset::structure_text`] (not
+    /// checked: the full file is, and the tests check that both give the same consent,
+    /// revision and erasure).
+    pub fn structure(self, lang: Lang) -> Charter {
+        structure::read(self.structure_text(lang))
     }
 }
 
@@ -157,30 +121,33 @@ mod tests {
     }
 
     #[test]
-    fn a_presets_structure_is_its_charter_without_the_texts() {
+    fn a_presets_structure_gives_its_consent_revision_and_erasure() {
         for preset in Preset::ALL {
             let full = preset.charter(crate::core::json::parse);
-            let structure = preset.structure();
             let name = preset.name();
-            assert_eq!(structure.revision(), full.revision(), "{name}");
-            let mut without_texts = full.clone();
-            without_texts.url = None;
-            without_texts.intro = None;
-            for c in &mut without_texts.categories {
-                (c.title, c.heading, c.description) = (Text::default(), None, Text::default());
+            for lang in [Lang::Fr, Lang::En] {
+                let structure = preset.structure(lang);
+                assert_eq!(structure.revision(), full.revision(), "{name}");
+                assert_eq!(structure.portal, full.portal, "{name}");
+                for (s, f) in structure.categories.iter().zip(&full.categories) {
+                    assert_eq!((&s.id, s.required, &s.erase), (&f.id, f.required, &f.erase));
+                    assert_eq!(s.title.fr, f.title.get(lang), "{name}");
+                }
+                for id in ["necessary", "audience"] {
+                    assert_eq!(
+                        structure.erase_patterns(id),
+                        full.erase_patterns(id),
+                        "{name}"
+                    );
+                }
+                assert!(
+                    preset.structure_text(lang).len() * 2 < preset.json().len(),
+                    "{name}: the structure is much smaller than the file"
+                );
             }
-            for row in &mut without_texts.cookies {
-                row.provider.clear();
-                (row.service, row.purpose, row.lifetime) = (Text::default(), Text::default(), None);
-            }
-            assert_eq!(structure, without_texts, "{name}");
-            assert!(
-                preset.structure_text().len() * 3 < preset.json().len(),
-                "{name}: the structure is much smaller than the file"
-            );
         }
         // What the comparison above covers: erase patterns and unnamed rows are read too.
-        let default = Preset::Default.structure();
+        let default = Preset::Default.structure(Lang::Fr);
         assert!(default.categories.iter().any(|c| c.erase.len() > 1));
         assert!(default.cookies.iter().any(|row| row.name.is_empty()));
     }

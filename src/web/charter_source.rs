@@ -1,20 +1,23 @@
-//! Getting the charter the configuration names: built in, inline, or fetched.
+//! Getting the charter the configuration names: built in, inline, or fetched. A portal's own
+//! charter is read by the page's charter reader (`crate::charter_reader`, a module of its own for
+//! the script tag), so that the first layer carries no JSON reader.
 
 use std::rc::Rc;
 
 use crate::core::charter::Charter;
-use crate::core::charter_json;
 use crate::core::config::CharterSource;
+use crate::core::i18n::Lang;
 use crate::core::presets::Preset;
 use crate::core::quote::quoted;
+use crate::core::structure;
 use crate::core::text::text;
 
-use super::{console, fetch, json};
+use super::{console, fetch};
 
 /// A charter to show, and whether it is the one the portal configured.
 pub struct LoadedCharter {
     /// The charter (the built-in default when the configured one is unusable). A built-in
-    /// one's is its structure only (no texts: the first layer shows none of them).
+    /// one's is its structure (`core::structure`: the panel's texts in the page's language).
     pub charter: Charter,
     /// `false` when the configured charter could not be used: then nothing optional may load.
     pub as_configured: bool,
@@ -32,64 +35,111 @@ pub enum CharterText {
     Json(Rc<str>),
 }
 
-fn parsed(json: &str, origin: &str) -> LoadedCharter {
-    match charter_json::parse(json, json::parse) {
-        Ok(charter) => LoadedCharter {
-            charter,
-            as_configured: true,
-            text: CharterText::Json(json.into()),
-        },
-        Err(problems) => {
-            for problem in &problems {
-                console::error(&text!(origin, " charter: ", problem));
-            }
-            fallback(&text!(
-                "the ",
-                origin,
-                " charter is invalid (",
-                problems.len(),
-                " problem(s) above)"
-            ))
-        }
-    }
+/// How the page is asked to read a portal's own charter (`core::structure` from its JSON, with
+/// its texts in a language): `done` gets the structure, the problems found, or `None` when the
+/// reader could not be had.
+pub type CharterRequest = Rc<dyn Fn(&str, Lang, Box<dyn FnOnce(Option<Read>)>)>;
+
+/// What reading a charter gave: its structure, or the problems found.
+pub type Read = Result<String, Vec<String>>;
+
+/// Asks `read` for the charter `json` (from `origin`, for messages) and gives `done` what to show.
+fn parsed(
+    json: Rc<str>,
+    origin: String,
+    lang: Lang,
+    read: &CharterRequest,
+    done: impl FnOnce(LoadedCharter) + 'static,
+) {
+    let text = json.clone();
+    read(
+        &json,
+        lang,
+        Box::new(move |result| {
+            done(match result {
+                Some(Ok(structure)) => LoadedCharter {
+                    charter: structure::read(&structure),
+                    as_configured: true,
+                    text: CharterText::Json(text),
+                },
+                Some(Err(problems)) => {
+                    for problem in &problems {
+                        console::error(&text!(origin, " charter: ", problem));
+                    }
+                    fallback(
+                        &text!(
+                            "the ",
+                            origin,
+                            " charter is invalid (",
+                            problems.len(),
+                            " problem(s) above)"
+                        ),
+                        lang,
+                    )
+                }
+                None => fallback(
+                    &text!(
+                        "the ",
+                        origin,
+                        " charter could not be read (its reader did not load)"
+                    ),
+                    lang,
+                ),
+            })
+        }),
+    );
 }
 
-fn fallback(why: &str) -> LoadedCharter {
+fn fallback(why: &str, lang: Lang) -> LoadedCharter {
     console::error(&text!(
         why,
         "; showing the default charter and loading nothing optional"
     ));
-    built_in(Preset::Default, false)
+    built_in(Preset::Default, lang, false)
 }
 
-fn built_in(preset: Preset, as_configured: bool) -> LoadedCharter {
+fn built_in(preset: Preset, lang: Lang, as_configured: bool) -> LoadedCharter {
     LoadedCharter {
-        charter: preset.structure(),
+        charter: preset.structure(lang),
         as_configured,
         text: CharterText::Preset(preset),
     }
 }
 
 /// Loads the charter of `source`, reporting every problem in the console, and gives it to
-/// `done`: at once for a built-in or inline charter, once fetched for `data-charter`.
-pub fn load(source: &CharterSource, done: impl FnOnce(LoadedCharter) + 'static) {
+/// `done`: at once for a built-in charter (its texts in `lang`, English or French); a portal's
+/// own (inline, or fetched for `data-charter`) once `read` has read it.
+pub fn load(
+    source: &CharterSource,
+    lang: Lang,
+    read: CharterRequest,
+    done: impl FnOnce(LoadedCharter) + 'static,
+) {
     match source {
-        CharterSource::Preset(preset) => done(built_in(*preset, true)),
-        CharterSource::Inline(json) => done(parsed(json, "inline (data-cookie-charter-config)")),
+        CharterSource::Preset(preset) => done(built_in(*preset, lang, true)),
+        CharterSource::Inline(json) => parsed(
+            json.as_str().into(),
+            "inline (data-cookie-charter-config)".into(),
+            lang,
+            &read,
+            done,
+        ),
         CharterSource::Url(url) => {
             let url = url.clone();
-            fetch::text(&url.clone(), move |fetched| {
-                done(match fetched {
-                    Ok(json) => parsed(&json, &text!("data-charter ", quoted(&url))),
-                    Err(e) => fallback(&text!(
-                        "data-charter ",
-                        quoted(&url),
-                        " could not be loaded: ",
-                        e
-                    )),
-                })
+            fetch::text(&url.clone(), move |fetched| match fetched {
+                Ok(json) => parsed(
+                    json.into(),
+                    text!("data-charter ", quoted(&url)),
+                    lang,
+                    &read,
+                    done,
+                ),
+                Err(e) => done(fallback(
+                    &text!("data-charter ", quoted(&url), " could not be loaded: ", e),
+                    lang,
+                )),
             });
         }
-        CharterSource::Unusable => done(built_in(Preset::Default, false)),
+        CharterSource::Unusable => done(built_in(Preset::Default, lang, false)),
     }
 }

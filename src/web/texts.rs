@@ -1,6 +1,6 @@
 //! The built-in texts a page shows: French at once (built in), another language from the
 //! page, which loads its `cookie-charter-lang-<tag>.js` module (see `first_layer::PageRequests`).
-//! The first layer reads only the banner's sentences, with the browser's `JSON.parse` (no reader
+//! The first layer reads only its own sentences (banner, panel), with the browser's `JSON.parse` (no reader
 //! of its own); the Yew UI reads the whole file from the JSON handed over. Whatever goes wrong,
 //! the French texts are shown: a banner in the wrong language beats no banner, and nothing
 //! optional depends on the language.
@@ -11,7 +11,7 @@ use std::rc::Rc;
 use js_sys::{Reflect, JSON};
 use wasm_bindgen::JsValue;
 
-use crate::core::i18n::{BannerTexts, Lang, FRENCH_BANNER};
+use crate::core::i18n::{BannerTexts, Lang, FRENCH_FIRST_LAYER};
 use crate::core::text::text;
 
 use super::{console, tasks};
@@ -29,9 +29,9 @@ pub struct LoadedTexts {
 /// they could not be loaded.
 pub type TextsRequest = Rc<dyn Fn(Lang, Box<dyn FnOnce(Option<String>)>)>;
 
-/// The banner sentences of the texts file `json` of `lang`, if it is one: JSON, of that
-/// language, with every banner sentence a non-empty string (`core::i18n`'s tests check every
-/// file in full).
+/// The first layer's sentences of the texts file `json` of `lang`, if it is one: JSON, of that
+/// language, with every banner and panel sentence a non-empty string (`core::i18n`'s tests
+/// check every file in full).
 fn banner(lang: Lang, json: &str) -> Option<BannerTexts> {
     let tree = JSON::parse(json).ok()?;
     let string = |object: &JsValue, key: &str| {
@@ -43,8 +43,11 @@ fn banner(lang: Lang, json: &str) -> Option<BannerTexts> {
     if string(&tree, "lang").as_deref() != Some(lang.tag()) {
         return None;
     }
-    let sentences = Reflect::get(&tree, &"banner".into()).ok()?;
-    BannerTexts::read(lang, |key| string(&sentences, key))
+    let banner = Reflect::get(&tree, &"banner".into()).ok()?;
+    let panel = Reflect::get(&tree, &"panel".into()).ok()?;
+    BannerTexts::read(lang, |member, key| {
+        string(if member == "banner" { &banner } else { &panel }, key)
+    })
 }
 
 /// The texts file `json` of `lang`, if it is one: JSON, of that language, with every banner
@@ -60,7 +63,7 @@ pub fn read(lang: Lang, json: &str) -> Option<LoadedTexts> {
 pub fn french() -> LoadedTexts {
     // Checked natively by core::i18n's tests: always readable.
     LoadedTexts {
-        texts: Rc::new(banner(Lang::Fr, FRENCH_BANNER).unwrap_or_default()),
+        texts: Rc::new(banner(Lang::Fr, FRENCH_FIRST_LAYER).unwrap_or_default()),
         json: None,
     }
 }

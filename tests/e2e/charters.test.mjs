@@ -64,7 +64,6 @@ test('a preset with nothing optional shows no banner and never loads the audienc
   assert.equal(await page.locator(banner).count(), 0);
   assert.equal(audienceRequested(requests), false);
   await page.click('footer >> text=Gérer mes cookies');
-  // The panel is drawn after the paint that shows the status line: counted once it is there.
   await page.waitForSelector(panel, { state: 'visible' });
   const switches = await page.getByRole('switch').count();
   assert.equal(switches, 1, 'only the necessary cookies');

@@ -3,7 +3,7 @@
 // refusal, the acceptance and the gate behave as usual.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useDemoServer, openPage, audienceRequested, preferencesCookie, BANNER } from './browser.mjs';
+import { useDemoServer, openPage, audienceRequested, preferencesCookie, BANNER, PANEL } from './browser.mjs';
 
 const env = useDemoServer();
 
@@ -62,7 +62,7 @@ test('with WebAssembly, the JavaScript first layer is never requested', async ()
   await context.close();
 });
 
-test('without WebAssembly, a visitor who accepted can still withdraw: "Gérer mes cookies" brings the banner back', async () => {
+test('without WebAssembly, the panel opens too: a visitor who accepted withdraws in detail', async () => {
   const { page, context, console: messages } = await withoutWebAssembly();
   await page.goto(`${env.server.url}/`);
   await page.waitForSelector(BANNER, { state: 'visible' });
@@ -72,11 +72,34 @@ test('without WebAssembly, a visitor who accepted can still withdraw: "Gérer me
   await page.waitForSelector('#audience-badge');
   assert.equal(await page.locator(BANNER).count(), 0);
   await page.click('text=Gérer mes cookies');
-  await page.waitForSelector(BANNER, { state: 'visible' });
-  assert.ok(messages.some((m) => m.type === 'error' && m.text.includes('the banner is shown instead')),
-    JSON.stringify(messages));
-  await page.click('[data-action=refuse-all]');
-  await page.waitForSelector(BANNER, { state: 'detached' });
+  await page.waitForSelector(PANEL, { state: 'visible' });
+  const audience = page.getByRole('switch', { name: "Mesure d'audience" });
+  assert.equal(await audience.isChecked(), true, 'the stored acceptance');
+  await audience.uncheck();
+  await page.click(`${PANEL} [data-action=save]`);
+  await page.waitForSelector(PANEL, { state: 'detached' });
   assert.equal((await preferencesCookie(context)).json.c.audience, false, 'the withdrawal is stored');
+  const errors = messages.filter((m) => m.type === 'error' || m.type === 'pageerror');
+  assert.deepEqual(errors, [], 'nothing failed');
   await context.close();
+});
+
+test('without WebAssembly, the charter page shows its table and a portal\'s own charter is read', async () => {
+  const { page, context, requests, console: messages } = await withoutWebAssembly();
+  await page.goto(`${env.server.url}/charte-cookies.html`);
+  await page.waitForSelector('[data-cookie-charter-table] table');
+  assert.ok(await page.locator('[data-cookie-charter-table] tr.cookie-charter__row').count() > 3);
+  assert.ok(fetched(requests, '/cookie-charter/cookie-charter-ui-nowasm.js'), 'the charter page as JavaScript');
+  await context.close();
+
+  const own = await withoutWebAssembly();
+  await own.page.goto(`${env.server.url}/fixtures/inline-charter.html`);
+  await own.page.waitForSelector(BANNER, { state: 'visible' });
+  assert.ok(fetched(own.requests, '/cookie-charter/cookie-charter-reader-nowasm.js'), 'the charter reader as JavaScript');
+  await own.page.click('[data-action=customise]');
+  await own.page.waitForSelector(PANEL, { state: 'visible' });
+  const errors = [...messages, ...own.console]
+    .filter((m) => m.type === 'pageerror' || (m.type === 'error' && m.text.includes('[cookie-charter]')));
+  assert.deepEqual(errors, [], 'nothing failed');
+  await own.context.close();
 });

@@ -96,7 +96,7 @@ test(`the same app on ${name}'s dev server, untouched: banner, panel, audience o
 });
 }
 
-test('the same app bundled by plain esbuild: banner, panel from a lazy chunk, audience only after consent', async () => {
+test('the same app bundled by plain esbuild: banner, panel, audience only after consent; the on-demand modules stay lazy chunks', async () => {
   assert.ok(existsSync(`${esbuilt}/main.js`), 'examples/vite/dist-esbuild is missing: run scripts/example-vite.sh');
   const { page, context, requests, missing, errors } = await openAppPanel(`${env.server.url}/esbuild/`);
   assert.ok(!requests.some((u) => u.includes('nowasm')), 'the no-WebAssembly fallback stays an unloaded chunk');
@@ -108,7 +108,7 @@ test('the same app bundled by plain esbuild: banner, panel from a lazy chunk, au
   await context.close();
 });
 
-test('the same app bundled by webpack 5: banner, panel from a lazy chunk, audience only after consent', async () => {
+test('the same app bundled by webpack 5: banner, panel, audience only after consent; the charter page from a lazy chunk', async () => {
   assert.ok(existsSync(`${webpacked}/main.js`), 'examples/vite/dist-webpack is missing: run scripts/example-vite.sh');
   const { page, context, requests, missing, errors } = await openAppPanel(`${env.server.url}/webpack/`);
   assert.ok(!requests.some((u) => u.includes('nowasm')), 'the no-WebAssembly fallback stays an unloaded chunk');

@@ -1,0 +1,291 @@
+//! The panel's markup, built with the DOM: elements, attributes and texts only (no listeners, no
+//! inline styles: `cookie-charter.css` styles it). Switches are `<input type="checkbox"
+//! role="switch">` with a `<label>`; a category of services has a `role="checkbox"` button
+//! instead, whose `aria-checked` says whether all, some or none of them are on.
+
+use web_sys::Element;
+
+use super::PanelContent;
+use crate::core::charter::{Category, CookieRow, Service};
+use crate::core::i18n::{BannerTexts, Lang};
+use crate::core::text::text;
+use crate::web::dom::append;
+
+/// Appends the panel's `<dialog>` to `parent`.
+pub fn panel(parent: &Element, content: PanelContent<'_>) -> Option<Element> {
+    let t = content.texts;
+    let dialog = append(
+        parent,
+        "dialog",
+        &[
+            ("class", "cookie-charter__panel"),
+            ("aria-labelledby", "cookie-charter-panel-title"),
+        ],
+        None,
+    )?;
+    let head = append(
+        &dialog,
+        "div",
+        &[("class", "cookie-charter__panel-head")],
+        None,
+    )?;
+    append(
+        &head,
+        "h2",
+        &[
+            ("id", "cookie-charter-panel-title"),
+            ("class", "cookie-charter__title"),
+        ],
+        Some(t.preferences_title()),
+    )?;
+    append(
+        &head,
+        "button",
+        &[
+            ("type", "button"),
+            ("data-action", "close"),
+            ("class", "cookie-charter__close"),
+            ("aria-label", t.close()),
+            ("title", t.close()),
+        ],
+        Some("×"),
+    )?;
+    append(
+        &dialog,
+        "p",
+        &[("class", "cookie-charter__text")],
+        Some(t.preferences_text()),
+    )?;
+    actions(
+        &dialog,
+        &[
+            ("accept-all", t.accept_all()),
+            ("refuse-all", t.refuse_all()),
+        ],
+    )?;
+    for category in &content.charter.categories {
+        let rows = content.charter.cookies_of(&category.id);
+        category_view(&dialog, content, category, rows)?;
+    }
+    actions(&dialog, &[("save", t.save())])?;
+    Some(dialog)
+}
+
+/// A row of buttons of equal weight.
+fn actions(parent: &Element, buttons: &[(&str, &str)]) -> Option<()> {
+    let row = append(parent, "div", &[("class", "cookie-charter__actions")], None)?;
+    for (action, label) in buttons {
+        append(
+            &row,
+            "button",
+            &[
+                ("type", "button"),
+                ("data-action", action),
+                ("class", "cookie-charter__button"),
+            ],
+            Some(label),
+        )?;
+    }
+    Some(())
+}
+
+/// One category: its switch (for a category of services, one that turns them all on or off),
+/// whether it is always on, its description, its cookies, and a switch per service.
+fn category_view<'a>(
+    parent: &Element,
+    content: PanelContent<'_>,
+    category: &Category,
+    rows: impl Iterator<Item = &'a CookieRow>,
+) -> Option<()> {
+    let (t, lang) = (content.texts, content.texts.lang);
+    let block = append(
+        parent,
+        "div",
+        &[("class", "cookie-charter__category")],
+        None,
+    )?;
+    let row = append(
+        &block,
+        "div",
+        &[("class", "cookie-charter__switch-row")],
+        None,
+    )?;
+    let id = text!("cookie-charter-category-", category.id);
+    let description_id = text!(id, "-description");
+    let title = category.title.get(lang);
+    if category.services.is_empty() {
+        let on = category.required || content.draft.contains(&category.id);
+        switch(
+            &row,
+            &id,
+            ("data-category", &category.id),
+            on,
+            category.required,
+            &description_id,
+        )?;
+    } else {
+        let mut services = String::new();
+        for s in &category.services {
+            if !services.is_empty() {
+                services.push(' ');
+            }
+            services.push_str(&s.id);
+        }
+        let button = append(
+            &row,
+            "button",
+            &[
+                ("type", "button"),
+                ("role", "checkbox"),
+                ("class", "cookie-charter__switch"),
+                ("id", &id),
+                ("data-category", &category.id),
+                ("data-services", &services),
+                ("aria-describedby", &description_id),
+            ],
+            None,
+        )?;
+        button
+            .set_attribute("aria-checked", services_state(&button, content.draft))
+            .ok()?;
+    }
+    append(&row, "label", &[("for", &id)], Some(title))?;
+    if category.required {
+        append(
+            &row,
+            "span",
+            &[("class", "cookie-charter__always-on")],
+            Some(t.always_on()),
+        )?;
+    }
+    append(
+        &block,
+        "p",
+        &[
+            ("id", &description_id),
+            ("class", "cookie-charter__description"),
+        ],
+        Some(category.description.get(lang)),
+    )?;
+    let mut names = Vec::new();
+    for cookie in rows {
+        names.push(if cookie.name.is_empty() {
+            cookie.service.get(lang)
+        } else {
+            cookie.name.as_str()
+        });
+    }
+    cookies(&block, t, &names)?;
+    for service in &category.services {
+        service_view(&block, content, service, &description_id)?;
+    }
+    Some(())
+}
+
+/// A service of a category: its switch and its cookies.
+fn service_view(
+    parent: &Element,
+    content: PanelContent<'_>,
+    service: &Service,
+    description_id: &str,
+) -> Option<()> {
+    let lang: Lang = content.texts.lang;
+    let block = append(parent, "div", &[("class", "cookie-charter__service")], None)?;
+    let row = append(
+        &block,
+        "div",
+        &[("class", "cookie-charter__switch-row")],
+        None,
+    )?;
+    let id = text!("cookie-charter-service-", service.id);
+    let on = content.draft.contains(&service.id);
+    switch(
+        &row,
+        &id,
+        ("data-service", &service.id),
+        on,
+        false,
+        description_id,
+    )?;
+    let name = service.name.get(lang);
+    let label = if service.provider.is_empty() || service.provider == name {
+        name.to_owned()
+    } else {
+        text!(name, " (", service.provider, ")")
+    };
+    append(&row, "label", &[("for", &id)], Some(&label))?;
+    let mut names = Vec::new();
+    for pattern in &service.cookies {
+        names.push(pattern.as_str());
+    }
+    if !names.is_empty() {
+        cookies(&block, content.texts, &names)?;
+    }
+    Some(())
+}
+
+/// An `<input type="checkbox" role="switch">` for one category or service.
+fn switch(
+    parent: &Element,
+    id: &str,
+    (attribute, value): (&str, &str),
+    on: bool,
+    required: bool,
+    describedby: &str,
+) -> Option<()> {
+    let input = append(
+        parent,
+        "input",
+        &[
+            ("type", "checkbox"),
+            ("role", "switch"),
+            ("class", "cookie-charter__switch"),
+            ("id", id),
+            (attribute, value),
+            ("aria-describedby", describedby),
+        ],
+        None,
+    )?;
+    if on {
+        input.set_attribute("checked", "").ok()?;
+    }
+    if required {
+        input.set_attribute("disabled", "").ok()?;
+    }
+    Some(())
+}
+
+/// "Cookies : a, b, c".
+fn cookies(parent: &Element, t: &BannerTexts, names: &[&str]) -> Option<()> {
+    let mut line = text!(t.cookies_used(), " ");
+    for (i, name) in names.iter().enumerate() {
+        if i > 0 {
+            line.push_str(", ");
+        }
+        line.push_str(name);
+    }
+    append(
+        parent,
+        "p",
+        &[("class", "cookie-charter__cookies")],
+        Some(&line),
+    )?;
+    Some(())
+}
+
+/// `aria-checked` of a category of services' switch (its `data-services`, space-separated):
+/// `true` when all are in `draft`, `mixed` when some are, `false` when none is.
+#[allow(clippy::disallowed_methods)] // an ASCII char pattern: memchr, no substring searcher
+pub fn services_state(switch: &Element, draft: &[String]) -> &'static str {
+    let services = switch.get_attribute("data-services").unwrap_or_default();
+    let (mut on, mut all) = (0, 0);
+    for id in services.split(' ') {
+        all += 1;
+        on += usize::from(draft.iter().any(|d| d == id));
+    }
+    match on {
+        0 => "false",
+        n if n == all => "true",
+        _ => "mixed",
+    }
+}
