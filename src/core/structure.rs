@@ -12,7 +12,7 @@
 //!
 //! Charter texts hold no control character but line breaks, which are written as carriage
 //! returns (a line break ends a line here). `build.rs` writes the built-in charters' in French
-//! and English; [`write`] writes any charter's (the tests check the two agree).
+//! and English; [`write()`] writes any charter's (the tests check the two agree).
 
 use super::charter::{Category, Charter, CookieRow, Service, Text};
 use super::i18n::Lang;
@@ -38,7 +38,7 @@ fn rest<'a>(fields: impl Iterator<Item = &'a str>) -> Vec<String> {
     owned
 }
 
-/// The charter `text` describes (not checked: it is written by `build.rs` or [`write`] from a
+/// The charter `text` describes (not checked: it is written by `build.rs` or [`write()`] from a
 /// checked charter). Its texts are in the one language it was written in, as each [`Text`]'s
 /// French (so that `Text::get` gives them whatever the language asked).
 #[allow(clippy::disallowed_methods)] // ASCII char patterns only: memchr, no substring searcher
