@@ -1,7 +1,10 @@
 // Static server for the demo and the end-to-end tests: dist/ under /cookie-charter/, www/ at /,
-// /csp.html with a strict Content-Security-Policy header, and a tiny consent-receipt receiver
-// (POST /receipts records a receipt, GET /receipts lists them).
-// `node scripts/serve.mjs [port]` serves on localhost; `startServer()` is used by the tests.
+// /csp.html with a strict Content-Security-Policy header, and the receipts' endpoint: with
+// `register` (the demo), POST /receipts/<portal> is forwarded to the consent register there, as a
+// portal's reverse proxy would; otherwise a tiny reference receiver records them (POST /receipts
+// or /receipts/<portal> records a receipt, GET /receipts lists them).
+// `node scripts/serve.mjs [port]` serves on localhost (REGISTER=<url> forwards to a register);
+// `startServer()` is used by the tests.
 import http from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants } from 'node:zlib';
@@ -23,7 +26,7 @@ export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-ev
  * round trip) or 'long' (max-age of a year, immutable; pages themselves stay no-cache). Resolves
  * to { url, receipts, close() }, where `receipts` is the list of receipts the receiver got.
  */
-export function startServer({ port = 0, mounts = {}, headers = {}, compress = false, handlers = {}, caching = 'none' } = {}) {
+export function startServer({ port = 0, mounts = {}, headers = {}, compress = false, handlers = {}, caching = 'none', register = null } = {}) {
   const compressed = new Map();
   const extraHeaders = { '/csp.html': { 'Content-Security-Policy': STRICT_CSP }, ...headers };
   const receipts = [];
@@ -39,7 +42,9 @@ export function startServer({ port = 0, mounts = {}, headers = {}, compress = fa
       res.end('Not found');
     };
     const path = req.url.split('?')[0];
-    if (path === '/receipts') return receiver(req, res, receipts);
+    const portal = path.match(/^\/receipts\/([a-z0-9-]{1,64})$/)?.[1];
+    if (portal && register) return forward(req, res, `${register}/v1/portals/${portal}/receipts`);
+    if (path === '/receipts' || portal) return receiver(req, res, receipts);
     if (handlers[path]) return handlers[path](req, res);
     for (const [name, value] of Object.entries(extraHeaders[path] ?? {})) res.setHeader(name, value);
     if (compress && /\bbr\b/.test(req.headers['accept-encoding'] ?? '')) brotliResponse(res, req.url, compressed);
@@ -120,6 +125,37 @@ function brotliResponse(res, url, cache) {
   };
 }
 
+/**
+ * Forwards the receipt request `req` to `target` (the register), with what the register reads of
+ * the browser's request: its method, type, origin, and the browser's address as this proxy saw
+ * it (X-Forwarded-For, which the register believes from this proxy only, for its rate limit).
+ */
+function forward(req, res, target) {
+  const chunks = [];
+  req.on('data', (chunk) => chunks.push(chunk));
+  req.on('end', async () => {
+    try {
+      const headers = { 'x-forwarded-for': req.socket.remoteAddress ?? '' };
+      for (const name of ['content-type', 'origin', 'access-control-request-method', 'access-control-request-headers']) {
+        if (req.headers[name]) headers[name] = req.headers[name];
+      }
+      const answer = await fetch(target, {
+        method: req.method,
+        headers,
+        body: req.method === 'POST' ? Buffer.concat(chunks) : undefined,
+      });
+      res.statusCode = answer.status;
+      for (const [name, value] of answer.headers) {
+        if (!['content-length', 'transfer-encoding', 'connection'].includes(name)) res.setHeader(name, value);
+      }
+      res.end(Buffer.from(await answer.arrayBuffer()));
+    } catch {
+      res.statusCode = 502;
+      res.end('the consent register does not answer');
+    }
+  });
+}
+
 /** The reference receipt receiver: keeps each POSTed JSON receipt (at most 1000, 8 KB each). */
 function receiver(req, res, receipts) {
   if (req.method === 'GET') {
@@ -149,6 +185,6 @@ function receiver(req, res, receipts) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const port = Number(process.argv[2] ?? process.env.PORT ?? 8080);
-  const { url } = await startServer({ port });
+  const { url } = await startServer({ port, register: process.env.REGISTER || null });
   console.log(`cookie-charter demo: ${url}/  (charter page: ${url}/charte-cookies.html) — Ctrl-C to stop`);
 }

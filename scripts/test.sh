@@ -3,7 +3,8 @@
 #   --quick  formatting, lints of every build (a Rust host's, and the two shipped modules'; native
 #            and wasm32, the size rules of clippy.toml included) and the native tests: the loop
 #            to run after each change;
-#   (none)   all of it, as CI runs it: the quick loop, the components in headless Chromium
+#   (none)   all of it, as CI runs it: the quick loop, the consent register on a real PostgreSQL
+#            server too (Debian's, started here), the components in headless Chromium
 #            (wasm-bindgen-test), the crate as a Rust application gets it, the built dist/ end to
 #            end (node --test + playwright-core driving /usr/bin/chromium), then the core
 #            scenarios in Chromium, Firefox and WebKit (tests/engines/).
@@ -33,6 +34,7 @@ for features in "" "--no-default-features --features js-first-layer" \
   cargo clippy --quiet --all-targets $features -- -D warnings
   cargo clippy --quiet --all-targets --target wasm32-unknown-unknown $features -- -D warnings
 done
+cargo clippy --quiet -p cookie-charter-register --all-targets -- -D warnings
 
 echo "== native tests (pure core; the first layer's build too)"
 cargo test --quiet
@@ -40,9 +42,17 @@ cargo test --quiet
 cargo test --quiet --no-default-features --features js-first-layer --lib --tests
 
 if $quick; then
+  echo "== the consent register (SQLite; the full run adds PostgreSQL)"
+  cargo test --quiet -p cookie-charter-register
   echo "== quick loop passed (the full run: bash scripts/test.sh)"
   exit 0
 fi
+
+echo "== the consent register, on a real SQLite file and a real PostgreSQL server"
+REGISTER_TEST_POSTGRES_URL=$(bash scripts/postgres.sh)
+export REGISTER_TEST_POSTGRES_URL REGISTER_TEST_POSTGRES=required
+cargo test --quiet -p cookie-charter-register
+cargo build --quiet -p cookie-charter-register
 
 echo "== browser tests (components, headless Chromium)"
 # The runner waits 20 s for the page to load its (debug, multi-megabyte) test wasm by default;

@@ -14,5 +14,7 @@
   script.dataset.lang = lang;
   script.dataset.audienceSrc = '/stub-audience.js';
   script.dataset.policyUrl = '/charters.html?' + params.toString();
+  // The demo's register keeps each built-in charter's receipts under its portal.
+  script.dataset.receiptUrl = '/receipts/' + (preset === 'opendatasoft' ? 'demo' : preset);
   document.head.appendChild(script);
 })();

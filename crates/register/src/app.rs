@@ -1,0 +1,230 @@
+//! The register as it runs: its state (configuration, store, clock, writer, rate limiter,
+//! signing key), what it does at start (refuse an unknown schema, register the charter
+//! revisions, start the writer), its background checkpoints, and a clean stop (no new request,
+//! every receipt acknowledged kept, a last checkpoint).
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use tokio::net::TcpListener;
+use tokio::sync::watch;
+use tokio::task::JoinHandle;
+
+use crate::checkpoint::{self, Checkpoint, Signer};
+use crate::clock::Clock;
+use crate::config::Config;
+use crate::http;
+use crate::merkle;
+use crate::ratelimit::RateLimiter;
+use crate::record::Record;
+use crate::store::{self, Store};
+use crate::writer::Writer;
+
+/// What every request handler reads.
+pub struct App {
+    /// The checked configuration.
+    pub config: Config,
+    /// Where receipts are kept.
+    pub store: Arc<dyn Store>,
+    /// The time.
+    pub clock: Arc<dyn Clock>,
+    /// Keeps receipts.
+    pub writer: Writer,
+    /// Abuse limits.
+    pub limiter: RateLimiter,
+    /// Signs checkpoints.
+    pub signer: Signer,
+}
+
+/// A receipt with what proves it: its leaf hash, and once a checkpoint covers it, that
+/// checkpoint and the inclusion proof, to be checked offline.
+#[derive(Debug, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Proven {
+    /// The receipt as kept.
+    pub receipt: Record,
+    /// Its leaf hash, hex.
+    pub leaf_hash: String,
+    /// The latest checkpoint covering it, if one does yet.
+    pub checkpoint: Option<Checkpoint>,
+    /// The inclusion proof of its leaf in that checkpoint's tree, hex.
+    pub proof: Vec<String>,
+}
+
+impl App {
+    /// Opens the store (refusing an unknown or partly migrated schema), registers the
+    /// configured charter revisions, loads the signing key and starts the writer.
+    pub async fn prepare(
+        config: Config,
+        clock: Arc<dyn Clock>,
+    ) -> Result<(Arc<App>, JoinHandle<()>), String> {
+        let store = store::open(&config.database).await?;
+        store.check_schema().await?;
+        for portal in &config.portals {
+            for revision in &portal.revisions {
+                store.register_revision(revision).await?;
+            }
+        }
+        let signer = Signer::load_or_create(&config.signing_key)?;
+        let (writer, writing) = Writer::start(store.clone()).await?;
+        let limiter = RateLimiter::new(
+            config.limits.per_client_per_minute,
+            config.limits.global_per_second,
+        );
+        let app = Arc::new(App {
+            config,
+            store,
+            clock,
+            writer,
+            limiter,
+            signer,
+        });
+        Ok((app, writing))
+    }
+
+    /// Signs and publishes a checkpoint of each log that grew.
+    pub async fn checkpoint(&self) -> Result<Vec<Checkpoint>, String> {
+        checkpoint::checkpoint_logs(
+            &*self.store,
+            &self.signer,
+            &self.config.checkpoints,
+            self.clock.now(),
+        )
+        .await
+    }
+
+    /// The receipt `id`, with its proof.
+    pub async fn proven(&self, id: &str) -> Result<Option<Proven>, String> {
+        let Some((receipt, leaf)) = self.store.receipt(id).await? else {
+            return Ok(None);
+        };
+        let key = self.signer.public_key();
+        let covering = self
+            .store
+            .checkpoints()
+            .await?
+            .into_iter()
+            .filter(|c| c.log == receipt.log && c.size > receipt.seq)
+            .max_by_key(|c| c.size);
+        let (checkpoint, proof) = match covering {
+            Some(c) => {
+                let leaves = self.store.leaf_hashes(&c.log, c.size).await?;
+                let proof = merkle::inclusion_proof(receipt.seq as usize, &leaves);
+                (
+                    Some(Checkpoint::from_stored(&c, &key)),
+                    proof.iter().map(hex::encode).collect(),
+                )
+            }
+            None => (None, Vec::new()),
+        };
+        Ok(Some(Proven {
+            receipt,
+            leaf_hash: hex::encode(leaf),
+            checkpoint,
+            proof,
+        }))
+    }
+}
+
+/// A register serving on a socket.
+pub struct Running {
+    /// Where it listens.
+    pub addr: SocketAddr,
+    /// The app it serves.
+    pub app: Arc<App>,
+    stop: watch::Sender<bool>,
+    task: JoinHandle<Result<(), String>>,
+}
+
+impl Running {
+    /// Stops it as SIGTERM does: no new request, every acknowledged receipt kept, a last
+    /// checkpoint.
+    pub async fn stop(self) -> Result<(), String> {
+        let Running {
+            stop, task, app, ..
+        } = self;
+        drop(app);
+        let _ = stop.send(true);
+        task.await.map_err(|e| e.to_string())?
+    }
+}
+
+/// Serves `config` on its address (or `listener`'s), until [`Running::stop`].
+pub async fn start(
+    config: Config,
+    clock: Arc<dyn Clock>,
+    listener: Option<TcpListener>,
+) -> Result<Running, String> {
+    let listener = match listener {
+        Some(l) => l,
+        None => TcpListener::bind(config.listen)
+            .await
+            .map_err(|e| format!("{}: {e}", config.listen))?,
+    };
+    let addr = listener.local_addr().map_err(|e| e.to_string())?;
+    let every = Duration::from_secs(config.checkpoint_every_minutes * 60);
+    let (app, writing) = App::prepare(config, clock).await?;
+    let (stop, mut stopped) = watch::channel(false);
+    let router = http::router(app.clone());
+    let served = app.clone();
+    let task = tokio::spawn(async move {
+        let checkpoints = {
+            let app = served.clone();
+            let mut stopped = stopped.clone();
+            tokio::spawn(async move {
+                let mut tick = tokio::time::interval(every);
+                tick.tick().await;
+                loop {
+                    tokio::select! {
+                        _ = tick.tick() => {
+                            if let Err(e) = app.checkpoint().await {
+                                tracing::error!("checkpoint: {e}");
+                            }
+                        }
+                        _ = stopped.changed() => break,
+                    }
+                }
+            })
+        };
+        let shutdown = async move {
+            let _ = stopped.changed().await;
+        };
+        axum::serve(
+            listener,
+            router.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(shutdown)
+        .await
+        .map_err(|e| e.to_string())?;
+        let _ = checkpoints.await;
+        // Every handler has answered, so every receipt acknowledged is committed: a last
+        // checkpoint covers them. (The writer task ends with the process.)
+        drop(writing);
+        served.checkpoint().await.map(|_| ())
+    });
+    Ok(Running {
+        addr,
+        app,
+        stop,
+        task,
+    })
+}
+
+/// Applies each portal's retention at `now`: its receipts of the months that ended more than
+/// its retention ago are removed, whole months at a time, each month's last checkpoint kept.
+/// Returns, a portal, the logs purged and how many receipts.
+pub async fn purge(
+    store: &dyn Store,
+    config: &Config,
+    now: i64,
+) -> Result<Vec<(String, Vec<String>, u64)>, String> {
+    let mut report = Vec::new();
+    for portal in &config.portals {
+        let months = -12 * portal.retention_years as i32;
+        let keep_from = crate::clock::month_of(crate::clock::month_start(now, months));
+        let (logs, removed) = store.purge_before(&portal.id, &keep_from, now).await?;
+        report.push((portal.id.clone(), logs, removed));
+    }
+    Ok(report)
+}
