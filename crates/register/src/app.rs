@@ -3,6 +3,7 @@
 //! revisions, start the writer), its background checkpoints, and a clean stop (no new request,
 //! every receipt acknowledged kept, a last checkpoint).
 
+use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
@@ -11,9 +12,13 @@ use tokio::net::TcpListener;
 use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
+use cookie_charter::core::charter::Charter;
+use cookie_charter::core::cookie_codec::{self, Expectations};
+use cookie_charter::core::{charter_json, json};
+
 use crate::checkpoint::{self, Checkpoint, Signer};
 use crate::clock::Clock;
-use crate::config::Config;
+use crate::config::{Config, Portal};
 use crate::http;
 use crate::merkle;
 use crate::ratelimit::RateLimiter;
@@ -35,6 +40,8 @@ pub struct App {
     pub limiter: RateLimiter,
     /// Signs checkpoints.
     pub signer: Signer,
+    /// Each portal's charter of each revision, by (portal, revision): to check a choice cookie.
+    pub charters: HashMap<(String, String), Charter>,
 }
 
 /// A receipt with what proves it: its leaf hash, and once a checkpoint covers it, that
@@ -67,6 +74,18 @@ impl App {
             }
         }
         let signer = Signer::load_or_create(&config.signing_key)?;
+        let mut charters = HashMap::new();
+        for portal in &config.portals {
+            for r in &portal.revisions {
+                let charter = charter_json::parse(&r.canonical, json::parse).map_err(|_| {
+                    format!(
+                        "portal {}: revision {} does not read back",
+                        portal.id, r.revision
+                    )
+                })?;
+                charters.insert((portal.id.clone(), r.revision.clone()), charter);
+            }
+        }
         let (writer, writing) = Writer::start(store.clone()).await?;
         let limiter = RateLimiter::new(
             config.limits.per_client_per_minute,
@@ -79,6 +98,7 @@ impl App {
             writer,
             limiter,
             signer,
+            charters,
         });
         Ok((app, writing))
     }
@@ -92,6 +112,40 @@ impl App {
             self.clock.now(),
         )
         .await
+    }
+
+    /// The `Set-Cookie` value that keeps `value` (a choice cookie's value, as the banner
+    /// wrote it) for `portal`: the banner's name, domain and lifetime, `Secure`, `SameSite=Lax`,
+    /// set by the portal's own server so that WebKit does not cap it to seven days. Refused
+    /// unless `value` is a valid choice for one of the portal's revisions now: the register
+    /// never writes what the banner would not read.
+    pub fn choice_cookie(&self, portal: &Portal, value: &str) -> Result<String, String> {
+        let now = u64::try_from(self.clock.now()).unwrap_or(0);
+        let valid = portal.revisions.iter().any(|r| {
+            self.charters
+                .get(&(portal.id.clone(), r.revision.clone()))
+                .is_some_and(|charter| {
+                    let expect = Expectations {
+                        now,
+                        lifetime_days: portal.cookie.consent_days,
+                        charter,
+                    };
+                    cookie_codec::decode(value, &expect, json::parse).is_ok()
+                })
+        });
+        if !valid {
+            return Err("not a choice this portal's banner writes".into());
+        }
+        let mut cookie = format!(
+            "{}={value}; Path=/; Max-Age={}; SameSite=Lax; Secure",
+            portal.cookie.name,
+            u64::from(portal.cookie.consent_days) * 86_400
+        );
+        if let Some(domain) = &portal.cookie.domain {
+            cookie.push_str("; Domain=");
+            cookie.push_str(domain);
+        }
+        Ok(cookie)
     }
 
     /// The receipt `id`, with its proof.

@@ -58,6 +58,9 @@ struct PortalFile {
     id: String,
     origins: Vec<String>,
     retention_years: Option<u32>,
+    cookie_name: Option<String>,
+    cookie_domain: Option<String>,
+    consent_days: Option<u32>,
     charters: Vec<CharterFile>,
 }
 
@@ -81,6 +84,20 @@ pub struct Portal {
     pub retention_years: u32,
     /// Its charter revisions.
     pub revisions: Vec<Revision>,
+    /// The choice cookie the register sets for the banner (`data-server-cookie`): the same
+    /// name, domain and lifetime as the banner's settings.
+    pub cookie: CookieSettings,
+}
+
+/// How the register writes a portal's choice cookie: as the banner writes it, with `Secure`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CookieSettings {
+    /// Its name (`data-cookie-name`).
+    pub name: String,
+    /// Its `Domain` (`data-cookie-domain`), host-only when absent.
+    pub domain: Option<String>,
+    /// How long a choice lasts, in days (`data-consent-days`).
+    pub consent_days: u32,
 }
 
 /// The checked configuration.
@@ -244,11 +261,44 @@ fn portal(p: &PortalFile, base: &Path) -> Result<Portal, String> {
     if revisions.is_empty() {
         return Err(at("charters: at least one"));
     }
+    let name = p
+        .cookie_name
+        .clone()
+        .unwrap_or_else(|| "cookies_preferences".into());
+    let name_ok = (1..=64).contains(&name.len())
+        && !name.starts_with("__")
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"_-.".contains(&b));
+    if !name_ok {
+        return Err(at(
+            "cookie_name: 1 to 64 letters, digits, _, - or ., not starting with __",
+        ));
+    }
+    let domain = p.cookie_domain.clone();
+    if let Some(d) = &domain {
+        if d.is_empty()
+            || !d
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"-.".contains(&b))
+        {
+            return Err(at("cookie_domain: a domain name"));
+        }
+    }
+    let consent_days = p.consent_days.unwrap_or(182);
+    if !(1..=395).contains(&consent_days) {
+        return Err(at("consent_days: from 1 to 395 (13 months)"));
+    }
     Ok(Portal {
         id: p.id.clone(),
         origins: p.origins.clone(),
         retention_years,
         revisions,
+        cookie: CookieSettings {
+            name,
+            domain,
+            consent_days,
+        },
     })
 }
 

@@ -3,7 +3,13 @@
 //! - `POST /v1/portals/{portal}/receipts`: a banner's receipt (`text/plain` from `sendBeacon`,
 //!   or `application/json`); 204 once kept, 4xx with a reason otherwise, 429 with
 //!   `Retry-After` over a limit. `OPTIONS` answers `fetch`'s preflight.
+//! - `POST /v1/portals/{portal}/impressions`: a banner shown (`{"revision","lang"}`, no id),
+//!   counted by day; 204.
+//! - `POST /v1/portals/{portal}/choice`: the choice cookie's value, answered with `Set-Cookie`
+//!   for it (`data-server-cookie`); 204.
 //! - `GET /v1/receipts/{id}`: one receipt with its proof (admin).
+//! - `GET /dashboard?portal=&from=&to=`: the DPO's dashboard, an HTML page (admin: HTTP Basic,
+//!   the token as password, which a browser asks for without JavaScript).
 //! - `GET /v1/export?format=csv|ndjson&portal=&revision=&from=YYYY-MM-DD&to=YYYY-MM-DD`: a
 //!   streamed export (admin).
 //! - `GET /healthz`.
@@ -25,6 +31,7 @@ use subtle::ConstantTimeEq;
 use crate::app::App;
 use crate::clock::parse_day;
 use crate::config::Portal;
+use crate::dashboard;
 use crate::export::Format;
 use crate::intake;
 use crate::ratelimit::client_of;
@@ -40,6 +47,19 @@ pub fn router(app: Arc<App>) -> Router {
                 .options(preflight)
                 .layer(DefaultBodyLimit::max(limit)),
         )
+        .route(
+            "/v1/portals/{portal}/impressions",
+            post(impression)
+                .options(preflight)
+                .layer(DefaultBodyLimit::max(limit)),
+        )
+        .route(
+            "/v1/portals/{portal}/choice",
+            post(choice)
+                .options(preflight)
+                .layer(DefaultBodyLimit::max(limit)),
+        )
+        .route("/dashboard", get(dashboard))
         .route("/v1/receipts/{id}", get(lookup))
         .route("/v1/export", get(export))
         .route("/healthz", get(|| async { "ok" }))
@@ -111,43 +131,10 @@ async fn intake_receipt(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let Some(portal) = app.config.portal(&portal) else {
-        return text(StatusCode::NOT_FOUND, "no such portal");
+    let (portal, origin) = match admit(&app, &portal, peer, &headers) {
+        Ok(admitted) => admitted,
+        Err(response) => return response,
     };
-    let Some(origin) = allowed_origin(portal, &headers) else {
-        return text(StatusCode::FORBIDDEN, "origin not allowed for this portal");
-    };
-    // The client's address keys the rate limit, in memory; it goes nowhere else.
-    let client = client_of(peer.ip(), &headers, &app.config.trusted_proxies);
-    if let Err(wait) = app.limiter.admit(client, app.clock.now()) {
-        let mut response = text(
-            StatusCode::TOO_MANY_REQUESTS,
-            "too many receipts from this client: try again later",
-        );
-        response
-            .headers_mut()
-            .insert(header::RETRY_AFTER, HeaderValue::from(wait));
-        return with_cors(response, origin);
-    }
-    let content_type = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("");
-    let essence = content_type
-        .split(';')
-        .next()
-        .unwrap_or("")
-        .trim()
-        .to_ascii_lowercase();
-    if essence != "text/plain" && essence != "application/json" {
-        return with_cors(
-            text(
-                StatusCode::UNSUPPORTED_MEDIA_TYPE,
-                "a receipt is sent as text/plain or application/json",
-            ),
-            origin,
-        );
-    }
     let checked = match intake::check(&body, portal) {
         Ok(checked) => checked,
         Err(refusal) => return with_cors(text(refusal.status, refusal.reason), origin),
@@ -173,26 +160,224 @@ async fn intake_receipt(
     with_cors(response, origin)
 }
 
-/// Whether the request carries the admin token (compared by its SHA-256, in constant time).
+/// The portal and origin of a request to one of a portal's write endpoints, its client admitted
+/// by the rate limit, its body of an accepted type; or the answer refusing it.
+fn admit<'a>(
+    app: &'a App,
+    portal: &str,
+    peer: SocketAddr,
+    headers: &'a HeaderMap,
+) -> Result<(&'a Portal, &'a str), Response> {
+    let Some(portal) = app.config.portal(portal) else {
+        return Err(text(StatusCode::NOT_FOUND, "no such portal"));
+    };
+    let Some(origin) = allowed_origin(portal, headers) else {
+        return Err(text(
+            StatusCode::FORBIDDEN,
+            "origin not allowed for this portal",
+        ));
+    };
+    // The client's address keys the rate limit, in memory; it goes nowhere else.
+    let client = client_of(peer.ip(), headers, &app.config.trusted_proxies);
+    if let Err(wait) = app.limiter.admit(client, app.clock.now()) {
+        let mut response = text(
+            StatusCode::TOO_MANY_REQUESTS,
+            "too many requests from this client: try again later",
+        );
+        response
+            .headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from(wait));
+        return Err(with_cors(response, origin));
+    }
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    let essence = content_type
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    if essence != "text/plain" && essence != "application/json" {
+        return Err(with_cors(
+            text(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "sent as text/plain or application/json",
+            ),
+            origin,
+        ));
+    }
+    Ok((portal, origin))
+}
+
+async fn impression(
+    State(app): State<Arc<App>>,
+    Path(portal): Path<String>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let (portal, origin) = match admit(&app, &portal, peer, &headers) {
+        Ok(admitted) => admitted,
+        Err(response) => return response,
+    };
+    let (revision, lang) = match intake::check_impression(&body, portal) {
+        Ok(shown) => shown,
+        Err(refusal) => return with_cors(text(refusal.status, refusal.reason), origin),
+    };
+    let day = crate::clock::rfc3339(app.clock.now())[..10].to_owned();
+    let response = match app
+        .store
+        .count_impression(&portal.id, &revision, &lang, &day)
+        .await
+    {
+        Ok(()) => StatusCode::NO_CONTENT.into_response(),
+        Err(e) => {
+            tracing::error!("impression not counted: {e}");
+            text(StatusCode::SERVICE_UNAVAILABLE, "not counted")
+        }
+    };
+    with_cors(response, origin)
+}
+
+async fn choice(
+    State(app): State<Arc<App>>,
+    Path(portal): Path<String>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let (portal, origin) = match admit(&app, &portal, peer, &headers) {
+        Ok(admitted) => admitted,
+        Err(response) => return response,
+    };
+    let value = String::from_utf8_lossy(&body);
+    let response = match app.choice_cookie(portal, value.trim()) {
+        Ok(cookie) => match HeaderValue::from_str(&cookie) {
+            Ok(cookie) => {
+                let mut response = StatusCode::NO_CONTENT.into_response();
+                response.headers_mut().insert(header::SET_COOKIE, cookie);
+                response
+            }
+            Err(_) => text(StatusCode::UNPROCESSABLE_ENTITY, "not a cookie value"),
+        },
+        Err(reason) => text(StatusCode::UNPROCESSABLE_ENTITY, reason),
+    };
+    with_cors(response, origin)
+}
+
+/// Whether the request carries the admin token (compared by its SHA-256, in constant time):
+/// `Authorization: Bearer <token>`, or HTTP Basic with the token as password (a browser's own
+/// prompt, for the dashboard).
 fn is_admin(app: &App, headers: &HeaderMap) -> bool {
-    let token = headers
+    let authorization = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "))
         .unwrap_or("");
+    let basic = authorization
+        .strip_prefix("Basic ")
+        .and_then(|b| base64_decode(b.trim()))
+        .and_then(|pair| {
+            pair.split_once(':')
+                .map(|(_, password)| password.to_owned())
+        });
+    let token = match basic {
+        Some(password) => password,
+        None => authorization
+            .strip_prefix("Bearer ")
+            .unwrap_or("")
+            .to_owned(),
+    };
     let hash: [u8; 32] = Sha256::digest(token.as_bytes()).into();
     !token.is_empty() && bool::from(hash.ct_eq(&app.config.admin_token_sha256))
 }
 
+/// The admin token is missing or wrong: a browser asks for it itself (HTTP Basic, any user name,
+/// the token as password); scripts send it as a bearer token.
 fn unauthorized() -> Response {
     let mut response = text(
         StatusCode::UNAUTHORIZED,
-        "the admin token is needed (Authorization: Bearer …)",
+        "the admin token is needed (Authorization: Bearer …, or Basic with it as password)",
+    );
+    response.headers_mut().insert(
+        header::WWW_AUTHENTICATE,
+        HeaderValue::from_static("Basic realm=\"cookie-charter register\", charset=\"UTF-8\""),
     );
     response
-        .headers_mut()
-        .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
-    response
+}
+
+/// A Basic credential's `user:password`, if it decodes to UTF-8.
+fn base64_decode(encoded: &str) -> Option<String> {
+    use base64::Engine as _;
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(encoded)
+        .ok()?;
+    String::from_utf8(bytes).ok()
+}
+
+/// A dashboard's query: the portal (the first configured if none) and period (the last 30 days
+/// if none).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DashboardQuery {
+    portal: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
+}
+
+async fn dashboard(
+    State(app): State<Arc<App>>,
+    Query(q): Query<DashboardQuery>,
+    headers: HeaderMap,
+) -> Response {
+    if !is_admin(&app, &headers) {
+        return unauthorized();
+    }
+    let portals = &app.config.portals;
+    let portal = match q.portal.as_deref().filter(|p| !p.is_empty()) {
+        Some(id) => match app.config.portal(id) {
+            Some(p) => p,
+            None => return text(StatusCode::NOT_FOUND, "no such portal"),
+        },
+        None => match portals.first() {
+            Some(p) => p,
+            None => return text(StatusCode::NOT_FOUND, "no portal configured"),
+        },
+    };
+    let default = dashboard::Period::last_30_days(app.clock.now());
+    let day = |name: &str, value: Option<&str>, fallback: &str| -> Result<String, String> {
+        match value.filter(|v| !v.is_empty()) {
+            None => Ok(fallback.to_owned()),
+            Some(v) if parse_day(v).is_some() => Ok(v.to_owned()),
+            Some(_) => Err(format!("{name}: expected YYYY-MM-DD")),
+        }
+    };
+    let period = match (
+        day("from", q.from.as_deref(), &default.from),
+        day("to", q.to.as_deref(), &default.to),
+    ) {
+        (Ok(from), Ok(to)) if from <= to => dashboard::Period { from, to },
+        (Ok(_), Ok(_)) => return text(StatusCode::BAD_REQUEST, "from: after to"),
+        (Err(e), _) | (_, Err(e)) => return text(StatusCode::BAD_REQUEST, e),
+    };
+    match dashboard::summary(&app, portal, &period).await {
+        Ok(summary) => (
+            [
+                (header::CONTENT_TYPE, "text/html; charset=utf-8"),
+                (header::CACHE_CONTROL, "no-store"),
+            ],
+            dashboard::page(portals, portal, &period, &summary),
+        )
+            .into_response(),
+        Err(e) => {
+            tracing::error!("dashboard: {e}");
+            text(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "the dashboard could not be read",
+            )
+        }
+    }
 }
 
 async fn lookup(

@@ -90,6 +90,44 @@ pub struct Checked {
 /// The languages a banner speaks.
 const LANGS: [&str; 7] = ["fr", "en", "es", "de", "it", "nl", "pt"];
 
+/// A banner shown, as the banner tells it: `{"revision","lang"}` (no id, no cookie).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Shown {
+    revision: String,
+    lang: String,
+}
+
+/// Checks an impression `body` for `portal`: its revision and its language.
+pub fn check_impression(body: &[u8], portal: &Portal) -> Result<(String, String), Refusal> {
+    let shown: Shown = serde_json::from_slice(body).map_err(|e| {
+        refuse(
+            StatusCode::BAD_REQUEST,
+            format!("not an impression ({e}): expected {{\"revision\",\"lang\"}}"),
+        )
+    })?;
+    if !portal
+        .revisions
+        .iter()
+        .any(|r| r.revision == shown.revision)
+    {
+        return Err(refuse(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            format!(
+                "revision {:?} is not one of portal {:?}'s charters",
+                shown.revision, portal.id
+            ),
+        ));
+    }
+    if !LANGS.contains(&shown.lang.as_str()) {
+        return Err(refuse(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "lang: not a language the banner speaks",
+        ));
+    }
+    Ok((shown.revision, shown.lang))
+}
+
 /// Checks `body`, sent for `portal`.
 pub fn check(body: &[u8], portal: &Portal) -> Result<Checked, Refusal> {
     let sent: Sent = serde_json::from_slice(body).map_err(|e| {
@@ -231,6 +269,11 @@ mod tests {
             origins: vec!["https://data.example.fr".into()],
             retention_years: 5,
             revisions: vec![Revision::of("demo", &charter, 0).unwrap()],
+            cookie: crate::config::CookieSettings {
+                name: "cookies_preferences".into(),
+                domain: None,
+                consent_days: 182,
+            },
         }
     }
 

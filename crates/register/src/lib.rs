@@ -14,6 +14,7 @@ pub mod charters;
 pub mod checkpoint;
 pub mod clock;
 pub mod config;
+pub mod dashboard;
 pub mod export;
 pub mod http;
 pub mod intake;

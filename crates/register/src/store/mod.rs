@@ -73,6 +73,19 @@ pub struct StoredCheckpoint {
     pub signature: String,
 }
 
+/// Decisions of one day, revision and action: what the dashboard counts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DayCount {
+    /// The day (UTC), `YYYY-MM-DD`.
+    pub day: String,
+    /// The charter revision.
+    pub revision: String,
+    /// `accept-all`, `refuse-all`, `custom`; for impressions, the language.
+    pub kind: String,
+    /// How many.
+    pub count: u64,
+}
+
 /// The next leaf index of each log: the writer keeps it, the store advances it for each receipt
 /// it keeps.
 pub type Heads = HashMap<String, u64>;
@@ -137,6 +150,28 @@ pub trait Store: Send + Sync + 'static {
 
     /// A counter's value.
     async fn counter(&self, name: &str) -> Result<i64>;
+
+    /// Counts one banner shown for `portal`'s `revision` in `lang` on `day` (`YYYY-MM-DD`).
+    async fn count_impression(
+        &self,
+        portal: &str,
+        revision: &str,
+        lang: &str,
+        day: &str,
+    ) -> Result<()>;
+
+    /// `portal`'s banners shown from day `from` to day `to` (`YYYY-MM-DD`, inclusive), by day,
+    /// revision and language.
+    async fn impressions(&self, portal: &str, from: &str, to: &str) -> Result<Vec<DayCount>>;
+
+    /// `portal`'s decisions received from `from` to before `to` (Unix seconds), by day,
+    /// revision and action.
+    async fn decisions(&self, portal: &str, from: i64, to: i64) -> Result<Vec<DayCount>>;
+}
+
+/// The UTC day of Unix day number `n` (seconds / 86400).
+fn day_of(n: i64) -> String {
+    crate::clock::rfc3339(n * 86_400)[..10].to_owned()
 }
 
 /// Opens the store `url` names (`sqlite://…` or `postgres://…`).

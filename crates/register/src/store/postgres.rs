@@ -15,8 +15,8 @@ use sqlx::postgres::{PgPool, PgPoolOptions, PgRow};
 use sqlx::Row;
 
 use super::{
-    check_applied, choices_of, hash_of, revision_of, Arrival, Filter, Heads, Outcome, Result,
-    Store, StoredCheckpoint, CONFLICTS,
+    check_applied, choices_of, day_of, hash_of, revision_of, Arrival, DayCount, Filter, Heads,
+    Outcome, Result, Store, StoredCheckpoint, CONFLICTS,
 };
 use crate::charters::Revision;
 use crate::clock::month_of;
@@ -468,5 +468,68 @@ impl Store for PostgresStore {
             .await
             .map_err(|e| e.to_string())?;
         Ok(value.unwrap_or(0))
+    }
+    async fn count_impression(
+        &self,
+        portal: &str,
+        revision: &str,
+        lang: &str,
+        day: &str,
+    ) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO impressions (portal, revision, lang, day, count) VALUES ($1, $2, $3, $4, 1)
+             ON CONFLICT (portal, revision, lang, day) DO UPDATE SET count = impressions.count + 1",
+        )
+        .bind(portal)
+        .bind(revision)
+        .bind(lang)
+        .bind(day)
+        .execute(&self.pool)
+        .await
+        .map(|_| ())
+        .map_err(|e| e.to_string())
+    }
+
+    async fn impressions(&self, portal: &str, from: &str, to: &str) -> Result<Vec<DayCount>> {
+        let rows = sqlx::query_as::<_, (String, String, String, i64)>(
+            "SELECT day, revision, lang, count FROM impressions WHERE portal = $1 AND day >= $2 AND day <= $3 ORDER BY day",
+        )
+        .bind(portal)
+        .bind(from)
+        .bind(to)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(|e| e.to_string())?;
+        Ok(rows
+            .into_iter()
+            .map(|(day, revision, kind, count)| DayCount {
+                day,
+                revision,
+                kind,
+                count: count as u64,
+            })
+            .collect())
+    }
+
+    async fn decisions(&self, portal: &str, from: i64, to: i64) -> Result<Vec<DayCount>> {
+        let rows = sqlx::query_as::<_, (i64, String, String, i64)>(
+            "SELECT received_at / 86400, revision, action, COUNT(*) FROM receipts
+             WHERE portal = $1 AND received_at >= $2 AND received_at < $3 GROUP BY 1, 2, 3 ORDER BY 1",
+        )
+        .bind(portal)
+        .bind(from)
+        .bind(to)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(|e| e.to_string())?;
+        Ok(rows
+            .into_iter()
+            .map(|(day, revision, kind, count)| DayCount {
+                day: day_of(day),
+                revision,
+                kind,
+                count: count as u64,
+            })
+            .collect())
     }
 }
