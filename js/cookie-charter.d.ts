@@ -97,6 +97,17 @@ export interface MountOptions {
   piano?: boolean;
   /** Where to send each consent receipt (`navigator.sendBeacon`, JSON as text/plain). */
   receiptUrl?: string;
+  /**
+   * The portal on the consent register (`…/v1/portals/<portal>`): receipts go to its
+   * `/receipts` (unless `receiptUrl` says otherwise), each banner shown is counted at its
+   * `/impressions` (no id, no cookie).
+   */
+  registerUrl?: string;
+  /**
+   * Have the register set the choice cookie too (`registerUrl/choice`, with credentials), so
+   * that Safari keeps it past seven days when the register is served from the portal's front.
+   */
+  serverCookie?: boolean;
   /** CSP nonce for the scripts the component adds (default: the script tag's own nonce). */
   nonce?: string;
 }

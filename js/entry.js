@@ -42,7 +42,7 @@ function owner() {
 const ATTRIBUTES = ['data-audience-src', 'data-policy-url', 'data-lang', 'data-consent-days',
   'data-cookie-domain', 'data-cookie-name', 'data-preset', 'data-charter', 'data-floating-button',
   'data-reload-on-withdraw', 'data-google-consent-mode', 'data-matomo', 'data-piano', 'data-receipt-url',
-  'data-nonce'];
+  'data-register-url', 'data-server-cookie', 'data-nonce'];
 
 /**
  * The <script> tag that loaded this very file to start the banner, or null. When a bundler

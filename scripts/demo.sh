@@ -2,9 +2,10 @@
 # Installs what is missing, builds dist/ and serves the demo portal on http://localhost:8080/
 # (PORT=… to change it), with its consent register beside it on 127.0.0.1:8081 (REGISTER_PORT=…):
 # SQLite in target/demo-register/register.db, the five seed portals' charters and the demo's
-# registered. The demo server forwards the pages' receipts to it (/receipts/<portal>), as a
-# portal's reverse proxy would. A receipt made in the demo is then looked up by its id (the `i`
-# of the cookies_preferences cookie) or exported: this script prints how.
+# registered. The demo server forwards /register/… to it, as a portal's reverse proxy would: the
+# pages send their receipts and banners shown there, and have it set the choice cookie. A
+# receipt made in the demo is then looked up by its id (shown in the preferences panel), seen on
+# the dashboard, or exported: this script prints how.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -66,7 +67,9 @@ for _ in $(seq 50); do
 done
 cat <<TEXT
 consent register: http://127.0.0.1:$register_port/ (SQLite: $demo/register.db)
-  a receipt made in the demo, by the id in the cookies_preferences cookie ("i"):
+  the DPO's dashboard (any user name, the admin token as password: $token):
+    http://localhost:$port/register/dashboard
+  a receipt made in the demo, by the id the preferences panel shows:
     $register lookup --config $demo/register.toml <id>
   every receipt, as the DPO exports it:
     curl -H "Authorization: Bearer $token" "http://127.0.0.1:$register_port/v1/export?format=csv"

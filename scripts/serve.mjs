@@ -1,11 +1,14 @@
 // Static server for the demo and the end-to-end tests: dist/ under /cookie-charter/, www/ at /,
-// /csp.html with a strict Content-Security-Policy header, and the receipts' endpoint: with
-// `register` (the demo), POST /receipts/<portal> is forwarded to the consent register there, as a
-// portal's reverse proxy would; otherwise a tiny reference receiver records them (POST /receipts
-// or /receipts/<portal> records a receipt, GET /receipts lists them).
+// /csp.html with a strict Content-Security-Policy header, and the consent register's endpoints:
+// with `register` (the demo), /register/<path> is forwarded to the register's /<path> (receipts,
+// banners shown, the choice cookie, the dashboard), as a portal's reverse proxy would, and so is
+// POST /receipts/<portal>; otherwise a tiny reference receiver records what the banner sends
+// (POST /receipts, /receipts/<portal> or /register/v1/portals/<portal>/<endpoint>; GET
+// /receipts lists the receipts) and sets no cookie.
 // `node scripts/serve.mjs [port]` serves on localhost (REGISTER=<url> forwards to a register);
 // `startServer()` is used by the tests.
 import http from 'node:http';
+import https from 'node:https';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants } from 'node:zlib';
 import sirv from 'sirv';
@@ -23,20 +26,23 @@ export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-ev
  * path to a function (req, res) that answers it (tests stream pages with it); `caching` says how
  * browsers may keep the files (the benchmark's returning visits): 'none' (no-store, read anew on
  * each request: the demo and the tests), 'revalidate' (no-cache + ETag: each reuse costs a 304
- * round trip) or 'long' (max-age of a year, immutable; pages themselves stay no-cache). Resolves
- * to { url, receipts, close() }, where `receipts` is the list of receipts the receiver got.
+ * round trip) or 'long' (max-age of a year, immutable; pages themselves stay no-cache); `tls`
+ * ({ key, cert }) serves https. Resolves to { url, receipts, sent, close() }, where `receipts`
+ * is the list of receipts the receiver got and `sent` what it got at the register's other
+ * endpoints ({ endpoint, portal, contentType, body }).
  */
-export function startServer({ port = 0, mounts = {}, headers = {}, compress = false, handlers = {}, caching = 'none', register = null } = {}) {
+export function startServer({ port = 0, mounts = {}, headers = {}, compress = false, handlers = {}, caching = 'none', register = null, tls = null } = {}) {
   const compressed = new Map();
   const extraHeaders = { '/csp.html': { 'Content-Security-Policy': STRICT_CSP }, ...headers };
   const receipts = [];
+  const sent = [];
   const options = sirvOptions(caching);
   const routes = [
     ['/cookie-charter/', sirv(`${root}/dist`, options)],
     ...Object.entries(mounts).map(([prefix, dir]) => [prefix, sirv(dir, options)]),
     ['/', sirv(`${root}/www`, options)],
   ];
-  const server = http.createServer((req, res) => {
+  const handle = (req, res) => {
     const notFound = () => {
       res.statusCode = 404;
       res.end('Not found');
@@ -45,6 +51,13 @@ export function startServer({ port = 0, mounts = {}, headers = {}, compress = fa
     const portal = path.match(/^\/receipts\/([a-z0-9-]{1,64})$/)?.[1];
     if (portal && register) return forward(req, res, `${register}/v1/portals/${portal}/receipts`);
     if (path === '/receipts' || portal) return receiver(req, res, receipts);
+    if (path.startsWith('/register/')) {
+      if (register) return forward(req, res, register + req.url.slice('/register'.length));
+      const [, to, endpoint] = path.match(/^\/register\/v1\/portals\/([a-z0-9-]{1,64})\/(receipts|impressions|choice)$/) ?? [];
+      if (endpoint === 'receipts') return receiver(req, res, receipts);
+      if (endpoint) return recorder(req, res, sent, { endpoint, portal: to });
+      return notFound();
+    }
     if (handlers[path]) return handlers[path](req, res);
     for (const [name, value] of Object.entries(extraHeaders[path] ?? {})) res.setHeader(name, value);
     if (compress && /\bbr\b/.test(req.headers['accept-encoding'] ?? '')) brotliResponse(res, req.url, compressed);
@@ -59,13 +72,15 @@ export function startServer({ port = 0, mounts = {}, headers = {}, compress = fa
       }
     }
     notFound();
-  });
+  };
+  const server = tls ? https.createServer(tls, handle) : http.createServer(handle);
   return new Promise((resolve) => {
     server.listen(port, '127.0.0.1', () => {
       const { port: actual } = server.address();
       resolve({
-        url: `http://localhost:${actual}`,
+        url: `${tls ? 'https' : 'http'}://localhost:${actual}`,
         receipts,
+        sent,
         close: () => new Promise((done) => server.close(done)),
       });
     });
@@ -126,9 +141,11 @@ function brotliResponse(res, url, cache) {
 }
 
 /**
- * Forwards the receipt request `req` to `target` (the register), with what the register reads of
- * the browser's request: its method, type, origin, and the browser's address as this proxy saw
- * it (X-Forwarded-For, which the register believes from this proxy only, for its rate limit).
+ * Forwards `req` to `target` (the register), with what the register reads of the browser's
+ * request: its method, type, origin, the DPO's credential (the dashboard), and the browser's
+ * address as this proxy saw it (X-Forwarded-For, which the register believes from this proxy
+ * only, for its rate limit). The answer comes back whole, its Set-Cookie included: the choice
+ * cookie is then the portal's own server's.
  */
 function forward(req, res, target) {
   const chunks = [];
@@ -136,18 +153,21 @@ function forward(req, res, target) {
   req.on('end', async () => {
     try {
       const headers = { 'x-forwarded-for': req.socket.remoteAddress ?? '' };
-      for (const name of ['content-type', 'origin', 'access-control-request-method', 'access-control-request-headers']) {
+      for (const name of ['content-type', 'origin', 'authorization', 'access-control-request-method', 'access-control-request-headers']) {
         if (req.headers[name]) headers[name] = req.headers[name];
       }
       const answer = await fetch(target, {
         method: req.method,
         headers,
         body: req.method === 'POST' ? Buffer.concat(chunks) : undefined,
+        redirect: 'manual',
       });
       res.statusCode = answer.status;
       for (const [name, value] of answer.headers) {
-        if (!['content-length', 'transfer-encoding', 'connection'].includes(name)) res.setHeader(name, value);
+        if (!['content-length', 'transfer-encoding', 'connection', 'content-encoding', 'set-cookie'].includes(name)) res.setHeader(name, value);
       }
+      const cookies = answer.headers.getSetCookie();
+      if (cookies.length > 0) res.setHeader('Set-Cookie', cookies);
       res.end(Buffer.from(await answer.arrayBuffer()));
     } catch {
       res.statusCode = 502;
@@ -156,12 +176,10 @@ function forward(req, res, target) {
   });
 }
 
-/** The reference receipt receiver: keeps each POSTed JSON receipt (at most 1000, 8 KB each). */
-function receiver(req, res, receipts) {
-  if (req.method === 'GET') {
-    res.setHeader('Content-Type', 'application/json');
-    return res.end(JSON.stringify(receipts));
-  }
+/**
+ * Reads a POST's text body (8 KB at most) into `done(body)`; another method is answered 405.
+ */
+function postedText(req, res, done) {
   if (req.method !== 'POST') {
     res.statusCode = 405;
     return res.end();
@@ -172,7 +190,28 @@ function receiver(req, res, receipts) {
     body += chunk;
     if (body.length > 8192) req.destroy();
   });
-  req.on('end', () => {
+  req.on('end', () => done(body));
+}
+
+/**
+ * The reference receiver of the register's other endpoints: records each POST (at most 1000)
+ * and answers 204, setting no cookie.
+ */
+function recorder(req, res, sent, what) {
+  postedText(req, res, (body) => {
+    if (sent.length < 1000) sent.push({ ...what, contentType: req.headers['content-type'], body });
+    res.statusCode = 204;
+    res.end();
+  });
+}
+
+/** The reference receipt receiver: keeps each POSTed JSON receipt (at most 1000, 8 KB each). */
+function receiver(req, res, receipts) {
+  if (req.method === 'GET') {
+    res.setHeader('Content-Type', 'application/json');
+    return res.end(JSON.stringify(receipts));
+  }
+  postedText(req, res, (body) => {
     try {
       if (receipts.length < 1000) receipts.push({ contentType: req.headers['content-type'], receipt: JSON.parse(body) });
       res.statusCode = 204;

@@ -6,7 +6,8 @@
 #   - the npm packages of package-lock.json (npm ci);
 #   - with --browser: the browsers the tests drive, from Debian (apt-get): chromium and
 #     chromium-driver, firefox-esr, webkit2gtk-driver (WebKitWebDriver + MiniBrowser), and xvfb
-#     with xauth (WebKit needs a display), zip and unzip (the release zip and its test).
+#     with xauth (WebKit needs a display), zip and unzip (the release zip and its test), openssl
+#     (the https test server's certificate).
 # Nothing is downloaded from anywhere but crates.io, the npm registry and Debian's archive.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -55,7 +56,7 @@ fi
 if $browser; then
   missing=()
   for pair in chromium:chromium chromedriver:chromium-driver firefox-esr:firefox-esr \
-    WebKitWebDriver:webkit2gtk-driver xvfb-run:xvfb xauth:xauth zip:zip unzip:unzip; do
+    WebKitWebDriver:webkit2gtk-driver xvfb-run:xvfb xauth:xauth zip:zip unzip:unzip openssl:openssl; do
     command -v "${pair%%:*}" >/dev/null 2>&1 || missing+=("${pair#*:}")
   done
   if [ ${#missing[@]} -gt 0 ]; then

@@ -7,7 +7,7 @@
 //! another tab, or while the page sat in the back/forward cache, reaches it as
 //! [`Action::Stored`].
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use js_sys::{Array, Function, Object, Reflect};
@@ -22,7 +22,7 @@ use crate::panel::{Panel, PanelAct, PanelContent};
 use crate::state_loop;
 use crate::web::charter_source::{CharterRequest, CharterText};
 use crate::web::texts::{LoadedTexts, TextsRequest};
-use crate::web::{clock, consent_store, dom, elsewhere, openers, placeholders, receipts};
+use crate::web::{clock, consent_store, dom, elsewhere, openers, placeholders, receipts, register};
 
 /// Id of the element the consent UI is rendered in, appended to `<body>`.
 pub const ROOT_ID: &str = "cookie-charter";
@@ -158,6 +158,7 @@ pub fn show(
         texts,
         root,
         shown: RefCell::new(Shown::Nothing),
+        counted: Cell::new(false),
         _opener: opener,
         _allow: allow,
         _elsewhere: elsewhere,
@@ -177,6 +178,8 @@ struct FirstLayerView {
     /// button.
     root: Element,
     shown: RefCell<Shown>,
+    /// Whether the register was told that the banner was shown: once a page view.
+    counted: Cell<bool>,
     _opener: Option<gloo_events::EventListener>,
     /// A placeholder's "Autoriser et afficher".
     _allow: Option<gloo_events::EventListener>,
@@ -216,6 +219,10 @@ impl FirstLayerView {
                     policy_url: self.config.policy_url.as_deref(),
                     gpc_notice: state.shows_gpc_notice(),
                 };
+                if !self.counted.replace(true) {
+                    let lang = self.texts.texts.lang;
+                    register::banner_shown(&self.config, &state.charter.revision(), lang);
+                }
                 Banner::show(&self.root, content, |pressed| {
                     state_loop::dispatch(match pressed {
                         Pressed::AcceptAll => Action::AcceptAll(clock::now()),
@@ -233,10 +240,18 @@ impl FirstLayerView {
             }
             View::Closed => Shown::Nothing,
             View::Preferences => {
+                // The id in the cookie (a choice read at load), else the one kept with the
+                // choice made on this page.
+                let receipt = state.choice.as_ref().and_then(|c| {
+                    c.receipt
+                        .clone()
+                        .or_else(|| receipts::kept_for(c).map(|r| r.id))
+                });
                 let content = PanelContent {
                     texts: &self.texts.texts,
                     charter: &state.charter,
                     draft: &state.draft,
+                    receipt: receipt.as_deref(),
                 };
                 Panel::show(&self.root, content, |act| {
                     state_loop::dispatch(match act {

@@ -14,7 +14,9 @@
   script.dataset.lang = lang;
   script.dataset.audienceSrc = '/stub-audience.js';
   script.dataset.policyUrl = '/charters.html?' + params.toString();
-  // The demo's register keeps each built-in charter's receipts under its portal.
-  script.dataset.receiptUrl = '/receipts/' + (preset === 'opendatasoft' ? 'demo' : preset);
+  // The demo's register keeps each built-in charter's receipts and banners shown under its
+  // portal, and sets the choice cookie.
+  script.dataset.registerUrl = '/register/v1/portals/' + (preset === 'opendatasoft' ? 'demo' : preset);
+  script.dataset.serverCookie = '';
   document.head.appendChild(script);
 })();

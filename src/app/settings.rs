@@ -150,6 +150,20 @@ impl SettingsBuilder {
         self
     }
 
+    /// The portal on the consent register (`…/v1/portals/<portal>`): receipts, banners shown
+    /// and, with [`Self::server_cookie`], the choice cookie go there.
+    pub fn register_url(mut self, url: &str) -> Self {
+        self.raw.register_url = Some(url.to_owned());
+        self
+    }
+
+    /// Has the register set the choice cookie too, so that Safari keeps it past seven days
+    /// (when the register is served from the portal's own front).
+    pub fn server_cookie(mut self, on: bool) -> Self {
+        self.raw.server_cookie = Some(on.to_string());
+        self
+    }
+
     /// The CSP nonce given to the scripts the component adds.
     pub fn nonce(mut self, nonce: &str) -> Self {
         self.raw.nonce = Some(nonce.to_owned());

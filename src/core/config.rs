@@ -42,6 +42,10 @@ pub struct RawConfig {
     pub piano: Option<String>,
     /// `data-receipt-url`.
     pub receipt_url: Option<String>,
+    /// `data-register-url`.
+    pub register_url: Option<String>,
+    /// `data-server-cookie`.
+    pub server_cookie: Option<String>,
     /// `data-nonce`, else the script tag's own nonce.
     pub nonce: Option<String>,
     /// `data-preset`.
@@ -67,7 +71,7 @@ pub struct Setting {
 }
 
 /// Every embed setting, as attributes and as `mount()` options.
-pub const SETTINGS: [Setting; 15] = [
+pub const SETTINGS: [Setting; 17] = [
     Setting {
         attribute: "data-audience-src",
         option: "audienceSrc",
@@ -139,6 +143,16 @@ pub const SETTINGS: [Setting; 15] = [
         field: |r| &mut r.receipt_url,
     },
     Setting {
+        attribute: "data-register-url",
+        option: "registerUrl",
+        field: |r| &mut r.register_url,
+    },
+    Setting {
+        attribute: "data-server-cookie",
+        option: "serverCookie",
+        field: |r| &mut r.server_cookie,
+    },
+    Setting {
         attribute: "data-nonce",
         option: "nonce",
         field: |r| &mut r.nonce,
@@ -188,6 +202,11 @@ pub struct Config {
     pub piano: bool,
     /// Where to send each consent receipt (`navigator.sendBeacon`).
     pub receipt_url: Option<String>,
+    /// Where to count a banner shown (no id, no cookie): the register's `…/impressions`.
+    pub impression_url: Option<String>,
+    /// Where to send the choice for the register to set its cookie (`data-server-cookie`):
+    /// the register's `…/choice`.
+    pub choice_url: Option<String>,
     /// CSP nonce given to the scripts the component adds.
     pub nonce: Option<String>,
 }
@@ -208,6 +227,8 @@ impl Default for Config {
             matomo: false,
             piano: false,
             receipt_url: None,
+            impression_url: None,
+            choice_url: None,
             nonce: None,
         }
     }
@@ -230,6 +251,10 @@ pub enum ConfigError {
     CookieName(String),
     /// `data-receipt-url` is not an http(s) or relative URL.
     ReceiptUrl(String, UrlError),
+    /// `data-register-url` is not an http(s) or relative URL without query or fragment.
+    RegisterUrl(String),
+    /// `data-server-cookie` without a register to set the cookie.
+    ServerCookieWithoutRegister,
     /// `data-nonce` has characters a CSP nonce cannot have.
     Nonce,
     /// A yes/no attribute is neither `true` nor `false`.
@@ -307,6 +332,16 @@ impl Piece for ConfigError {
                 " is refused (",
                 why,
                 "); receipts are kept in the browser only"
+            ),
+            ConfigError::RegisterUrl(v) => append!(
+                out,
+                "data-register-url=",
+                quoted(v),
+                " is refused (an http(s) or relative URL, no query or fragment); nothing is sent \
+                 to a register"
+            ),
+            ConfigError::ServerCookieWithoutRegister => out.push_str(
+                "data-server-cookie needs data-register-url; the banner writes the cookie itself",
             ),
             ConfigError::Nonce => out.push_str(
                 "data-nonce is not a CSP nonce (letters, digits, +, /, -, _, =); added scripts \
@@ -473,6 +508,8 @@ pub fn validate(raw: &RawConfig) -> (Config, Vec<ConfigError>) {
             Err(why) => errors.push(ConfigError::ReceiptUrl(url.to_owned(), why)),
         }
     }
+    let server_cookie = flag("data-server-cookie", &raw.server_cookie, &mut errors);
+    register_endpoints(raw, server_cookie, &mut config, &mut errors);
     if let Some(nonce) = present(&raw.nonce) {
         let valid = nonce.len() <= 256
             && nonce
@@ -486,6 +523,54 @@ pub fn validate(raw: &RawConfig) -> (Config, Vec<ConfigError>) {
     }
 
     (config, errors)
+}
+
+/// The register's endpoints for a portal, from `data-register-url` (its `…/v1/portals/<portal>`),
+/// else from a `data-receipt-url` ending in `/receipts` (the register's receipts endpoint):
+/// receipts (unless `data-receipt-url` says otherwise), impressions, and with `server_cookie`
+/// the choice cookie.
+#[allow(clippy::disallowed_methods)] // ASCII char patterns only: memchr, no substring searcher
+fn register_endpoints(
+    raw: &RawConfig,
+    server_cookie: bool,
+    config: &mut Config,
+    errors: &mut Vec<ConfigError>,
+) {
+    let base = match present(&raw.register_url) {
+        Some(url) => match check_url(url) {
+            Ok(url) if !url.contains(['?', '#']) => Some(url.trim_end_matches('/').to_owned()),
+            _ => {
+                errors.push(ConfigError::RegisterUrl(url.to_owned()));
+                // A register refused sends nothing, not even a receipt elsewhere.
+                config.receipt_url = None;
+                return;
+            }
+        },
+        None => config
+            .receipt_url
+            .as_deref()
+            .and_then(|url| url.strip_suffix("/receipts"))
+            .map(str::to_owned),
+    };
+    let Some(base) = base else {
+        if server_cookie {
+            errors.push(ConfigError::ServerCookieWithoutRegister);
+        }
+        return;
+    };
+    let endpoint = |name: &str| {
+        let mut url = base.clone();
+        url.push('/');
+        url.push_str(name);
+        url
+    };
+    if config.receipt_url.is_none() {
+        config.receipt_url = Some(endpoint("receipts"));
+    }
+    config.impression_url = Some(endpoint("impressions"));
+    if server_cookie {
+        config.choice_url = Some(endpoint("choice"));
+    }
 }
 
 /// A yes/no attribute: `true` (or present and empty) / `false`; anything else is reported
@@ -664,6 +749,80 @@ mod tests {
         });
         assert_eq!((config.receipt_url, config.nonce), (None, None));
         assert_eq!(errors.len(), 2);
+    }
+
+    #[test]
+    fn the_register_url_gives_its_three_endpoints() {
+        let (config, errors) = validate(&RawConfig {
+            register_url: Some("https://register.example.fr/v1/portals/demo/".into()),
+            server_cookie: Some("true".into()),
+            ..raw()
+        });
+        assert!(errors.is_empty());
+        let base = "https://register.example.fr/v1/portals/demo";
+        assert_eq!(config.receipt_url, Some(format!("{base}/receipts")));
+        assert_eq!(config.impression_url, Some(format!("{base}/impressions")));
+        assert_eq!(config.choice_url, Some(format!("{base}/choice")));
+        // Without data-server-cookie, the register sets no cookie.
+        let (config, _) = validate(&RawConfig {
+            register_url: Some("/register/v1/portals/demo".into()),
+            ..raw()
+        });
+        assert_eq!(config.choice_url, None);
+        assert_eq!(
+            config.impression_url.as_deref(),
+            Some("/register/v1/portals/demo/impressions")
+        );
+        // A receipt URL of the register's stands for it; another receiver has no impressions.
+        let (config, errors) = validate(&RawConfig {
+            receipt_url: Some("/r/v1/portals/demo/receipts".into()),
+            server_cookie: Some("".into()),
+            ..raw()
+        });
+        assert!(errors.is_empty());
+        assert_eq!(
+            config.choice_url.as_deref(),
+            Some("/r/v1/portals/demo/choice")
+        );
+        let (config, errors) = validate(&RawConfig {
+            receipt_url: Some("/consent/log".into()),
+            server_cookie: Some("true".into()),
+            ..raw()
+        });
+        assert_eq!(errors, [ConfigError::ServerCookieWithoutRegister]);
+        assert_eq!(
+            (config.impression_url, config.choice_url),
+            (None, None),
+            "the banner writes its cookie itself"
+        );
+    }
+
+    #[test]
+    fn a_refused_register_url_sends_nothing_anywhere() {
+        for bad in [
+            "javascript:alert(1)",
+            "/v1/portals/demo?x=1",
+            "/v1/portals/demo#a",
+            " ",
+        ] {
+            let (config, errors) = validate(&RawConfig {
+                register_url: Some(bad.into()),
+                receipt_url: Some("/elsewhere/receipts".into()),
+                server_cookie: Some("true".into()),
+                ..raw()
+            });
+            if bad.trim().is_empty() {
+                // Empty is as if absent: the receipt URL stands for the register.
+                assert!(errors.is_empty());
+                continue;
+            }
+            assert_eq!(errors, [ConfigError::RegisterUrl(bad.into())], "{bad}");
+            assert_eq!(
+                (config.receipt_url, config.impression_url, config.choice_url),
+                (None, None, None)
+            );
+            assert!(errors[0].to_string().contains("nothing is sent"));
+        }
     }
 
     #[test]

@@ -113,13 +113,15 @@ pub const BANNER_KEYS: [&str; 12] = [
 
 /// The members of a texts file's `panel`, in the order of [`BannerTexts`]' sentences after
 /// the banner's.
-pub const PANEL_KEYS: [&str; 6] = [
+pub const PANEL_KEYS: [&str; 8] = [
     "preferences_title",
     "preferences_text",
     "always_on",
     "cookies_used",
     "save",
     "close",
+    "receipt_label",
+    "receipt_help",
 ];
 
 impl BannerTexts {
@@ -232,6 +234,16 @@ impl BannerTexts {
     /// Accessible name of the panel's close button.
     pub fn close(&self) -> &str {
         self.sentence(17)
+    }
+
+    /// Lead-in of the id of the visitor's last consent receipt, in the panel.
+    pub fn receipt_label(&self) -> &str {
+        self.sentence(18)
+    }
+
+    /// What the receipt id is for: the visitor's question to the portal, its proof.
+    pub fn receipt_help(&self) -> &str {
+        self.sentence(19)
     }
 }
 

@@ -4,6 +4,7 @@
 use super::consent::{Choice, Decisions, UnixSeconds};
 use super::i18n::Lang;
 use super::json::{self, Json, Reader, ROOT};
+use super::text::text;
 
 /// A consent receipt, as kept in the browser and sent to `data-receipt-url`. In JSON:
 /// `{"id","decidedAt","revision","choices":{"<category>":<bool>,…},"lang","page"}`.
@@ -21,6 +22,19 @@ pub struct Receipt {
     pub lang: String,
     /// The page the choice was made on, without query or fragment.
     pub page: String,
+}
+
+/// What the banner tells the register when it shows itself, so that "no decision" has a
+/// denominator: `{"revision","lang"}` and nothing that could tell one visitor from another.
+pub fn impression_json(revision: &str, lang: Lang) -> String {
+    // A revision is hexadecimal digits and a language tag letters: nothing to escape.
+    text!(
+        "{\"revision\":\"",
+        revision,
+        "\",\"lang\":\"",
+        lang.tag(),
+        "\"}"
+    )
 }
 
 impl Receipt {
@@ -81,6 +95,19 @@ pub fn page_without_query(url: &str) -> &str {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_impression_says_the_revision_and_language_and_nothing_else() {
+        let revision = crate::core::presets::Preset::Default
+            .charter(json::parse)
+            .revision();
+        let text = impression_json(&revision, Lang::En);
+        let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(
+            value,
+            serde_json::json!({ "revision": revision, "lang": "en" })
+        );
+    }
 
     #[test]
     fn strips_query_and_fragment() {

@@ -68,6 +68,23 @@ pub fn panel(parent: &Element, content: PanelContent<'_>) -> Option<Element> {
         category_view(&dialog, content, category, rows)?;
     }
     actions(&dialog, &[("save", t.save())])?;
+    if let Some(id) = content.receipt {
+        let line = append(
+            &dialog,
+            "p",
+            &[("class", "cookie-charter__text cookie-charter__receipt")],
+            Some(t.receipt_label()),
+        )?;
+        // Apart, in `<code>`: the visitor copies it into a message to the portal.
+        line.append_with_str_1(" ").ok()?;
+        append(&line, "code", &[], Some(id))?;
+        append(
+            &dialog,
+            "p",
+            &[("class", "cookie-charter__text cookie-charter__receipt-help")],
+            Some(t.receipt_help()),
+        )?;
+    }
     Some(dialog)
 }
 

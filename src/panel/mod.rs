@@ -42,6 +42,9 @@ pub struct PanelContent<'a> {
     pub charter: &'a Charter,
     /// The optional categories and services switched on.
     pub draft: &'a [String],
+    /// The id of the visitor's last consent receipt, if one is kept: what to quote to the
+    /// portal about this choice.
+    pub receipt: Option<&'a str>,
 }
 
 /// The open panel.

@@ -58,8 +58,9 @@ pub fn load(config: &Config, charter: &Charter) -> Option<Choice> {
 }
 
 /// Writes `choice` to the cookie for the configured lifetime and domain, after removing every
-/// other copy this page can reach, so that no stale one outlives it.
-pub fn save(choice: &Choice, charter: &Charter, config: &Config) {
+/// other copy this page can reach, so that no stale one outlives it. Returns the value written,
+/// for the register to set the same.
+pub fn save(choice: &Choice, charter: &Charter, config: &Config) -> String {
     cookies::expire_everywhere(&config.cookie_name, config.cookie_domain.as_deref());
     let attrs = CookieAttributes {
         max_age_secs: u64::from(config.consent_days) * 86_400,
@@ -74,6 +75,7 @@ pub fn save(choice: &Choice, charter: &Charter, config: &Config) {
     )) {
         console::error("cookies cannot be written here: the choice holds for this page only");
     }
+    value
 }
 
 /// Deletes every copy of the stored choice this page can reach (the JS API's `reset()`).

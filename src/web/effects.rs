@@ -8,11 +8,12 @@ use crate::core::text::text;
 
 use super::scripts::Loaded;
 use super::{
-    blocked_tags, consent_store, console, cookies, events, integrations, receipts, scripts,
+    blocked_tags, consent_store, console, cookies, events, integrations, receipts, register,
+    scripts,
 };
 
 /// After a new choice (or a reset): store it in the cookie with a new consent receipt (or
-/// delete both), erase the cookies of withdrawn categories, tell Google Consent Mode / Matomo
+/// delete both) and, with `data-server-cookie`, have the register set the same cookie; erase the cookies of withdrawn categories, tell Google Consent Mode / Matomo
 /// if configured, dispatch `cookie-charter:change`, and reload if configured after a withdrawal.
 ///
 /// Each step stands alone: none of the browser APIs behind them (storage, crypto, beacon, the
@@ -23,7 +24,8 @@ pub fn after_decision(state: &ConsentState, config: &Config) {
         Some(choice) => {
             let mut kept = choice.clone();
             kept.receipt = receipts::random_id();
-            consent_store::save(&kept, &state.charter, config);
+            let value = consent_store::save(&kept, &state.charter, config);
+            register::keep_choice(&value, config);
             match &kept.receipt {
                 Some(id) => receipts::record(id, &kept, config),
                 None => console::warn(
@@ -33,6 +35,7 @@ pub fn after_decision(state: &ConsentState, config: &Config) {
         }
         None => {
             consent_store::forget(config);
+            register::choice_forgotten(config);
             receipts::forget();
         }
     }

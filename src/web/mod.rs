@@ -20,6 +20,7 @@ pub mod options;
 pub mod placeholders;
 pub mod privacy_signals;
 pub mod receipts;
+pub mod register;
 pub mod scripts;
 pub mod stylesheet;
 pub mod tasks;

@@ -3,16 +3,20 @@
 // Debian's firefox-esr) and WebKit (selenium-webdriver with WebKitWebDriver driving WebKitGTK's
 // MiniBrowser, which needs a display: run under `xvfb-run -a`). No driver downloads a browser.
 //
-// A driver: { name, start(), session(), stop() }. A session is a fresh browser profile (no
-// cookies, no storage): { goto(url), evaluate(fn, ...args), press(selector), close() }.
+// A driver: { name, start(), session({ insecureCerts }), stop() }. A session is a fresh browser
+// profile (no cookies, no storage): { goto(url), evaluate(fn, ...args), press(selector),
+// cookies(), close() }; `insecureCerts` accepts the tests' self-signed https certificate, and
+// `cookies()` lists the profile's cookies as the browser keeps them ({ name, value, path,
+// secure, sameSite, expires } in seconds), HttpOnly and Secure ones included.
 // Scenarios mostly act in the page (clicks are `element.click()`); `press` is the visitor's
 // own click, through the driver's input, for the controls that ignore a click made by script
 // (a placeholder's "Autoriser et afficher").
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
+import { describe, test, before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 import puppeteer from 'puppeteer-core';
 import { Builder, By } from 'selenium-webdriver';
+import { freePort } from '../e2e/register-process.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const FIREFOX = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
@@ -26,12 +30,18 @@ const CHROMIUM_ARGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--dis
 /** A function to run in the page, written as source so that every driver can send it. */
 const call = (fn, args) => `return (${fn})(...${JSON.stringify(args)});`;
 
+/** A cookie as every driver lists it. */
+const cookieOf = (c) => ({
+  name: c.name, value: c.value, path: c.path, secure: c.secure, sameSite: c.sameSite, expires: c.expires ?? c.expiry,
+});
+
 /** A session over a Playwright or Puppeteer page (the two share these calls) in `context`. */
-function pageSession(context, page) {
+function pageSession(context, page, cookies) {
   return {
     goto: (url) => page.goto(url),
     evaluate: (fn, ...args) => page.evaluate(new Function(call(fn, args))),
     press: (selector) => page.click(selector),
+    cookies: async () => (await cookies()).map(cookieOf),
     close: () => context.close(),
   };
 }
@@ -50,9 +60,9 @@ export const chromiumDriver = {
       cannotStart(this.name, `Debian's chromium at ${CHROMIUM}`, error);
     }
   },
-  async session() {
-    const context = await this.browser.newContext({ locale: 'fr-FR' });
-    return pageSession(context, await context.newPage());
+  async session({ insecureCerts = false } = {}) {
+    const context = await this.browser.newContext({ locale: 'fr-FR', ignoreHTTPSErrors: insecureCerts });
+    return pageSession(context, await context.newPage(), () => context.cookies());
   },
   async stop() {
     await this.browser?.close();
@@ -68,26 +78,16 @@ export const firefoxDriver = {
       cannotStart(this.name, `Debian's firefox-esr at ${FIREFOX}`, error);
     }
   },
-  async session() {
+  async session({ insecureCerts = false } = {}) {
+    if (insecureCerts) throw new Error('[engines] the Firefox driver does not take a self-signed certificate');
     const context = await this.browser.createBrowserContext();
-    return pageSession(context, await context.newPage());
+    const page = await context.newPage();
+    return pageSession(context, page, () => page.cookies());
   },
   async stop() {
     await this.browser?.close();
   },
 };
-
-/** A free TCP port on the loopback interface. */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** Waits until something listens on `port`, for at most `ms`. */
 async function listening(port, ms) {
@@ -114,16 +114,18 @@ export const webkitDriver = {
       cannotStart(this.name, `webkit2gtk-driver (${WEBKIT_DRIVER}) and ${MINIBROWSER}`, error);
     }
   },
-  async session() {
+  async session({ insecureCerts = false } = {}) {
     // A session is a new MiniBrowser: a fresh profile, as the other engines' contexts are.
     const driver = await new Builder().usingServer(`http://127.0.0.1:${this.port}`).withCapabilities({
       browserName: 'MiniBrowser',
+      acceptInsecureCerts: insecureCerts,
       'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] },
     }).build();
     return {
       goto: (url) => driver.get(url),
       evaluate: (fn, ...args) => driver.executeScript(call(fn, args)),
       press: async (selector) => (await driver.findElement(By.css(selector))).click(),
+      cookies: async () => (await driver.manage().getCookies()).map(cookieOf),
       close: () => driver.quit(),
     };
   },
@@ -133,3 +135,35 @@ export const webkitDriver = {
 };
 
 export const DRIVERS = [chromiumDriver, firefoxDriver, webkitDriver];
+
+/**
+ * Runs `scenarios` (name → async (session) => …) in each of `drivers`, a fresh session each
+ * (opened with `sessionOptions`). An engine that cannot start fails its scenarios with what it
+ * needs.
+ */
+export function runScenarios(drivers, scenarios, sessionOptions = {}) {
+  for (const driver of drivers) {
+    describe(driver.name, () => {
+      let started = null;
+      before(async () => {
+        started = driver.start().then(() => null, (error) => error);
+        await started;
+      });
+      after(() => driver.stop());
+      for (const [name, scenario] of Object.entries(scenarios)) {
+        // A driver command that never returns (seen once with WebKitWebDriver) fails the
+        // scenario after a minute instead of holding the test command.
+        test(name, { timeout: 60_000 }, async () => {
+          const error = await started;
+          if (error) throw error;
+          const session = await driver.session(sessionOptions);
+          try {
+            await scenario(session);
+          } finally {
+            await session.close();
+          }
+        });
+      }
+    });
+  }
+}

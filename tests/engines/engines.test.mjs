@@ -1,11 +1,11 @@
 // The core end-to-end scenarios, one list run in Chromium, Firefox and WebKit (see drivers.mjs).
 // Run by the README test command as `xvfb-run -a node --test tests/engines/` (WebKit needs a
 // display). An engine that cannot start fails its tests with a message saying what it needs.
-import { describe, test, before, after } from 'node:test';
+import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { startServer, STRICT_CSP } from '../../scripts/serve.mjs';
-import { DRIVERS } from './drivers.mjs';
+import { DRIVERS, runScenarios } from './drivers.mjs';
 
 const FIXTURES = fileURLToPath(new URL('../e2e/fixtures/', import.meta.url));
 const BANNER = '.cookie-charter__banner';
@@ -173,27 +173,4 @@ const SCENARIOS = {
   },
 };
 
-for (const driver of DRIVERS) {
-  describe(driver.name, () => {
-    let started = null;
-    before(async () => {
-      started = driver.start().then(() => null, (error) => error);
-      await started;
-    });
-    after(() => driver.stop());
-    for (const [name, scenario] of Object.entries(SCENARIOS)) {
-      // A driver command that never returns (seen once with WebKitWebDriver) fails the
-      // scenario after a minute instead of holding the test command.
-      test(name, { timeout: 60_000 }, async () => {
-        const error = await started;
-        if (error) throw error;
-        const session = await driver.session();
-        try {
-          await scenario(session);
-        } finally {
-          await session.close();
-        }
-      });
-    }
-  });
-}
+runScenarios(DRIVERS, SCENARIOS);

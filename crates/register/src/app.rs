@@ -115,11 +115,17 @@ impl App {
     }
 
     /// The `Set-Cookie` value that keeps `value` (a choice cookie's value, as the banner
-    /// wrote it) for `portal`: the banner's name, domain and lifetime, `Secure`, `SameSite=Lax`,
-    /// set by the portal's own server so that WebKit does not cap it to seven days. Refused
-    /// unless `value` is a valid choice for one of the portal's revisions now: the register
-    /// never writes what the banner would not read.
-    pub fn choice_cookie(&self, portal: &Portal, value: &str) -> Result<String, String> {
+    /// wrote it) for `portal`: the banner's name, domain and lifetime, `SameSite=Lax`, and
+    /// `Secure` for an https page (`secure`; a development page over http gets what the banner
+    /// itself writes there, which browsers keep), set by the portal's own server so that WebKit
+    /// does not cap it to seven days. Refused unless `value` is a valid choice for one of the
+    /// portal's revisions now: the register never writes what the banner would not read.
+    pub fn choice_cookie(
+        &self,
+        portal: &Portal,
+        value: &str,
+        secure: bool,
+    ) -> Result<String, String> {
         let now = u64::try_from(self.clock.now()).unwrap_or(0);
         let valid = portal.revisions.iter().any(|r| {
             self.charters
@@ -137,10 +143,13 @@ impl App {
             return Err("not a choice this portal's banner writes".into());
         }
         let mut cookie = format!(
-            "{}={value}; Path=/; Max-Age={}; SameSite=Lax; Secure",
+            "{}={value}; Path=/; Max-Age={}; SameSite=Lax",
             portal.cookie.name,
             u64::from(portal.cookie.consent_days) * 86_400
         );
+        if secure {
+            cookie.push_str("; Secure");
+        }
         if let Some(domain) = &portal.cookie.domain {
             cookie.push_str("; Domain=");
             cookie.push_str(domain);

@@ -253,7 +253,8 @@ async fn choice(
         Err(response) => return response,
     };
     let value = String::from_utf8_lossy(&body);
-    let response = match app.choice_cookie(portal, value.trim()) {
+    let secure = origin.starts_with("https://");
+    let response = match app.choice_cookie(portal, value.trim(), secure) {
         Ok(cookie) => match HeaderValue::from_str(&cookie) {
             Ok(cookie) => {
                 let mut response = StatusCode::NO_CONTENT.into_response();

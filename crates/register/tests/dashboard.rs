@@ -305,8 +305,9 @@ async fn the_register_sets_the_choice_cookie_the_banner_would_write() {
 
         // The portal's own name, domain and lifetime, as its banner is configured.
         let text = std::fs::read_to_string(&r.config_path).unwrap().replacen(
-            "id = \"demo\"\n",
-            "id = \"demo\"\ncookie_name = \"ods_consent\"\ncookie_domain = \"example.fr\"\nconsent_days = 30\n",
+            "id = \"demo\"\norigins = [\"https://data.example.fr\"]\n",
+            "id = \"demo\"\norigins = [\"https://data.example.fr\", \"http://localhost:8080\"]\n\
+             cookie_name = \"ods_consent\"\ncookie_domain = \"example.fr\"\nconsent_days = 30\n",
             1,
         );
         std::fs::write(&r.config_path, text).unwrap();
@@ -317,6 +318,16 @@ async fn the_register_sets_the_choice_cookie_the_banner_would_write() {
             response.headers()["set-cookie"],
             format!(
                 "ods_consent={value}; Path=/; Max-Age={}; SameSite=Lax; Secure; Domain=example.fr",
+                30 * 86_400
+            )
+        );
+        // A development page over http gets the cookie as the banner writes it there: without
+        // Secure, which a browser would refuse over http.
+        let response = post(&r, &client, "choice", "http://localhost:8080", &value).await;
+        assert_eq!(
+            response.headers()["set-cookie"],
+            format!(
+                "ods_consent={value}; Path=/; Max-Age={}; SameSite=Lax; Domain=example.fr",
                 30 * 86_400
             )
         );
