@@ -64,3 +64,67 @@ for (const [state, register] of Object.entries(REGISTERS)) {
     await tab.context.close();
   });
 }
+
+// A register that answers late, with the Set-Cookie the register sends for the value it got: the
+// timing of a slow network (the register's own answer is tested elsewhere). The first request of
+// a test waits 2 s, any later one 0.5 s: sent together, the older answer would land last.
+const answers = [];
+const lateChoice = (req, res) => {
+  let body = '';
+  req.on('data', (chunk) => { body += chunk; });
+  req.on('end', () => {
+    const answer = { arrived: Date.now(), body };
+    answers.push(answer);
+    setTimeout(() => {
+      answer.answered = Date.now();
+      res.setHeader('Set-Cookie', `cookies_preferences=${body}; Path=/; Max-Age=3600; SameSite=Lax`);
+      res.statusCode = 204;
+      res.end();
+    }, answers.length === 1 ? 2000 : 500);
+  });
+};
+const accepted = (req, res) => {
+  req.resume();
+  req.on('end', () => {
+    res.statusCode = 204;
+    res.end();
+  });
+};
+Object.assign(handlers, {
+  '/late/v1/portals/demo/choice': lateChoice,
+  '/late/v1/portals/demo/impressions': accepted,
+  '/late/v1/portals/demo/receipts': accepted,
+});
+const LATE = `/fixtures/register-failing.html?register=${encodeURIComponent('/late/v1/portals/demo')}`;
+
+/** Waits until `answers` holds `n` answered requests (6 s at most). */
+async function answered(n) {
+  for (let i = 0; i < 120 && answers.filter((a) => a.answered).length < n; i++) await new Promise((r) => setTimeout(r, 50));
+  await new Promise((r) => setTimeout(r, 300));
+  assert.equal(answers.filter((a) => a.answered).length, n);
+}
+
+test('an older answer of the register never overwrites a newer choice', { timeout: 30_000 }, async () => {
+  answers.length = 0;
+  const tab = await visit(env, LATE);
+  await tab.page.waitForSelector(BANNER, { state: 'visible' });
+  await tab.page.click(`${BANNER} [data-action=accept-all]`);
+  await tab.page.evaluate(() => window.CookieCharter.refuseAll());
+  await answered(2);
+  assert.ok(answers[1].arrived >= answers[0].answered, 'one request at a time');
+  assert.equal((await preferencesCookie(tab.context)).json.c.audience, false, 'the newer choice holds');
+  assert.deepEqual(tab.console.filter((m) => m.text.startsWith('[cookie-charter]')), []);
+  await tab.context.close();
+});
+
+test('a cookie set by a late answer after reset() is deleted again', { timeout: 30_000 }, async () => {
+  answers.length = 0;
+  const tab = await visit(env, LATE);
+  await tab.page.waitForSelector(BANNER, { state: 'visible' });
+  await tab.page.click(`${BANNER} [data-action=accept-all]`);
+  await tab.page.evaluate(() => window.CookieCharter.reset());
+  await answered(1);
+  assert.equal(await preferencesCookie(tab.context), null, 'no choice comes back');
+  assert.equal(await tab.page.evaluate(() => window.CookieCharter.getConsent()), null);
+  await tab.context.close();
+});
