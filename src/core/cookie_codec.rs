@@ -21,8 +21,9 @@ use super::consent::{Choice, Decisions, UnixSeconds};
 use super::json::{self, FieldError, Json, Reader, ROOT};
 use super::text::{append, display_by_pieces, text, Piece};
 
-/// Name of the cookie that records the visitor's choice.
-pub const COOKIE_NAME: &str = "cookies_preferences";
+/// Name of the cookie that records the visitor's choice, unless the portal renames it: the
+/// platform's own name, so that a portal's choice is where Opendatasoft keeps it.
+pub const COOKIE_NAME: &str = super::cookie_patterns::PLATFORM_CHOICE_COOKIE;
 /// Name of the short-lived cookie written to learn whether the page can keep cookies at all.
 pub const PROBE_COOKIE: &str = "cookie_charter_probe";
 /// The format version written for a charter without services (and read).

@@ -1,8 +1,11 @@
 //! Finding and erasing the cookies of a withdrawn category: name patterns with `*`, and the
 //! `document.cookie` assignments that expire them on the host and its parent domains.
 
-use super::cookie_codec::COOKIE_NAME;
 use super::text::text;
+
+/// The name under which Opendatasoft's platform keeps its visitors' choice, and this
+/// component's by default: never erased by a withdrawal, whatever a charter's patterns say.
+pub const PLATFORM_CHOICE_COOKIE: &str = "cookies_preferences";
 
 /// Whether `name` matches `pattern`, where `*` stands for any run of characters.
 #[allow(clippy::disallowed_methods)] // ASCII char patterns only: memchr, no substring searcher
@@ -153,7 +156,7 @@ impl<'a> Reach<'a> {
         let mut assignments = Vec::new();
         let mut seen = Vec::new();
         for name in cookie_names(cookie_header) {
-            if name == COOKIE_NAME
+            if name == PLATFORM_CHOICE_COOKIE
                 || name == keep
                 || seen.contains(&name)
                 || !patterns.iter().any(|p| matches(p, name))
@@ -276,7 +279,7 @@ mod tests {
             header,
             &patterns,
             &[],
-            COOKIE_NAME,
+            PLATFORM_CHOICE_COOKIE,
         );
         assert!(got.contains(&"_ga=; Path=/; Max-Age=0".to_owned()));
         assert!(got.contains(&"_ga=; Path=/; Max-Age=0; Domain=example.fr".to_owned()));
@@ -286,7 +289,7 @@ mod tests {
             header,
             &["_ga", "_ga_*", "_pk_id.*"],
             &["sessionid"],
-            COOKIE_NAME,
+            PLATFORM_CHOICE_COOKIE,
         );
         assert_eq!(
             only_audience,

@@ -10,10 +10,9 @@ use std::fmt::Write as _;
 
 use futures::StreamExt;
 
-use crate::app::App;
 use crate::clock::{parse_day, rfc3339};
 use crate::config::Portal;
-use crate::store::Filter;
+use crate::store::{Filter, Store};
 
 /// A dashboard's period: whole UTC days, `from` to `to` inclusive.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -122,19 +121,21 @@ pub struct Summary {
 }
 
 /// Counts `portal`'s decisions and banners shown over `period`.
-pub async fn summary(app: &App, portal: &Portal, period: &Period) -> Result<Summary, String> {
+pub async fn summary(
+    store: &dyn Store,
+    portal: &Portal,
+    period: &Period,
+) -> Result<Summary, String> {
     let mut by_day: BTreeMap<String, Counts> = period
         .days()
         .into_iter()
         .map(|d| (d, Counts::default()))
         .collect();
     let mut summary = Summary::default();
-    let impressions = app
-        .store
+    let impressions = store
         .impressions(&portal.id, &period.from, &period.to)
         .await?;
-    let decisions = app
-        .store
+    let decisions = store
         .decisions(&portal.id, period.start(), period.end())
         .await?;
     for c in impressions
@@ -172,7 +173,7 @@ pub async fn summary(app: &App, portal: &Portal, period: &Period) -> Result<Summ
         from: Some(period.start()),
         to: Some(period.end()),
     };
-    let mut rows = app.store.export(filter);
+    let mut rows = store.export(filter);
     while let Some(row) = rows.next().await {
         let (record, _) = row?;
         for (id, on) in &record.choices {

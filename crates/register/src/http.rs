@@ -362,7 +362,7 @@ async fn dashboard(
         (Ok(_), Ok(_)) => return text(StatusCode::BAD_REQUEST, "from: after to"),
         (Err(e), _) | (_, Err(e)) => return text(StatusCode::BAD_REQUEST, e),
     };
-    match dashboard::summary(&app, portal, &period).await {
+    match dashboard::summary(&*app.store, portal, &period).await {
         Ok(summary) => (
             [
                 (header::CONTENT_TYPE, "text/html; charset=utf-8"),

@@ -21,6 +21,7 @@ pub mod intake;
 pub mod merkle;
 pub mod ratelimit;
 pub mod record;
+pub mod server;
 pub mod store;
 pub mod verify;
 pub mod writer;

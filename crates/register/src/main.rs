@@ -11,6 +11,7 @@ use cookie_charter_register::checkpoint::{self, Checkpoint, Signer};
 use cookie_charter_register::clock::{parse_day, Clock, SystemClock};
 use cookie_charter_register::config::Config;
 use cookie_charter_register::export::Format;
+use cookie_charter_register::server;
 use cookie_charter_register::store::{self, Filter};
 use cookie_charter_register::{merkle, verify};
 use futures::StreamExt;
@@ -129,7 +130,7 @@ async fn run(command: Command) -> Result<ExitCode, String> {
     match command {
         Command::Serve { config } => {
             let config = Config::load(&config)?;
-            let running = app::start(config, clock, None).await?;
+            let running = server::start(config, clock, None).await?;
             tracing::info!("serving on http://{}", running.addr);
             shutdown_signal().await;
             tracing::info!("stopping: answering what came in, then a last checkpoint");

@@ -9,6 +9,7 @@ use common::*;
 use cookie_charter_register::app;
 use cookie_charter_register::checkpoint;
 use cookie_charter_register::clock::parse_day;
+use cookie_charter_register::server;
 use cookie_charter_register::verify::verify;
 
 const RELAXED: &str = "[limits]\nper_client_per_minute = 100000\nglobal_per_second = 100000";
@@ -677,7 +678,7 @@ async fn an_unknown_or_partly_migrated_schema_is_refused() {
             .await
             .unwrap_err()
             .contains("partly migrated"));
-        let refused = app::start(r.config(), r.clock.clone(), None).await;
+        let refused = server::start(r.config(), r.clock.clone(), None).await;
         assert!(refused.is_err(), "the service refuses to start");
     }
 }

@@ -7,9 +7,9 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use cookie_charter_register::app::{self, Running};
 use cookie_charter_register::clock::{parse_day, FixedClock};
 use cookie_charter_register::config::Config;
+use cookie_charter_register::server::{self, Running};
 use cookie_charter_register::store::{self, Store};
 use sha2::{Digest, Sha256};
 
@@ -148,7 +148,7 @@ impl Register {
 
     /// Starts serving on a free port.
     pub async fn start(&mut self) {
-        let running = app::start(self.config(), self.clock.clone(), None)
+        let running = server::start(self.config(), self.clock.clone(), None)
             .await
             .unwrap();
         self.running = Some(running);
