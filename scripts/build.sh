@@ -118,8 +118,8 @@ done < <(node scripts/modules.mjs)
 [ ${#built[@]} -gt 0 ] || { echo "build: wasm-pack.toml declares no module to build" >&2; exit 1; }
 
 # The built-in texts of each language but French (which the first layer carries), one small
-# module each (src/core/texts/ is their one source).
-for texts in src/core/texts/*.json; do
+# module each (crates/core/src/texts/ is their one source).
+for texts in crates/core/src/texts/*.json; do
   tag=$(basename "$texts" .json)
   [ "$tag" = fr ] && continue
   node scripts/texts-module.mjs "$texts" "dist/cookie-charter-lang-$tag.js"

@@ -12,7 +12,8 @@ export CARGO_TARGET_DIR=target/crate-check
 
 echo "check-crate: cargo publish --dry-run"
 # --allow-dirty: the test command also runs on a working tree with changes not yet committed.
-cargo publish --quiet --dry-run --allow-dirty -p cookie-charter
+# The pure core is published first and the banner's crate built against that package.
+cargo publish --quiet --dry-run --allow-dirty -p cookie-charter-core -p cookie-charter
 
 echo "check-crate: cargo doc"
 RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps -p cookie-charter
@@ -26,11 +27,14 @@ echo "check-crate: the lowest declared versions build (wasm32)"
 version=$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)
 copy=$(mktemp -d)
 trap 'rm -rf "$copy"' EXIT
-cp -r "$CARGO_TARGET_DIR/package/cookie-charter-$version/." "$copy/"
+cp -r "$CARGO_TARGET_DIR/package/cookie-charter-$version/." "$copy/crate"
+cp -r "$CARGO_TARGET_DIR/package/cookie-charter-core-$version/." "$copy/core"
+# The core as packaged above stands in for the one crates.io would serve.
+printf '\n[patch.crates-io]\ncookie-charter-core = { path = "../core" }\n' >>"$copy/crate/Cargo.toml"
 # Dev-dependencies are not a host's concern; the test runner's exact pin is lifted here.
-sed -i '/^\[dev-dependencies.wasm-bindgen-test\]$/,/^version/ s/^version = "=[0-9.]*"/version = "0.3.45"/' "$copy/Cargo.toml"
+sed -i '/^\[dev-dependencies.wasm-bindgen-test\]$/,/^version/ s/^version = "=[0-9.]*"/version = "0.3.45"/' "$copy/crate/Cargo.toml"
 (
-  cd "$copy"
+  cd "$copy/crate"
   cargo "+$NIGHTLY" update --quiet -Z direct-minimal-versions
   grep -A1 '^name = "wasm-bindgen"$' Cargo.lock | tail -1 | sed 's/^/check-crate: wasm-bindgen /'
   # Old wasm-bindgen macros emit cfg names newer compilers do not know: not this crate's concern.

@@ -34,9 +34,13 @@ for features in "" "--no-default-features --features js-first-layer" \
   cargo clippy --quiet --all-targets $features -- -D warnings
   cargo clippy --quiet --all-targets --target wasm32-unknown-unknown $features -- -D warnings
 done
+# The pure core, held to the size rules in every build: it is in every first visit's wasm.
+cargo clippy --quiet -p cookie-charter-core --all-targets -- -D warnings
+cargo clippy --quiet -p cookie-charter-core --all-targets --target wasm32-unknown-unknown -- -D warnings
 cargo clippy --quiet -p cookie-charter-register --all-targets -- -D warnings
 
-echo "== native tests (pure core; the first layer's build too)"
+echo "== native tests (the pure core; the banner's crate, its first layer's build too)"
+cargo test --quiet -p cookie-charter-core
 cargo test --quiet
 # (--lib --tests: the crate page's example is the Yew component, which this build has not.)
 cargo test --quiet --no-default-features --features js-first-layer --lib --tests

@@ -1,4 +1,4 @@
-// Turns a texts file (src/core/texts/<tag>.json) into the module a page in that language loads
+// Turns a texts file (crates/core/src/texts/<tag>.json) into the module a page in that language loads
 // (dist/cookie-charter-lang-<tag>.js): its JSON, minified, as the default export (a string,
 // which the first layer reads as it reads its built-in French). Run by scripts/build.sh.
 import { readFileSync, writeFileSync } from 'node:fs';

@@ -45,7 +45,7 @@
 //!
 //! The modules below are the implementation; each says what it is for:
 //! - [`core`]: pure logic (charter, consent state, cookie codec, configuration checks, texts),
-//!   which knows nothing of the browser;
+//!   the crate `cookie-charter-core` (crates/core), which knows nothing of the browser;
 //! - [`web`]: thin wrappers over the browser APIs it needs;
 //! - [`start`]: start-up, from the embed settings to a running loop;
 //! - [`state_loop`]: the one state → effects loop;
@@ -94,7 +94,7 @@ pub mod banner;
 pub mod charter_reader;
 #[cfg(feature = "ui")]
 pub mod components;
-pub mod core;
+pub use cookie_charter_core as core;
 pub mod first_layer;
 pub mod panel;
 pub mod start;

@@ -10,11 +10,11 @@ const ajv = new Ajv2020({ allErrors: true });
 const validate = ajv.compile(read('../docs/charter.schema.json'));
 
 test('every built-in preset matches the documented schema', () => {
-  const dir = new URL('../src/core/presets/', import.meta.url);
+  const dir = new URL('../crates/core/src/presets/', import.meta.url);
   const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
   assert.equal(files.length, 6);
   for (const file of files) {
-    const ok = validate(read(`../src/core/presets/${file}`));
+    const ok = validate(read(`../crates/core/src/presets/${file}`));
     assert.ok(ok, `${file}: ${JSON.stringify(validate.errors)}`);
   }
 });
@@ -28,7 +28,7 @@ for (const fixture of ['inline-charter.html', 'services.html', 'piano-services.h
 }
 
 test('the schema refuses what the component refuses', () => {
-  const base = read('../src/core/presets/saintnazaire.json');
+  const base = read('../crates/core/src/presets/saintnazaire.json');
   const broken = [
     { ...base, colour: 'red' },
     { ...base, portal: '' },

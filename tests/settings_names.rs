@@ -123,7 +123,7 @@ fn the_languages_agree_in_rust_entry_js_the_declarations_and_the_texts_files() {
         );
     }
     for tag in &tags {
-        read(&format!("src/core/texts/{tag}.json"));
+        read(&format!("crates/core/src/texts/{tag}.json"));
     }
 }
 

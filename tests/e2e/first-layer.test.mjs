@@ -137,7 +137,7 @@ test('a page with the charter table gets it from the Yew UI; showPreferences() o
 });
 
 test('a fetched charter is fetched once and reported once: one charter request, one set of messages', async () => {
-  const charter = readFileSync(new URL('../../src/core/presets/default.json', import.meta.url), 'utf8');
+  const charter = readFileSync(new URL('../../crates/core/src/presets/default.json', import.meta.url), 'utf8');
   const serve = (context) => context.route('**/fixtures/charter.json', (route) =>
     route.fulfill({ status: 200, contentType: 'application/json', body: charter }));
   const { page, context, requests, console: messages } = await visit(env, '/fixtures/custom-charter.html', serve);

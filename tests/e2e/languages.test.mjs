@@ -22,7 +22,7 @@ const env = useDemoServer({}, {}, {
   },
 });
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const texts = (tag) => JSON.parse(readFileSync(new URL(`../../src/core/texts/${tag}.json`, import.meta.url), 'utf8'));
+const texts = (tag) => JSON.parse(readFileSync(new URL(`../../crates/core/src/texts/${tag}.json`, import.meta.url), 'utf8'));
 
 async function axeViolations(tab, selector) {
   await tab.addScriptTag({ path: axePath });

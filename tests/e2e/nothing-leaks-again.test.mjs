@@ -10,7 +10,7 @@ import {
   useDemoServer, openPage, audienceRequested, preferencesCookie, BANNER as banner,
 } from './browser.mjs';
 
-const DEFAULT_CHARTER = readFileSync(new URL('../../src/core/presets/default.json', import.meta.url), 'utf8');
+const DEFAULT_CHARTER = readFileSync(new URL('../../crates/core/src/presets/default.json', import.meta.url), 'utf8');
 
 /** A page: the component's tag with `attributes`, then `head` and `body` as given. */
 function page({ attributes = '', head = '', body = '' }) {

@@ -8,9 +8,9 @@ use std::sync::Arc;
 
 use tokio::task::JoinHandle;
 
-use cookie_charter::core::charter::Charter;
-use cookie_charter::core::cookie_codec::{self, Expectations};
-use cookie_charter::core::{charter_json, json};
+use cookie_charter_core::charter::Charter;
+use cookie_charter_core::cookie_codec::{self, Expectations};
+use cookie_charter_core::{charter_json, json};
 
 use crate::checkpoint::{self, Checkpoint, Signer};
 use crate::clock::Clock;

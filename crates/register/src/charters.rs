@@ -6,9 +6,9 @@
 
 use std::path::Path;
 
-use cookie_charter::core::charter::Charter;
-use cookie_charter::core::presets::Preset;
-use cookie_charter::core::{charter_json, json};
+use cookie_charter_core::charter::Charter;
+use cookie_charter_core::presets::Preset;
+use cookie_charter_core::{charter_json, json};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 

@@ -259,7 +259,7 @@ mod tests {
     use super::*;
 
     fn portal() -> Portal {
-        let charter = cookie_charter::core::presets::Preset::Default.json().replacen(
+        let charter = cookie_charter_core::presets::Preset::Default.json().replacen(
             r#""categories": ["#,
             r#""categories": [{"id": "embeds", "title": {"fr": "Contenus"}, "services": ["youtube", "umap"]},"#,
             1,

@@ -5,10 +5,10 @@
 mod common;
 
 use common::*;
-use cookie_charter::core::charter_json;
-use cookie_charter::core::consent::Choice;
-use cookie_charter::core::cookie_codec;
-use cookie_charter::core::json;
+use cookie_charter_core::charter_json;
+use cookie_charter_core::consent::Choice;
+use cookie_charter_core::cookie_codec;
+use cookie_charter_core::json;
 use cookie_charter_register::config::Config;
 
 const RELAXED: &str = "[limits]\nper_client_per_minute = 100000\nglobal_per_second = 100000";

@@ -63,7 +63,7 @@ pub async fn fresh_database(engine: Engine, dir: &Path) -> String {
 
 /// The test portal's services charter: the default one with an embeds category of two services.
 pub fn services_charter() -> String {
-    cookie_charter::core::presets::Preset::Default.json().replacen(
+    cookie_charter_core::presets::Preset::Default.json().replacen(
         r#""categories": ["#,
         r#""categories": [{"id": "embeds", "title": {"fr": "Contenus"}, "services": ["youtube", "umap"]},"#,
         1,

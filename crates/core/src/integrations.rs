@@ -103,7 +103,7 @@ mod tests {
 
     fn choice(audience: bool) -> Choice {
         Choice::new(
-            &crate::core::presets::Preset::Default.charter(crate::core::json::parse),
+            &crate::presets::Preset::Default.charter(crate::json::parse),
             1,
             |_| audience,
         )
@@ -111,13 +111,13 @@ mod tests {
 
     /// The default charter with its audience category split into `services` (a JSON list's
     /// items).
-    fn with_audience_services(services: &str) -> crate::core::charter::Charter {
-        let json = crate::core::presets::Preset::Default.json().replacen(
+    fn with_audience_services(services: &str) -> crate::charter::Charter {
+        let json = crate::presets::Preset::Default.json().replacen(
             r#""id": "audience","#,
             &format!(r#""id": "audience", "services": [{services}],"#),
             1,
         );
-        crate::core::charter_json::parse(&json, crate::core::json::parse).unwrap()
+        crate::charter_json::parse(&json, crate::json::parse).unwrap()
     }
 
     #[test]

@@ -98,7 +98,7 @@ mod tests {
 
     #[test]
     fn an_impression_says_the_revision_and_language_and_nothing_else() {
-        let revision = crate::core::presets::Preset::Default
+        let revision = crate::presets::Preset::Default
             .charter(json::parse)
             .revision();
         let text = impression_json(&revision, Lang::En);
@@ -128,7 +128,7 @@ mod tests {
     #[test]
     fn records_the_choice() {
         let choice = Choice::new(
-            &crate::core::presets::Preset::Default.charter(crate::core::json::parse),
+            &crate::presets::Preset::Default.charter(crate::json::parse),
             1_790_000_000,
             |_| true,
         );

@@ -45,7 +45,7 @@ display_by_pieces!(Quoted<'_>);
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::core::text::text;
+    use crate::text::text;
 
     #[test]
     fn quotes_and_escapes() {

@@ -418,9 +418,11 @@ pub fn boolean_map(pairs: &[(String, bool)]) -> Json {
 }
 
 /// What the core's readers expect of any [`Parser`], checked on each platform's parser by its
-/// tests (serde_json natively here, `JSON.parse` in `web::json`).
-#[cfg(test)]
-pub(crate) mod parser_conformance {
+/// tests (serde_json natively here, `JSON.parse` in the banner's `web::json`, whose tests turn on
+/// the `parser-conformance` feature to reach it).
+#[cfg(any(test, feature = "parser-conformance"))]
+#[allow(clippy::disallowed_methods, clippy::disallowed_macros)] // test code: never in a page
+pub mod parser_conformance {
     use super::*;
 
     /// Runs every check on `parser`.

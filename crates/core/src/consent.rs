@@ -437,11 +437,11 @@ impl ConsentState {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::core::charter::{AUDIENCE, NECESSARY};
+    use crate::charter::{AUDIENCE, NECESSARY};
 
     fn fresh() -> ConsentState {
         ConsentState::new(
-            Rc::new(crate::core::presets::Preset::Default.charter(crate::core::json::parse)),
+            Rc::new(crate::presets::Preset::Default.charter(crate::json::parse)),
             None,
         )
     }
@@ -488,8 +488,8 @@ mod tests {
         assert_eq!(choice.decided_at, 100);
         assert_eq!(
             choice.revision,
-            crate::core::presets::Preset::Default
-                .charter(crate::core::json::parse)
+            crate::presets::Preset::Default
+                .charter(crate::json::parse)
                 .revision()
         );
     }
@@ -633,8 +633,7 @@ mod tests {
 
     #[test]
     fn a_stored_choice_starts_closed() {
-        let charter =
-            Rc::new(crate::core::presets::Preset::Default.charter(crate::core::json::parse));
+        let charter = Rc::new(crate::presets::Preset::Default.charter(crate::json::parse));
         let stored = Choice::new(&charter, 1, |_| true);
         let s = ConsentState::new(charter, Some(stored));
         assert_eq!(s.view, View::Closed);
@@ -644,7 +643,7 @@ mod tests {
 
     #[test]
     fn a_charter_without_optional_cookies_shows_no_banner() {
-        let charter = Rc::new(crate::core::presets::Preset::Tco.charter(crate::core::json::parse));
+        let charter = Rc::new(crate::presets::Preset::Tco.charter(crate::json::parse));
         let s = ConsentState::new(charter, None);
         assert_eq!(s.view, View::Closed);
         assert!(!s.allows(AUDIENCE));
@@ -700,12 +699,12 @@ mod tests {
 
     /// The default charter with an "embeds" category of two built-in services.
     fn with_services() -> ConsentState {
-        let json = crate::core::presets::Preset::Default.json().replacen(
+        let json = crate::presets::Preset::Default.json().replacen(
             r#""categories": ["#,
             r#""categories": [{"id": "embeds", "title": {"fr": "Contenus intégrés"}, "services": ["youtube", "umap"]},"#,
             1,
         );
-        let charter = crate::core::charter_json::parse(&json, crate::core::json::parse).unwrap();
+        let charter = crate::charter_json::parse(&json, crate::json::parse).unwrap();
         ConsentState::new(Rc::new(charter), None)
     }
 

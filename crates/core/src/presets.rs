@@ -114,7 +114,7 @@ mod tests {
     #[test]
     fn every_preset_is_valid() {
         for preset in Preset::ALL {
-            if let Err(problems) = charter_json::parse(preset.json(), crate::core::json::parse) {
+            if let Err(problems) = charter_json::parse(preset.json(), crate::json::parse) {
                 panic!("{}: {problems:?}", preset.name());
             }
         }
@@ -123,7 +123,7 @@ mod tests {
     #[test]
     fn a_presets_structure_gives_its_consent_revision_and_erasure() {
         for preset in Preset::ALL {
-            let full = preset.charter(crate::core::json::parse);
+            let full = preset.charter(crate::json::parse);
             let name = preset.name();
             for lang in [Lang::Fr, Lang::En] {
                 let structure = preset.structure(lang);
@@ -169,7 +169,7 @@ mod tests {
     fn only_the_default_and_saint_nazaire_measure_audience() {
         for preset in Preset::ALL {
             let has_audience = preset
-                .charter(crate::core::json::parse)
+                .charter(crate::json::parse)
                 .optional_categories()
                 .count()
                 > 0;

@@ -108,37 +108,45 @@ impl<T> Piece for Names<'_, T> {
 
 /// Appends its arguments after the first (anything that is a [`Piece`]) to the `String` it
 /// names: `append!(out, "data-lang=", quoted(v))`, for a [`Piece`] built of pieces.
-macro_rules! append {
+// Exported at the crate's root under a hidden name (what `macro_rules!` needs to be used by
+// the crates built on this one), and named here beside `Piece`, where callers import it.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __text_append {
     ($out:expr $(, $piece:expr)* $(,)?) => {{
-        $( $crate::core::text::Piece::push_to(&$piece, $out); )*
+        $( $crate::text::Piece::push_to(&$piece, $out); )*
     }};
 }
-pub(crate) use append;
+pub use __text_append as append;
 
 /// Concatenates its arguments (anything that is a [`Piece`]) into a new `String`:
 /// `text!(path, ".id")`, `text!("has more than ", MAX, " rows")`.
-macro_rules! text {
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __text_text {
     ($($piece:expr),* $(,)?) => {{
         #[allow(unused_mut)]
         let mut out = ::std::string::String::new();
-        $crate::core::text::append!(&mut out $(, $piece)*);
+        $crate::text::append!(&mut out $(, $piece)*);
         out
     }};
 }
-pub(crate) use text;
+pub use __text_text as text;
 
 /// `Display` for [`Piece`] types (the crate's errors, quoted values), so that a Rust host's
 /// `{}` writes the same words the console shows: `display_by_pieces!(UrlError);`.
-macro_rules! display_by_pieces {
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __text_display_by_pieces {
     ($($t:ty),* $(,)?) => {$(
         impl ::std::fmt::Display for $t {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.write_str(&$crate::core::text::text!(self))
+                f.write_str(&$crate::text::text!(self))
             }
         }
     )*};
 }
-pub(crate) use display_by_pieces;
+pub use __text_display_by_pieces as display_by_pieces;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {

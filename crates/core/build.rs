@@ -1,8 +1,8 @@
 //! Cuts, at build time, what the first layer carries of two sources it shares with the Yew UI:
 //! - the French sentences it shows (the `lang`, `banner` and `panel` members of
-//!   `src/core/texts/fr.json`, their one source) into `$OUT_DIR/fr-first-layer.json`; the rest
+//!   `src/texts/fr.json`, their one source) into `$OUT_DIR/fr-first-layer.json`; the rest
 //!   of the file (the charter page) is for the Yew UI, which carries it itself;
-//! - each built-in charter (`src/core/presets/*.json`) as the first layer reads a charter
+//! - each built-in charter (`src/presets/*.json`) as the first layer reads a charter
 //!   (`core::structure`: what consent is about, and the panel's few texts), in French and in
 //!   English, into `$OUT_DIR/presets/<name>.<lang>.txt`. `core::structure`'s tests check that
 //!   this writes what `structure::write` writes from the full charter.
@@ -22,9 +22,9 @@ fn main() {
 }
 
 fn french_first_layer(out: &Path) {
-    let source = "src/core/texts/fr.json";
+    let source = "src/texts/fr.json";
     println!("cargo:rerun-if-changed={source}");
-    let text = fs::read_to_string(source).expect("src/core/texts/fr.json");
+    let text = fs::read_to_string(source).expect("src/texts/fr.json");
     let json: Value = serde_json::from_str(&text).expect("fr.json is JSON");
     let first_layer =
         json!({ "lang": json["lang"], "banner": json["banner"], "panel": json["panel"] });
@@ -65,11 +65,11 @@ fn text(value: &Value, lang: &str, what: &str, preset: &Path) -> String {
 
 /// Writes each preset in `core::structure`'s format, in French and in English.
 fn preset_structures(out: &Path) {
-    let dir = "src/core/presets";
+    let dir = "src/presets";
     println!("cargo:rerun-if-changed={dir}");
     let target = out.join("presets");
     fs::create_dir_all(&target).expect("create $OUT_DIR/presets");
-    for entry in fs::read_dir(dir).expect("src/core/presets") {
+    for entry in fs::read_dir(dir).expect("src/presets") {
         let path = entry.expect("a preset file").path();
         if path.extension().and_then(|e| e.to_str()) != Some("json") {
             continue;

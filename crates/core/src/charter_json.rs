@@ -701,7 +701,7 @@ mod tests {
         assert_eq!(services[0].id, "youtube");
         assert_eq!(services[0].provider, "Google");
         assert!(services[0].cookies.iter().any(|c| c == "YSC"));
-        assert_eq!(services[1].name.get(crate::core::i18n::Lang::De), "Karte");
+        assert_eq!(services[1].name.get(crate::i18n::Lang::De), "Karte");
         assert!(charter.erase_patterns("carto").contains(&"carto_*"));
         assert!(
             charter.erase_patterns("embeds").contains(&"YSC"),

@@ -1,5 +1,5 @@
 //! The component's languages and its built-in texts. The texts of each language are one JSON
-//! file (`src/core/texts/<tag>.json`: `lang`, then the `banner`, `panel` and `charter_page`
+//! file (`crates/core/src/texts/<tag>.json`: `lang`, then the `banner`, `panel` and `charter_page`
 //! sentences). The first layer carries the French banner and panel sentences
 //! ([`FRENCH_FIRST_LAYER`], cut from the file by `build.rs`) and the Yew UI the whole French
 //! file; every other language

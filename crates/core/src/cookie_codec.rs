@@ -421,7 +421,7 @@ pub fn assignment(name: &str, value: &str, attrs: &CookieAttributes<'_>) -> Stri
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::core::presets::Preset;
+    use crate::presets::Preset;
     // The percent-encoding crate is the oracle the hand-written codec is checked against.
     use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
@@ -468,7 +468,7 @@ mod tests {
     const NOW: UnixSeconds = 1_790_000_000;
 
     fn charter() -> Charter {
-        crate::core::presets::Preset::Default.charter(crate::core::json::parse)
+        crate::presets::Preset::Default.charter(crate::json::parse)
     }
 
     fn expect(charter: &Charter) -> Expectations<'_> {
@@ -719,8 +719,8 @@ mod tests {
         let tied = resolve_choices(&[encode(&accept), encode(&refuse)])
             .choice
             .unwrap();
-        assert!(!tied.allows(crate::core::charter::AUDIENCE));
-        assert!(tied.allows(crate::core::charter::NECESSARY));
+        assert!(!tied.allows(crate::charter::AUDIENCE));
+        assert!(tied.allows(crate::charter::NECESSARY));
 
         let older_refusal = decided(false, NOW - 500, "r");
         let newer_accept = decided(true, NOW - 10, "n");
@@ -732,7 +732,7 @@ mod tests {
         let got = resolve_choices(&with_garbage);
         let choice = got.choice.unwrap();
         assert!(
-            !choice.allows(crate::core::charter::AUDIENCE),
+            !choice.allows(crate::charter::AUDIENCE),
             "in doubt, refused"
         );
         assert_eq!(
@@ -784,7 +784,7 @@ mod tests {
             r#""categories": [{"id": "embeds", "title": {"fr": "Contenus intégrés"}, "services": ["youtube", "umap"]},"#,
             1,
         );
-        crate::core::charter_json::parse(&json, json::parse).unwrap()
+        crate::charter_json::parse(&json, json::parse).unwrap()
     }
 
     #[test]
@@ -861,7 +861,7 @@ mod tests {
     /// The largest charter the schema accepts: 16 categories, each of 16 services (so none is
     /// required: a required category has no services), every id 32 characters long.
     fn largest_charter() -> Charter {
-        use crate::core::charter::{Category, Service, Text};
+        use crate::charter::{Category, Service, Text};
         let id = |kind: char, n: usize| format!("{kind}{n:0>31}");
         let mut charter = charter();
         charter.categories.clear();
@@ -892,7 +892,7 @@ mod tests {
     #[test]
     fn every_charter_the_schema_accepts_keeps_its_choice() {
         let schema: serde_json::Value =
-            serde_json::from_str(include_str!("../../docs/charter.schema.json")).unwrap();
+            serde_json::from_str(include_str!("../../../docs/charter.schema.json")).unwrap();
         let categories = &schema["properties"]["categories"];
         assert_eq!(categories["maxItems"], 16);
         assert_eq!(
