@@ -35,7 +35,10 @@ done
 # The standard library rebuilt with the crate, choosing its smaller code where it has two
 # (`optimize_for_size`: sorting, slice rotation, character counting, integer writing).
 BUILD_STD="-Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size"
-NIGHTLY_FLAGS="-Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Zlocation-detail=none"
+# Every function of every crate (the core's, std's, web-sys') may be inlined into another
+# (`-Zcross-crate-inline-threshold=always`): the optimiser then sees across the crates as it
+# sees within one, and each module comes out smaller (docs/size.md, "How the bytes are kept down").
+NIGHTLY_FLAGS="-Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Zlocation-detail=none -Zcross-crate-inline-threshold=always"
 # What rustc's wasm32 target emits by default, for wasm-opt to accept and keep.
 WASM_FEATURES="--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue"
 
