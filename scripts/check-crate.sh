@@ -12,8 +12,10 @@ export CARGO_TARGET_DIR=target/crate-check
 
 echo "check-crate: cargo publish --dry-run"
 # --allow-dirty: the test command also runs on a working tree with changes not yet committed.
-# The pure core is published first and the banner's crate built against that package.
-cargo publish --quiet --dry-run --allow-dirty -p cookie-charter-core -p cookie-charter
+# The pure core and the web layer are published first and the banner's crate built against
+# those packages.
+cargo publish --quiet --dry-run --allow-dirty -p cookie-charter-core -p cookie-charter-web \
+  -p cookie-charter
 
 echo "check-crate: cargo doc"
 RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps -p cookie-charter
@@ -29,8 +31,10 @@ copy=$(mktemp -d)
 trap 'rm -rf "$copy"' EXIT
 cp -r "$CARGO_TARGET_DIR/package/cookie-charter-$version/." "$copy/crate"
 cp -r "$CARGO_TARGET_DIR/package/cookie-charter-core-$version/." "$copy/core"
-# The core as packaged above stands in for the one crates.io would serve.
-printf '\n[patch.crates-io]\ncookie-charter-core = { path = "../core" }\n' >>"$copy/crate/Cargo.toml"
+cp -r "$CARGO_TARGET_DIR/package/cookie-charter-web-$version/." "$copy/web"
+# The crates as packaged above stand in for the ones crates.io would serve.
+printf '\n[patch.crates-io]\ncookie-charter-core = { path = "../core" }\ncookie-charter-web = { path = "../web" }\n' \
+  >>"$copy/crate/Cargo.toml"
 # Dev-dependencies are not a host's concern; the test runner's exact pin is lifted here.
 sed -i '/^\[dev-dependencies.wasm-bindgen-test\]$/,/^version/ s/^version = "=[0-9.]*"/version = "0.3.45"/' "$copy/crate/Cargo.toml"
 (

@@ -30,13 +30,16 @@ echo "== formatting and lints (a Rust host's build and each shipped module's, na
 cargo fmt --all --check
 # A Rust host's default build, then each module of wasm-pack.toml built alone.
 for features in "" "--no-default-features --features js-first-layer" \
-  "--no-default-features --features js-charter-reader" "--no-default-features --features js-ui"; do
+  "--no-default-features --features js-ui"; do
   cargo clippy --quiet --all-targets $features -- -D warnings
   cargo clippy --quiet --all-targets --target wasm32-unknown-unknown $features -- -D warnings
 done
-# The pure core, held to the size rules in every build: it is in every first visit's wasm.
-cargo clippy --quiet -p cookie-charter-core --all-targets -- -D warnings
-cargo clippy --quiet -p cookie-charter-core --all-targets --target wasm32-unknown-unknown -- -D warnings
+# The pure core and the web layer, held to the size rules in every build (every first visit's
+# wasm carries them), and the charter reader's bundle crate.
+for crate in cookie-charter-core cookie-charter-web cookie-charter-reader; do
+  cargo clippy --quiet -p "$crate" --all-targets -- -D warnings
+  cargo clippy --quiet -p "$crate" --all-targets --target wasm32-unknown-unknown -- -D warnings
+done
 cargo clippy --quiet -p cookie-charter-register --all-targets -- -D warnings
 
 echo "== native tests (the pure core; the banner's crate, its first layer's build too)"

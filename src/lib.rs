@@ -46,7 +46,8 @@
 //! The modules below are the implementation; each says what it is for:
 //! - [`core`]: pure logic (charter, consent state, cookie codec, configuration checks, texts),
 //!   the crate `cookie-charter-core` (crates/core), which knows nothing of the browser;
-//! - [`web`]: thin wrappers over the browser APIs it needs;
+//! - [`web`]: thin wrappers over the browser APIs it needs, the crate `cookie-charter-web`
+//!   (crates/web);
 //! - [`start`]: start-up, from the embed settings to a running loop;
 //! - [`state_loop`]: the one state → effects loop;
 //! - [`banner`]: the one banner (and the floating button), built with the DOM;
@@ -70,28 +71,18 @@
     allow(clippy::disallowed_methods, clippy::disallowed_macros)
 )]
 
-// Each shipped module is the crate built with one of these features and nothing else: the
-// first layer with Yew (`ui`, which `js-ui` brings) would carry the whole UI, and two of them
-// together would export the functions of two modules at once.
-#[cfg(any(
-    all(feature = "js-first-layer", feature = "ui"),
-    all(feature = "js-charter-reader", feature = "ui"),
-    all(feature = "js-charter-reader", feature = "js-first-layer"),
-))]
+// Each shipped module of this crate is the crate built with one of these features and nothing
+// else: the first layer with Yew (`ui`, which `js-ui` brings) would carry the whole UI and export
+// the functions of two modules at once.
+#[cfg(all(feature = "js-first-layer", feature = "ui"))]
 compile_error!(
     "each shipped module is built alone (wasm-pack.toml): `--no-default-features --features \
-     js-first-layer`, `js-ui` or `js-charter-reader`, one of them"
+     js-first-layer` or `js-ui`, one of them"
 );
 
-#[cfg(all(
-    target_arch = "wasm32",
-    any(feature = "js-first-layer", feature = "js-charter-reader")
-))]
-mod allocator;
 pub mod api;
 pub mod app;
 pub mod banner;
-pub mod charter_reader;
 #[cfg(feature = "ui")]
 pub mod components;
 pub use cookie_charter_core as core;
@@ -99,7 +90,7 @@ pub mod first_layer;
 pub mod panel;
 pub mod start;
 pub mod state_loop;
-pub mod web;
+pub use cookie_charter_web as web;
 #[cfg(feature = "ui")]
 pub mod yew_ui;
 

@@ -87,7 +87,11 @@ pub fn same_wasm_requests() -> PageRequests {
         // A Rust application's wasm carries every language, and the charter reader.
         texts: Rc::new(|lang, done| done(Some(lang.texts_json().to_owned()))),
         charter: Rc::new(|json, lang, done| {
-            done(Some(crate::charter_reader::read(json, lang, json::parse)))
+            done(Some(crate::core::structure::from_json(
+                json,
+                lang,
+                json::parse,
+            )))
         }),
     }
 }

@@ -1136,3 +1136,10 @@ fn a_stylesheet_that_cannot_be_adopted_is_a_warning() {
         &Reflect::get(&document, &"adoptedStyleSheets".into()).unwrap()
     ));
 }
+
+/// The browser's `JSON.parse`, as the web layer hands it to the core, meets what the core's
+/// readers expect of a parser, as serde_json does natively.
+#[wasm_bindgen_test]
+fn json_parse_meets_what_the_readers_expect_of_a_parser() {
+    cookie_charter::core::json::parser_conformance::check(cookie_charter::web::json::parse);
+}

@@ -15,7 +15,10 @@
 //! and English; [`write()`] writes any charter's (the tests check the two agree).
 
 use super::charter::{Category, Charter, CookieRow, Service, Text};
+use super::charter_json;
 use super::i18n::Lang;
+use super::json::Parser;
+use super::text::text as message;
 
 /// A text of the format back as it was (its carriage returns are line breaks).
 fn text(field: &str) -> Text {
@@ -146,4 +149,20 @@ pub fn write(charter: &Charter, lang: Lang) -> String {
         lines.push(line);
     }
     lines.join("\n")
+}
+
+/// A portal's own charter `json`, checked in full, in this format with its texts in `lang`; or
+/// each problem found, with its path (`categories[2].id: …`). What the charter reader does for
+/// the first layer, and a Rust application in its own wasm.
+pub fn from_json(json: &str, lang: Lang, parse: Parser) -> Result<String, Vec<String>> {
+    match charter_json::parse(json, parse) {
+        Ok(charter) => Ok(write(&charter, lang)),
+        Err(problems) => {
+            let mut messages = Vec::with_capacity(problems.len());
+            for problem in &problems {
+                messages.push(message!(problem));
+            }
+            Err(messages)
+        }
+    }
 }

@@ -4,9 +4,9 @@
 use js_sys::{Object, Reflect, JSON};
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::core::config::{RawConfig, SETTINGS};
-use crate::core::quote::quoted;
-use crate::core::text::{text, Names};
+use cookie_charter_core::config::{RawConfig, SETTINGS};
+use cookie_charter_core::quote::quoted;
+use cookie_charter_core::text::{text, Names};
 
 use super::{attributes, console};
 

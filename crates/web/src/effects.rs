@@ -1,10 +1,10 @@
-//! What a new consent state calls for on the page: the state loop (`crate::state_loop`) calls
+//! What a new consent state calls for on the page: the state loop (`cookie_charter::state_loop`) calls
 //! these from the difference between the old and the new state.
 
-use crate::core::charter::{Charter, AUDIENCE};
-use crate::core::config::Config;
-use crate::core::consent::ConsentState;
-use crate::core::text::text;
+use cookie_charter_core::charter::{Charter, AUDIENCE};
+use cookie_charter_core::config::Config;
+use cookie_charter_core::consent::ConsentState;
+use cookie_charter_core::text::text;
 
 use super::scripts::Loaded;
 use super::{

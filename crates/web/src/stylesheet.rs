@@ -6,7 +6,7 @@ use js_sys::{Array, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::console;
-use crate::core::text::text;
+use cookie_charter_core::text::text;
 
 /// Adopts `css` as a constructed stylesheet of the document. Where constructed stylesheets are
 /// missing (Safari before 16.4) it warns: the page then links the stylesheet files itself.

@@ -1,16 +1,16 @@
 //! Getting the charter the configuration names: built in, inline, or fetched. A portal's own
-//! charter is read by the page's charter reader (`crate::charter_reader`, a module of its own for
-//! the script tag), so that the first layer carries no JSON reader.
+//! charter is read by the page's charter reader (`crates/charter-reader`, a module of its own
+//! for the script tag), so that the first layer carries no JSON reader.
 
 use std::rc::Rc;
 
-use crate::core::charter::Charter;
-use crate::core::config::CharterSource;
-use crate::core::i18n::Lang;
-use crate::core::presets::Preset;
-use crate::core::quote::quoted;
-use crate::core::structure;
-use crate::core::text::text;
+use cookie_charter_core::charter::Charter;
+use cookie_charter_core::config::CharterSource;
+use cookie_charter_core::i18n::Lang;
+use cookie_charter_core::presets::Preset;
+use cookie_charter_core::quote::quoted;
+use cookie_charter_core::structure;
+use cookie_charter_core::text::text;
 
 use super::{console, fetch};
 

@@ -1,6 +1,6 @@
 //! The time, for dating choices.
 
-use crate::core::consent::UnixSeconds;
+use cookie_charter_core::consent::UnixSeconds;
 
 /// Seconds since the Unix epoch, from the browser's clock.
 pub fn now() -> UnixSeconds {

@@ -3,12 +3,12 @@
 
 use std::cell::Cell;
 
-use crate::core::config::Config;
-use crate::core::consent::Choice;
-use crate::core::i18n::Lang;
-use crate::core::quote::quoted;
-use crate::core::receipt::Receipt;
-use crate::core::text::{text, Hex, Piece};
+use cookie_charter_core::config::Config;
+use cookie_charter_core::consent::Choice;
+use cookie_charter_core::i18n::Lang;
+use cookie_charter_core::quote::quoted;
+use cookie_charter_core::receipt::Receipt;
+use cookie_charter_core::text::{text, Hex, Piece};
 
 use super::{console, json, local_storage};
 

@@ -3,9 +3,9 @@
 use wasm_bindgen::JsCast;
 use web_sys::HtmlDocument;
 
-use crate::core::cookie_codec;
-use crate::core::cookie_patterns::Reach;
-use crate::core::text::text;
+use cookie_charter_core::cookie_codec;
+use cookie_charter_core::cookie_patterns::Reach;
+use cookie_charter_core::text::text;
 
 fn html_document() -> Option<HtmlDocument> {
     web_sys::window()?

@@ -10,11 +10,11 @@ use std::cell::{Cell, RefCell};
 
 use wasm_bindgen::prelude::*;
 
-use crate::core::config::Config;
-use crate::core::i18n::Lang;
-use crate::core::quote::quoted;
-use crate::core::receipt::impression_json;
-use crate::core::text::text;
+use cookie_charter_core::config::Config;
+use cookie_charter_core::i18n::Lang;
+use cookie_charter_core::quote::quoted;
+use cookie_charter_core::receipt::impression_json;
+use cookie_charter_core::text::text;
 
 use super::{console, cookies};
 

@@ -2,7 +2,7 @@
 
 use web_sys::Element;
 
-use crate::core::config::{RawConfig, SETTINGS};
+use cookie_charter_core::config::{RawConfig, SETTINGS};
 
 /// The page's inline charter block.
 pub const INLINE_CHARTER_SELECTOR: &str =

@@ -5,8 +5,8 @@ use js_sys::{Object, Reflect};
 use wasm_bindgen::JsValue;
 use web_sys::{CustomEvent, CustomEventInit};
 
-use crate::core::charter::Charter;
-use crate::core::consent::Choice;
+use cookie_charter_core::charter::Charter;
+use cookie_charter_core::consent::Choice;
 
 /// Name of the event dispatched on `document` after each choice.
 pub const CHANGE_EVENT: &str = "cookie-charter:change";

@@ -4,8 +4,8 @@
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, Url};
 
-use crate::core::quote::quoted;
-use crate::core::text::{append, display_by_pieces, text, Piece};
+use cookie_charter_core::quote::quoted;
+use cookie_charter_core::text::{append, display_by_pieces, text, Piece};
 
 use super::{console, events};
 

@@ -1,6 +1,6 @@
 //! Messages for the portal's web team, in the browser console, prefixed `[cookie-charter]`.
 
-use crate::core::text::text;
+use cookie_charter_core::text::text;
 
 /// Logs an error: a misconfiguration or a refused input.
 pub fn error(message: &str) {

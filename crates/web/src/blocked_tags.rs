@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlScriptElement};
 
 use super::{console, placeholders, scripts};
-use crate::core::text::text;
+use cookie_charter_core::text::text;
 
 /// Set on a blocked tag once it has been activated, so that it never runs twice.
 pub const ACTIVATED_MARKER: &str = "data-cookie-charter-activated";

@@ -11,8 +11,8 @@ use std::rc::Rc;
 use js_sys::{Reflect, JSON};
 use wasm_bindgen::JsValue;
 
-use crate::core::i18n::{BannerTexts, Lang, FRENCH_FIRST_LAYER};
-use crate::core::text::text;
+use cookie_charter_core::i18n::{BannerTexts, Lang, FRENCH_FIRST_LAYER};
+use cookie_charter_core::text::text;
 
 use super::{console, tasks};
 

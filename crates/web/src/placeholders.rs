@@ -13,9 +13,9 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
 use super::dom;
-use crate::core::charter::Charter;
-use crate::core::i18n::BannerTexts;
-use crate::core::text::text;
+use cookie_charter_core::charter::Charter;
+use cookie_charter_core::i18n::BannerTexts;
+use cookie_charter_core::text::text;
 
 /// On a placeholder: the id of the service it stands for.
 pub const PLACEHOLDER_ATTRIBUTE: &str = "data-cookie-charter-placeholder";

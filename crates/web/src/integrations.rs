@@ -5,9 +5,9 @@
 use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::*;
 
-use crate::core::config::Config;
-use crate::core::consent::Choice;
-use crate::core::integrations::{self, MatomoCommand, GOOGLE_WAIT_FOR_UPDATE_MS};
+use cookie_charter_core::config::Config;
+use cookie_charter_core::consent::Choice;
+use cookie_charter_core::integrations::{self, MatomoCommand, GOOGLE_WAIT_FOR_UPDATE_MS};
 
 use super::console;
 

@@ -1,7 +1,7 @@
 //! `fetch()` of a text resource (a portal's charter JSON), answered through a callback: the
 //! first layer ships no async executor for its one request.
 
-use crate::core::text::{append, display_by_pieces, Piece};
+use cookie_charter_core::text::{append, display_by_pieces, Piece};
 use wasm_bindgen::prelude::*;
 
 /// Why a resource could not be fetched.

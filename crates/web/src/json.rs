@@ -1,11 +1,11 @@
-//! The browser's JSON parser for the core's readers ([`crate::core::json::Parser`]): text goes
+//! The browser's JSON parser for the core's readers ([`cookie_charter_core::json::Parser`]): text goes
 //! through `JSON.parse`, so the component ships no JSON parser of its own.
 
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::core::json::{Json, MAX_DEPTH};
-use crate::core::text::text;
+use cookie_charter_core::json::{Json, MAX_DEPTH};
+use cookie_charter_core::text::text;
 
 /// Parses JSON text with the browser's `JSON.parse` into the core's [`Json`] tree.
 pub fn parse(text: &str) -> Result<Json, String> {
@@ -46,18 +46,4 @@ fn from_js(value: &JsValue, depth: usize) -> Result<Json, String> {
         }
         Json::Object(members)
     })
-}
-
-#[cfg(test)]
-mod tests {
-    //! In headless Chromium (`cargo test --target wasm32-unknown-unknown`): `JSON.parse` meets
-    //! what the core's readers expect of a parser, as serde_json does natively.
-    use wasm_bindgen_test::wasm_bindgen_test;
-
-    wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
-
-    #[wasm_bindgen_test]
-    fn json_parse_meets_what_the_readers_expect_of_a_parser() {
-        crate::core::json::parser_conformance::check(super::parse);
-    }
 }

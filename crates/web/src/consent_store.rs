@@ -1,11 +1,11 @@
 //! Where the visitor's choice is kept: the `cookies_preferences` cookie (or the name the
 //! portal configured, `data-cookie-name`).
 
-use crate::core::charter::Charter;
-use crate::core::config::Config;
-use crate::core::consent::Choice;
-use crate::core::cookie_codec::{self, CookieAttributes, Expectations, Resolved};
-use crate::core::text::text;
+use cookie_charter_core::charter::Charter;
+use cookie_charter_core::config::Config;
+use cookie_charter_core::consent::Choice;
+use cookie_charter_core::cookie_codec::{self, CookieAttributes, Expectations, Resolved};
+use cookie_charter_core::text::text;
 
 use super::{clock, console, cookies, json};
 
