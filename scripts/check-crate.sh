@@ -11,6 +11,12 @@ source scripts/toolchain.env
 export CARGO_TARGET_DIR=target/crate-check
 
 echo "check-crate: cargo publish --dry-run"
+# The dry run verifies against the packages it has just made, as if from a registry: cargo
+# takes a registry package of the same version as unchanged, so an older unpacking and older
+# builds of them are removed first.
+version=$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)
+rm -rf "${CARGO_HOME:-$HOME/.cargo}"/registry/src/-*/cookie-charter-{core,web}-"$version"
+cargo clean --quiet -p cookie-charter-core -p cookie-charter-web
 # --allow-dirty: the test command also runs on a working tree with changes not yet committed.
 # The pure core and the web layer are published first and the banner's crate built against
 # those packages.
@@ -26,7 +32,6 @@ grep -q 'CookieCharter' "$page" && grep -q 'Settings::builder' "$page" \
 echo "check-crate: the lowest declared versions build (wasm32)"
 # On the crate exactly as packaged by the dry run above (Cargo.toml's `include`, its manifest
 # made standalone by cargo), copied aside.
-version=$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)
 copy=$(mktemp -d)
 trap 'rm -rf "$copy"' EXIT
 cp -r "$CARGO_TARGET_DIR/package/cookie-charter-$version/." "$copy/crate"
