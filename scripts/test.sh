@@ -28,15 +28,15 @@ fi
 
 echo "== formatting and lints (a Rust host's build and each shipped module's, native and wasm32)"
 cargo fmt --all --check
-# A Rust host's default build, then each module of wasm-pack.toml built alone.
-for features in "" "--no-default-features --features js-first-layer" \
-  "--no-default-features --features js-ui"; do
+# The banner's crate as a Rust host builds it (with the Yew UI) and as the first layer does
+# (without), then the core, the web layer and each shipped module's bundle crate
+# (wasm-pack.toml), with the size rules of clippy.toml wherever a first visit runs the code.
+for features in "" "--no-default-features"; do
   cargo clippy --quiet --all-targets $features -- -D warnings
   cargo clippy --quiet --all-targets --target wasm32-unknown-unknown $features -- -D warnings
 done
-# The pure core and the web layer, held to the size rules in every build (every first visit's
-# wasm carries them), and the charter reader's bundle crate.
-for crate in cookie-charter-core cookie-charter-web cookie-charter-reader; do
+for crate in cookie-charter-core cookie-charter-web cookie-charter-js cookie-charter-reader-js \
+  cookie-charter-ui-js; do
   cargo clippy --quiet -p "$crate" --all-targets -- -D warnings
   cargo clippy --quiet -p "$crate" --all-targets --target wasm32-unknown-unknown -- -D warnings
 done
@@ -46,7 +46,7 @@ echo "== native tests (the pure core; the banner's crate, its first layer's buil
 cargo test --quiet -p cookie-charter-core
 cargo test --quiet
 # (--lib --tests: the crate page's example is the Yew component, which this build has not.)
-cargo test --quiet --no-default-features --features js-first-layer --lib --tests
+cargo test --quiet --no-default-features --lib --tests
 
 if $quick; then
   echo "== the consent register (SQLite; the full run adds PostgreSQL)"

@@ -11,7 +11,6 @@ use crate::web::{clock, events, receipts};
 /// The current choice as `{ audience, necessary, …, categories, decidedAt, revision }`, as it
 /// is applied (every optional category refused when nothing optional may load), or `null`
 /// when the visitor has not chosen (or the component has not started).
-#[cfg_attr(feature = "js-first-layer", wasm_bindgen(js_name = getConsent))]
 pub fn get_consent() -> JsValue {
     state_loop::with_state(|s| events::consent_to_js(s.choice_in_force().as_ref(), &s.charter))
         .unwrap_or(JsValue::NULL)
@@ -19,27 +18,23 @@ pub fn get_consent() -> JsValue {
 
 /// The consent receipt of the current choice (`{ id, decidedAt, revision, choices, lang,
 /// page }`), or `null`.
-#[cfg_attr(feature = "js-first-layer", wasm_bindgen(js_name = getReceipt))]
 pub fn get_receipt() -> JsValue {
     state_loop::with_state(|s| receipts::kept_to_js(s.choice.as_ref())).unwrap_or(JsValue::NULL)
 }
 
 /// Opens the preferences panel.
-#[cfg_attr(feature = "js-first-layer", wasm_bindgen(js_name = showPreferences))]
 pub fn show_preferences() {
     state_loop::dispatch(Action::OpenPreferences);
 }
 
 /// Accepts every optional category, as the banner's "Tout accepter" does; returns the new
 /// choice (as [`get_consent`]).
-#[cfg_attr(feature = "js-first-layer", wasm_bindgen(js_name = acceptAll))]
 pub fn accept_all() -> JsValue {
     state_loop::dispatch(Action::AcceptAll(clock::now()));
     get_consent()
 }
 
 /// Refuses every optional category, as the banner's "Tout refuser" does; returns the new choice.
-#[cfg_attr(feature = "js-first-layer", wasm_bindgen(js_name = refuseAll))]
 pub fn refuse_all() -> JsValue {
     state_loop::dispatch(Action::RefuseAll(clock::now()));
     get_consent()
@@ -47,7 +42,6 @@ pub fn refuse_all() -> JsValue {
 
 /// Forgets the choice (every copy of its cookie and the accepted categories' cookies) and shows
 /// the banner again.
-#[cfg_attr(feature = "js-first-layer", wasm_bindgen(js_name = reset))]
 pub fn reset() {
     state_loop::dispatch(Action::Reset);
 }

@@ -39,9 +39,9 @@
 //! ```
 //!
 //! Features: `ui` (default) is the Yew UI and the component; without it the crate is the first
-//! layer alone. `js-first-layer` and `js-ui` are what the project's own build uses for the
-//! shipped JavaScript modules (their wasm exports, a small allocator, tracing compiled out):
-//! a Rust application leaves them off.
+//! layer alone. The shipped JavaScript modules' wasm exports are declared by the bundle crates
+//! of `crates/bundles/` (see `wasm-pack.toml`), never here: a Rust application's wasm exports
+//! nothing of this crate's.
 //!
 //! The modules below are the implementation; each says what it is for:
 //! - [`core`]: pure logic (charter, consent state, cookie codec, configuration checks, texts),
@@ -58,32 +58,17 @@
 //! - [`app`]: what a Rust application uses (settings, the component, the choice);
 //! - with the `ui` feature: [`components`] and [`yew_ui`], the Yew UI that draws the charter
 //!   page from what the first layer hands over.
-//!
-//! `scripts/build.sh` builds the crate twice (see `wasm-pack.toml`): with `js-first-layer`
-//! (`cookie-charter_bg.wasm`, loaded on every page, which exports `start` and `api`) and with
-//! `js-ui` (`cookie-charter-ui_bg.wasm`, loaded on a charter page, which exports `yew_ui`).
 
-// The size rules of clippy.toml bind the first layer's build, the code every first visit runs
-// (CONTRIBUTING.md, "The size rules"); a Rust application's build, the Yew UI and the tests are
-// exempt.
-#![cfg_attr(
-    any(test, not(feature = "js-first-layer")),
-    allow(clippy::disallowed_methods, clippy::disallowed_macros)
-)]
-
-// Each shipped module of this crate is the crate built with one of these features and nothing
-// else: the first layer with Yew (`ui`, which `js-ui` brings) would carry the whole UI and export
-// the functions of two modules at once.
-#[cfg(all(feature = "js-first-layer", feature = "ui"))]
-compile_error!(
-    "each shipped module is built alone (wasm-pack.toml): `--no-default-features --features \
-     js-first-layer` or `js-ui`, one of them"
-);
+// The size rules of clippy.toml bind this crate (CONTRIBUTING.md, "The size rules"): every
+// first visit runs its first layer. What only the `ui` feature compiles (the Yew UI, the
+// component a Rust application renders) allows them where it is declared; tests are exempt.
+#![cfg_attr(test, allow(clippy::disallowed_methods, clippy::disallowed_macros))]
 
 pub mod api;
 pub mod app;
 pub mod banner;
 #[cfg(feature = "ui")]
+#[allow(clippy::disallowed_methods, clippy::disallowed_macros)] // the Yew UI: never a first visit's
 pub mod components;
 pub use cookie_charter_core as core;
 pub mod first_layer;
@@ -92,6 +77,7 @@ pub mod start;
 pub mod state_loop;
 pub use cookie_charter_web as web;
 #[cfg(feature = "ui")]
+#[allow(clippy::disallowed_methods, clippy::disallowed_macros)] // the Yew UI: never a first visit's
 pub mod yew_ui;
 
 pub use app::{choice, show_preferences};

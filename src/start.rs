@@ -148,7 +148,6 @@ fn run(
 
 /// Starts from the `<script>` tag's `data-*` attributes. `tables`, `texts` and `charter` are the
 /// page's [`PageRequests`]. Resolves once started.
-#[cfg_attr(feature = "js-first-layer", wasm_bindgen(js_name = mountFromScript))]
 pub fn mount_from_script(
     script: Option<Element>,
     tables: Function,
@@ -163,7 +162,6 @@ pub fn mount_from_script(
 
 /// Starts from an options object (the data attributes in camelCase); see
 /// [`mount_from_script`].
-#[cfg_attr(feature = "js-first-layer", wasm_bindgen(js_name = mount))]
 pub fn mount_with_options(
     options: JsValue,
     tables: Function,

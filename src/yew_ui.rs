@@ -1,5 +1,5 @@
-//! The Yew UI's entry points: `cookie-charter-ui_bg.wasm`'s exports (with the `js-ui`
-//! feature), loaded by `js/entry.js` on a page with a charter table, and [`same_wasm_requests`]
+//! The Yew UI's entry points: [`render_tables`], which `cookie-charter-ui.js`'s bundle crate
+//! exports (loaded by `js/entry.js` on a page with a charter table), and [`same_wasm_requests`]
 //! for a Rust application, whose wasm holds the first layer and the Yew UI together. It draws
 //! the charter page from the snapshot the first layer hands over (texts, charter). It holds no
 //! consent state, reads no cookie or setting, fetches nothing and performs no effect: the first
@@ -98,7 +98,6 @@ pub fn same_wasm_requests() -> PageRequests {
 
 /// Renders the whole charter of `snapshot` (`{ texts, charter | preset }`) into every
 /// `[data-cookie-charter-table]` element.
-#[cfg_attr(feature = "js-ui", wasm_bindgen(js_name = renderTables))]
 pub fn render_tables(snapshot: JsValue) {
     let Some(Snapshot { texts, charter }) = read(&snapshot) else {
         console::error("the charter page got an unreadable snapshot");

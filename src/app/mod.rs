@@ -3,9 +3,12 @@
 //! script tag, and typed access to the visitor's choice. The banner, the panel and every effect
 //! of a choice are the ones the script tag runs: this module only starts them and reads them.
 
+// A Rust application's own wasm, never a page's first visit: exempt from the size rules.
 #[cfg(feature = "ui")]
+#[allow(clippy::disallowed_methods, clippy::disallowed_macros)]
 mod component;
 #[cfg(feature = "ui")]
+#[allow(clippy::disallowed_methods, clippy::disallowed_macros)]
 mod settings;
 
 #[cfg(feature = "ui")]

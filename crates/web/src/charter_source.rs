@@ -1,6 +1,6 @@
 //! Getting the charter the configuration names: built in, inline, or fetched. A portal's own
-//! charter is read by the page's charter reader (`crates/charter-reader`, a module of its own
-//! for the script tag), so that the first layer carries no JSON reader.
+//! charter is read by the page's charter reader (`dist/cookie-charter-reader.js`, a module of
+//! its own for the script tag), so that the first layer carries no JSON reader.
 
 use std::rc::Rc;
 

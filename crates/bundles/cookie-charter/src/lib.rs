@@ -1,0 +1,65 @@
+//! The first layer's wasm (`dist/cookie-charter.js`), loaded by every page: the banner's crate
+//! built without the Yew UI (which would otherwise weigh on every first visit: the size test
+//! holds this module to its figure), with the page modules' small allocator.
+//!
+//! A bundle crate: it only declares the JavaScript surface `js/entry.js` calls (the two ways to
+//! start, and the API it exposes as the module's functions and `window.CookieCharter`); what
+//! each function does is the banner's ([`cookie_charter::start`], [`cookie_charter::api`]).
+
+use cookie_charter::{api, start};
+use js_sys::{Function, Promise};
+use wasm_bindgen::prelude::*;
+use web_sys::Element;
+
+/// Starts from the `<script>` tag's `data-*` attributes ([`start::mount_from_script`]).
+#[wasm_bindgen(js_name = mountFromScript)]
+pub fn mount_from_script(
+    script: Option<Element>,
+    tables: Function,
+    texts: Function,
+    charter: Function,
+) -> Promise {
+    start::mount_from_script(script, tables, texts, charter)
+}
+
+/// Starts from `mount(options)` ([`start::mount_with_options`]).
+#[wasm_bindgen(js_name = mount)]
+pub fn mount(options: JsValue, tables: Function, texts: Function, charter: Function) -> Promise {
+    start::mount_with_options(options, tables, texts, charter)
+}
+
+/// `getConsent()`: the choice as it is applied, or `null` ([`api::get_consent`]).
+#[wasm_bindgen(js_name = getConsent)]
+pub fn get_consent() -> JsValue {
+    api::get_consent()
+}
+
+/// `getReceipt()`: the current choice's consent receipt, or `null` ([`api::get_receipt`]).
+#[wasm_bindgen(js_name = getReceipt)]
+pub fn get_receipt() -> JsValue {
+    api::get_receipt()
+}
+
+/// `showPreferences()`: opens the preferences panel ([`api::show_preferences`]).
+#[wasm_bindgen(js_name = showPreferences)]
+pub fn show_preferences() {
+    api::show_preferences()
+}
+
+/// `acceptAll()`: as "Tout accepter" ([`api::accept_all`]).
+#[wasm_bindgen(js_name = acceptAll)]
+pub fn accept_all() -> JsValue {
+    api::accept_all()
+}
+
+/// `refuseAll()`: as "Tout refuser" ([`api::refuse_all`]).
+#[wasm_bindgen(js_name = refuseAll)]
+pub fn refuse_all() -> JsValue {
+    api::refuse_all()
+}
+
+/// `reset()`: forgets the choice and shows the banner again ([`api::reset`]).
+#[wasm_bindgen(js_name = reset)]
+pub fn reset() {
+    api::reset()
+}
