@@ -42,18 +42,18 @@ NIGHTLY_FLAGS="-Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Zloc
 # What rustc's wasm32 target emits by default, for wasm-opt to accept and keep.
 WASM_FEATURES="--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue"
 
-# Builds module $1 (the workspace's crate $2 with its features $3, comma-separated) and runs
-# wasm-bindgen on it, then binaryen's wasm-opt with the module's flags ($4).
+# Builds module $1 from its bundle crate $2 and runs wasm-bindgen on it, then binaryen's
+# wasm-opt with the module's flags ($3).
 build_wasm() {
-  local name=$1 crate=$2 features=$3 flags=$4
+  local name=$1 crate=$2 flags=$3
   if $stable; then
     export CARGO_TARGET_DIR=target
-    cargo build --release --lib --target wasm32-unknown-unknown -p "$crate" --no-default-features --features "$features"
+    cargo build --release --lib --target wasm32-unknown-unknown -p "$crate"
   else
     # A target dir of its own: these flags would otherwise rebuild everything stable built.
     export CARGO_TARGET_DIR=target/nightly
     RUSTFLAGS="$NIGHTLY_FLAGS" cargo "+$NIGHTLY" build --release --lib --target wasm32-unknown-unknown \
-      $BUILD_STD -p "$crate" --no-default-features --features "$features"
+      $BUILD_STD -p "$crate"
   fi
   # Each wasm is handed to its glue explicitly (js/entry.js, js/ui.js): no default path.
   wasm-bindgen --target web --no-typescript --omit-default-module-path --out-dir target/pkg --out-name "$name" \
@@ -62,14 +62,14 @@ build_wasm() {
   node_modules/.bin/wasm-opt "target/pkg/${name}_bg.wasm" $flags $WASM_FEATURES -o "target/pkg/${name}_bg.wasm"
 }
 
-# Module $1 (crate $2, features $3) for pages without WebAssembly (iOS Lockdown Mode removes
+# Module $1 (crate $2) for pages without WebAssembly (iOS Lockdown Mode removes
 # it): built for the MVP feature set (what wasm2js reads), bound for bundlers, turned into
 # JavaScript.
 build_nowasm() {
-  local name=$1 crate=$2 features=$3
+  local name=$1 crate=$2
   CARGO_TARGET_DIR=target/mvp RUSTFLAGS="$NIGHTLY_FLAGS -Ctarget-cpu=mvp" \
     cargo "+$NIGHTLY" build --release --lib --target wasm32-unknown-unknown $BUILD_STD \
-    -p "$crate" --no-default-features --features "$features"
+    -p "$crate"
   wasm-bindgen --target bundler --no-typescript --out-dir target/nowasm --out-name "$name" \
     "target/mvp/wasm32-unknown-unknown/release/${crate//-/_}.wasm"
   node_modules/.bin/wasm2js "target/nowasm/${name}_bg.wasm" -O2 -o "target/nowasm/${name}_bg.wasm.js"
@@ -92,14 +92,14 @@ bundle() {
 rm -rf target/pkg target/nowasm dist
 mkdir -p dist target/pkg
 built=()
-while IFS='|' read -r name crate entry features flags nowasm loaded; do
+while IFS='|' read -r name crate entry flags nowasm loaded; do
   if $first_visit_only && [ "$loaded" != first-visit ]; then continue; fi
-  build_wasm "$name" "$crate" "$features" "$flags"
+  build_wasm "$name" "$crate" "$flags"
   if [ "$nowasm" = true ] && ! $first_visit_only; then
     if $stable; then
       echo "build: --stable builds no $name-nowasm.js (it needs nightly build-std)" >&2
     else
-      build_nowasm "$name" "$crate" "$features"
+      build_nowasm "$name" "$crate"
     fi
   fi
   # The module's stylesheet, if it has one, minified: a file of its own, and the text its bundle

@@ -15,13 +15,13 @@ echo "check-crate: cargo publish --dry-run"
 # takes a registry package of the same version as unchanged, so an older unpacking and older
 # builds of them are removed first.
 version=$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)
-rm -rf "${CARGO_HOME:-$HOME/.cargo}"/registry/src/-*/cookie-charter-{core,web}-"$version"
-cargo clean --quiet -p cookie-charter-core -p cookie-charter-web
+rm -rf "${CARGO_HOME:-$HOME/.cargo}"/registry/src/-*/cookie-charter-{core,web,page}-"$version"
+cargo clean --quiet -p cookie-charter-core -p cookie-charter-web -p cookie-charter-page
 # --allow-dirty: the test command also runs on a working tree with changes not yet committed.
-# The pure core and the web layer are published first and the banner's crate built against
-# those packages.
+# The pure core, the web layer and the page runtime are published first and the banner's
+# crate built against those packages.
 cargo publish --quiet --dry-run --allow-dirty -p cookie-charter-core -p cookie-charter-web \
-  -p cookie-charter
+  -p cookie-charter-page -p cookie-charter
 
 echo "check-crate: cargo doc"
 RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps -p cookie-charter
@@ -37,8 +37,9 @@ trap 'rm -rf "$copy"' EXIT
 cp -r "$CARGO_TARGET_DIR/package/cookie-charter-$version/." "$copy/crate"
 cp -r "$CARGO_TARGET_DIR/package/cookie-charter-core-$version/." "$copy/core"
 cp -r "$CARGO_TARGET_DIR/package/cookie-charter-web-$version/." "$copy/web"
+cp -r "$CARGO_TARGET_DIR/package/cookie-charter-page-$version/." "$copy/page"
 # The crates as packaged above stand in for the ones crates.io would serve.
-printf '\n[patch.crates-io]\ncookie-charter-core = { path = "../core" }\ncookie-charter-web = { path = "../web" }\n' \
+printf '\n[patch.crates-io]\ncookie-charter-core = { path = "../core" }\ncookie-charter-web = { path = "../web" }\ncookie-charter-page = { path = "../page" }\n' \
   >>"$copy/crate/Cargo.toml"
 # Dev-dependencies are not a host's concern; the test runner's exact pin is lifted here.
 sed -i '/^\[dev-dependencies.wasm-bindgen-test\]$/,/^version/ s/^version = "=[0-9.]*"/version = "0.3.45"/' "$copy/crate/Cargo.toml"

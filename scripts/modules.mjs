@@ -1,11 +1,11 @@
 // The wasm modules cookie-charter ships, as wasm-pack.toml declares them (the one place they are
 // declared). `node scripts/modules.mjs` prints one line a module for scripts/build.sh:
-// name|crate|entry|features (comma-separated)|wasm-opt flags|nowasm (true/false)|loaded.
+// name|crate|entry|wasm-opt flags|nowasm (true/false)|loaded.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'smol-toml';
 
-const FIELDS = ['name', 'crate', 'entry', 'features', 'wasm-opt', 'nowasm', 'loaded', 'brotli'];
+const FIELDS = ['name', 'crate', 'entry', 'wasm-opt', 'nowasm', 'loaded', 'brotli'];
 
 /** Each [[module]] of wasm-pack.toml, checked: every field there, and of the expected type. */
 export const MODULES = parse(readFileSync(new URL('../wasm-pack.toml', import.meta.url), 'utf8')).module.map((m) => {
@@ -22,6 +22,6 @@ export const MODULES = parse(readFileSync(new URL('../wasm-pack.toml', import.me
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   for (const m of MODULES) {
-    console.log([m.name, m.crate, m.entry, m.features.join(','), m['wasm-opt'].join(' '), m.nowasm, m.loaded].join('|'));
+    console.log([m.name, m.crate, m.entry, m['wasm-opt'].join(' '), m.nowasm, m.loaded].join('|'));
   }
 }

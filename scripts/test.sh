@@ -28,25 +28,21 @@ fi
 
 echo "== formatting and lints (a Rust host's build and each shipped module's, native and wasm32)"
 cargo fmt --all --check
-# The banner's crate as a Rust host builds it (with the Yew UI) and as the first layer does
-# (without), then the core, the web layer and each shipped module's bundle crate
-# (wasm-pack.toml), with the size rules of clippy.toml wherever a first visit runs the code.
-for features in "" "--no-default-features"; do
-  cargo clippy --quiet --all-targets $features -- -D warnings
-  cargo clippy --quiet --all-targets --target wasm32-unknown-unknown $features -- -D warnings
-done
-for crate in cookie-charter-core cookie-charter-web cookie-charter-js cookie-charter-reader-js \
-  cookie-charter-ui-js; do
+# Each crate of the banner, native and wasm32: the core, the web layer, the page runtime, the
+# `cookie-charter` crate a Rust host builds (the Yew UI, the component) and each shipped module's
+# bundle crate (wasm-pack.toml), with the size rules of clippy.toml wherever a first visit runs
+# the code.
+for crate in cookie-charter-core cookie-charter-web cookie-charter-page cookie-charter \
+  cookie-charter-js cookie-charter-reader-js cookie-charter-ui-js; do
   cargo clippy --quiet -p "$crate" --all-targets -- -D warnings
   cargo clippy --quiet -p "$crate" --all-targets --target wasm32-unknown-unknown -- -D warnings
 done
 cargo clippy --quiet -p cookie-charter-register --all-targets -- -D warnings
 
-echo "== native tests (the pure core; the banner's crate, its first layer's build too)"
+echo "== native tests (the pure core, the page runtime, the cookie-charter crate)"
 cargo test --quiet -p cookie-charter-core
+cargo test --quiet -p cookie-charter-page
 cargo test --quiet
-# (--lib --tests: the crate page's example is the Yew component, which this build has not.)
-cargo test --quiet --no-default-features --lib --tests
 
 if $quick; then
   echo "== the consent register (SQLite; the full run adds PostgreSQL)"

@@ -38,49 +38,34 @@
 //! }
 //! ```
 //!
-//! Features: `ui` (default) is the Yew UI and the component; without it the crate is the first
-//! layer alone. The shipped JavaScript modules' wasm exports are declared by the bundle crates
-//! of `crates/bundles/` (see `wasm-pack.toml`), never here: a Rust application's wasm exports
-//! nothing of this crate's.
+//! The crate is the facade a Rust application depends on: the component, its settings and the
+//! choice, over the crates that do the work. The shipped JavaScript modules' wasm exports are
+//! declared by the bundle crates of `crates/bundles/` (see `wasm-pack.toml`), never here: a Rust
+//! application's wasm exports nothing of this crate's.
 //!
-//! The modules below are the implementation; each says what it is for:
+//! What it is made of, each part a crate of its own so that the layers point one way:
 //! - [`core`]: pure logic (charter, consent state, cookie codec, configuration checks, texts),
 //!   the crate `cookie-charter-core` (crates/core), which knows nothing of the browser;
 //! - [`web`]: thin wrappers over the browser APIs it needs, the crate `cookie-charter-web`
 //!   (crates/web);
-//! - [`start`]: start-up, from the embed settings to a running loop;
-//! - [`state_loop`]: the one state → effects loop;
-//! - [`banner`]: the one banner (and the floating button), built with the DOM;
-//! - [`panel`]: the preferences panel, built with the DOM;
-//! - [`first_layer`]: the loop's view on the page, which asks for the Yew UI's charter page
-//!   where the page has a place for it;
-//! - [`api`]: the JS API's wasm side;
-//! - [`app`]: what a Rust application uses (settings, the component, the choice);
-//! - with the `ui` feature: [`components`] and [`yew_ui`], the Yew UI that draws the charter
-//!   page from what the first layer hands over.
+//! - [`page`]: the page runtime every first visit runs (start-up, the state loop, the banner,
+//!   the panel, the JavaScript API), the crate `cookie-charter-page` (crates/page);
+//! - here: [`app`] (what a Rust application uses: settings, the component, the choice), and
+//!   [`components`] and [`yew_ui`], the Yew UI that draws the charter page from what the page
+//!   runtime hands over.
 
-// The size rules of clippy.toml bind this crate (CONTRIBUTING.md, "The size rules"): every
-// first visit runs its first layer. What only the `ui` feature compiles (the Yew UI, the
-// component a Rust application renders) allows them where it is declared; tests are exempt.
-#![cfg_attr(test, allow(clippy::disallowed_methods, clippy::disallowed_macros))]
+// The size rules of clippy.toml bind what a first visit runs (CONTRIBUTING.md, "The size
+// rules"): the layers below. This crate is the Yew UI and a Rust application's component,
+// never a first visit's, so they do not bind it.
+#![allow(clippy::disallowed_methods, clippy::disallowed_macros)]
 
-pub mod api;
 pub mod app;
-pub mod banner;
-#[cfg(feature = "ui")]
-#[allow(clippy::disallowed_methods, clippy::disallowed_macros)] // the Yew UI: never a first visit's
 pub mod components;
 pub use cookie_charter_core as core;
-pub mod first_layer;
-pub mod panel;
-pub mod start;
-pub mod state_loop;
+pub use cookie_charter_page as page;
 pub use cookie_charter_web as web;
-#[cfg(feature = "ui")]
-#[allow(clippy::disallowed_methods, clippy::disallowed_macros)] // the Yew UI: never a first visit's
 pub mod yew_ui;
 
 pub use app::{choice, show_preferences};
-#[cfg(feature = "ui")]
 pub use app::{CookieCharter, CookieCharterProps, Settings, SettingsBuilder, SettingsError};
 pub use core::consent::Choice;

@@ -3,7 +3,7 @@
 //! for a Rust application, whose wasm holds the first layer and the Yew UI together. It draws
 //! the charter page from the snapshot the first layer hands over (texts, charter). It holds no
 //! consent state, reads no cookie or setting, fetches nothing and performs no effect: the first
-//! layer's [`crate::state_loop`] does all of that, once.
+//! layer's [`crate::page::state_loop`] does all of that, once.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -19,7 +19,7 @@ use crate::core::charter_json;
 use crate::core::i18n::{Texts, FRENCH_TEXTS};
 use crate::core::json::Json;
 use crate::core::presets::Preset;
-use crate::first_layer::{PageRequests, TABLE_SELECTOR};
+use crate::page::first_layer::{PageRequests, TABLE_SELECTOR};
 use crate::web::{console, json};
 
 /// The last JSON text read into a `T`, with what it gave.

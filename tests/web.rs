@@ -2,7 +2,6 @@
 //! (`cargo test --target wasm32-unknown-unknown`, see scripts/test.sh).
 // Tests are exempt from the first layer's size rules (clippy.toml).
 #![allow(clippy::disallowed_methods, clippy::disallowed_macros)]
-#![cfg(feature = "ui")]
 #![cfg(target_arch = "wasm32")]
 
 use std::rc::Rc;
@@ -14,11 +13,12 @@ use cookie_charter::core::consent::{Choice, ConsentState};
 use cookie_charter::core::cookie_codec::{self, Expectations, COOKIE_NAME};
 use cookie_charter::core::i18n::{Lang, Texts};
 use cookie_charter::core::presets::Preset;
-use cookie_charter::first_layer;
+use cookie_charter::page::first_layer;
+use cookie_charter::page::{start, state_loop};
 use cookie_charter::web::charter_source::CharterText;
 use cookie_charter::web::texts::LoadedTexts;
 use cookie_charter::web::{attributes, cookies, scripts};
-use cookie_charter::{start, state_loop, yew_ui};
+use cookie_charter::yew_ui;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
@@ -965,7 +965,7 @@ async fn after_customise_and_save_focus_returns_where_it_was_before_the_banner()
 
 #[wasm_bindgen_test]
 async fn the_banner_widget_cleans_up_after_itself() {
-    use cookie_charter::banner::{Banner, BannerContent, Pressed};
+    use cookie_charter::page::banner::{Banner, BannerContent, Pressed};
     let parent = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&parent).unwrap();
     let before: HtmlElement = document()

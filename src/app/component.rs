@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use super::settings::Settings;
 use crate::core::consent::Choice;
-use crate::start;
+use crate::page::start;
 use crate::web::{events, stylesheet};
 use crate::yew_ui;
 

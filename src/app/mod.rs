@@ -1,23 +1,16 @@
 //! What a Rust application uses: [`Settings`] (built only through their checks), the
-//! [`CookieCharter`] component (with the `ui` feature) that starts the same consent loop as the
+//! [`CookieCharter`] component that starts the same consent loop as the
 //! script tag, and typed access to the visitor's choice. The banner, the panel and every effect
 //! of a choice are the ones the script tag runs: this module only starts them and reads them.
 
-// A Rust application's own wasm, never a page's first visit: exempt from the size rules.
-#[cfg(feature = "ui")]
-#[allow(clippy::disallowed_methods, clippy::disallowed_macros)]
 mod component;
-#[cfg(feature = "ui")]
-#[allow(clippy::disallowed_methods, clippy::disallowed_macros)]
 mod settings;
 
-#[cfg(feature = "ui")]
 pub use component::{CookieCharter, CookieCharterProps};
-#[cfg(feature = "ui")]
 pub use settings::{Settings, SettingsBuilder, SettingsError};
 
 use crate::core::consent::{Action, Choice};
-use crate::state_loop;
+use crate::page::state_loop;
 
 /// The visitor's current choice as it is applied (every optional category refused when
 /// nothing optional may load: cookies that cannot be kept, a fallback charter), or `None` when

@@ -1,5 +1,5 @@
 //! The Yew UI's wasm (`dist/cookie-charter-ui.js`), loaded by a page with a charter table: the
-//! banner's crate with its `ui` feature, Yew's tracing compiled out.
+//! `cookie-charter` crate's Yew UI, Yew's tracing compiled out.
 //!
 //! A bundle crate: it only declares the JavaScript surface `js/ui.js` hands to the first layer;
 //! the drawing is the banner's ([`cookie_charter::yew_ui`]).

@@ -1,12 +1,13 @@
-//! The first layer's wasm (`dist/cookie-charter.js`), loaded by every page: the banner's crate
-//! built without the Yew UI (which would otherwise weigh on every first visit: the size test
-//! holds this module to its figure), with the page modules' small allocator.
+//! The first layer's wasm (`dist/cookie-charter.js`), loaded by every page: the page runtime,
+//! which has nothing of Yew (the size test holds this module to its figure), with the page
+//! modules' small allocator.
 //!
 //! A bundle crate: it only declares the JavaScript surface `js/entry.js` calls (the two ways to
 //! start, and the API it exposes as the module's functions and `window.CookieCharter`); what
-//! each function does is the banner's ([`cookie_charter::start`], [`cookie_charter::api`]).
+//! each function does is the page runtime's ([`cookie_charter_page::start`],
+//! [`cookie_charter_page::api`]).
 
-use cookie_charter::{api, start};
+use cookie_charter_page::{api, start};
 use js_sys::{Function, Promise};
 use wasm_bindgen::prelude::*;
 use web_sys::Element;

@@ -7,7 +7,7 @@
 //! `js/entry.js` calls [`mount_from_script`] (the script tag) or [`mount_with_options`]
 //! (`mount(options)`), with the three callbacks through which the first layer asks the page for
 //! the Yew UI and for a language's texts (see [`first_layer::PageRequests`]); a Rust application's
-//! [`crate::CookieCharter`] calls [`start_checked`].
+//! `CookieCharter` component calls [`start_checked`].
 
 use std::cell::Cell;
 use std::rc::Rc;
