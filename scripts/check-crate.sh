@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Checks the crate as a Rust application would get it:
 #   - `cargo publish --dry-run`: the packaged crate (Cargo.toml's `include`) builds on its own;
-#   - `cargo doc`: the crate page renders, with its usage example, and no broken link;
+#   - `cargo doc`: the crate page renders, with its usage example, and no broken link (nor in
+#     the pages of the crates it is made of);
 #   - its lowest declared versions build (`-Z direct-minimal-versions`, pinned nightly), so a
 #     host with older wasm-bindgen / js-sys / web-sys in its lock file is not forced up.
 # examples/yew-app (scripts/example-yew.sh) shows the component in use.
@@ -24,7 +25,8 @@ cargo publish --quiet --dry-run --allow-dirty -p cookie-charter-core -p cookie-c
   -p cookie-charter-page -p cookie-charter
 
 echo "check-crate: cargo doc"
-RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps -p cookie-charter
+RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps -p cookie-charter-core -p cookie-charter-web \
+  -p cookie-charter-page -p cookie-charter
 page=$CARGO_TARGET_DIR/doc/cookie_charter/index.html
 grep -q 'CookieCharter' "$page" && grep -q 'Settings::builder' "$page" \
   || { echo "check-crate: the crate page lacks its usage example" >&2; exit 1; }

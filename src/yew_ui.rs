@@ -19,7 +19,7 @@ use crate::core::charter_json;
 use crate::core::i18n::{Texts, FRENCH_TEXTS};
 use crate::core::json::Json;
 use crate::core::presets::Preset;
-use crate::page::first_layer::{PageRequests, TABLE_SELECTOR};
+use crate::page::view::{PageRequests, TABLE_SELECTOR};
 use crate::web::{console, json};
 
 /// The last JSON text read into a `T`, with what it gave.

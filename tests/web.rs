@@ -13,7 +13,7 @@ use cookie_charter::core::consent::{Choice, ConsentState};
 use cookie_charter::core::cookie_codec::{self, Expectations, COOKIE_NAME};
 use cookie_charter::core::i18n::{Lang, Texts};
 use cookie_charter::core::presets::Preset;
-use cookie_charter::page::first_layer;
+use cookie_charter::page::view;
 use cookie_charter::page::{start, state_loop};
 use cookie_charter::web::charter_source::CharterText;
 use cookie_charter::web::texts::LoadedTexts;
@@ -167,7 +167,7 @@ impl Page {
         let state = ConsentState::new(charter, setup.stored).with_gpc(setup.gpc);
         state_loop::start(state, setup.config.clone());
         let lang = setup.config.lang;
-        first_layer::show(
+        view::show(
             setup.config,
             CharterText::Preset(setup.preset),
             texts(lang),

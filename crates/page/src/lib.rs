@@ -13,7 +13,7 @@
 //!
 //! - [`start`]: start-up, from the embed settings to a running loop;
 //! - [`state_loop`]: the one state → effects loop;
-//! - [`first_layer`]: the loop's view on the page (banner, panel, floating button), which asks
+//! - [`view`]: the loop's view on the page (banner, panel, floating button), which asks
 //!   the page for the Yew UI's charter page where the page has a place for it;
 //! - [`banner`] and [`panel`]: DOM widgets that clean up on drop;
 //! - [`api`]: the JavaScript API's wasm side.
@@ -21,10 +21,10 @@
 
 pub mod api;
 pub mod banner;
-pub mod first_layer;
 pub mod panel;
 pub mod start;
 pub mod state_loop;
+pub mod view;
 
 use cookie_charter_core as core;
 use cookie_charter_web as web;

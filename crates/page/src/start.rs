@@ -1,12 +1,12 @@
 //! Start-up: from the embed settings to a running consent loop. It checks the configuration
 //! (reporting each problem in the console), gets the charter, reads the stored choice and what
 //! the browser says (Global Privacy Control, whether cookies work), tells Google Consent Mode /
-//! Matomo / Piano the stored choice (their all-denied defaults came first), then starts the [`state_loop`] and the [`first_layer`] that
+//! Matomo / Piano the stored choice (their all-denied defaults came first), then starts the [`state_loop`] and the [`view`] that
 //! shows it. Only the first start on a page does anything.
 //!
 //! `js/entry.js` calls [`mount_from_script`] (the script tag) or [`mount_with_options`]
 //! (`mount(options)`), with the three callbacks through which the first layer asks the page for
-//! the Yew UI and for a language's texts (see [`first_layer::PageRequests`]); a Rust application's
+//! the Yew UI and for a language's texts (see [`view::PageRequests`]); a Rust application's
 //! `CookieCharter` component calls [`start_checked`].
 
 use std::cell::Cell;
@@ -22,8 +22,8 @@ use crate::core::consent::ConsentState;
 use crate::core::cookie_codec::COOKIE_NAME;
 use crate::core::quote::quoted;
 use crate::core::text::text;
-use crate::first_layer::{self, PageRequests};
 use crate::state_loop;
+use crate::view::{self, PageRequests};
 use crate::web::charter_source::{self, LoadedCharter};
 use crate::web::{
     attributes, consent_store, console, cookies, integrations, options, privacy_signals, scripts,
@@ -51,7 +51,7 @@ pub fn start(read: &dyn Fn() -> RawConfig, requests: PageRequests) -> Promise {
 }
 
 /// [`start`] from a configuration already checked: a Rust application's
-/// [`crate::Settings`]. The tools' consent defaults are pushed here, before anything else
+/// `cookie_charter::Settings`. The tools' consent defaults are pushed here, before anything else
 /// (`js/entry.js` pushes them itself for the script tag and `mount()`).
 pub fn start_checked(config: Config, requests: PageRequests) -> Promise {
     start_with(
@@ -140,7 +140,7 @@ fn run(
     let request = requests.texts.clone();
     texts::load(lang, &request, move |texts| {
         tasks::later(move || {
-            first_layer::show(config, charter_text, texts, requests);
+            view::show(config, charter_text, texts, requests);
             shown();
         })
     });

@@ -1,5 +1,5 @@
 //! The built-in texts a page shows: French at once (built in), another language from the
-//! page, which loads its `cookie-charter-lang-<tag>.js` module (see `first_layer::PageRequests`).
+//! page, which loads its `cookie-charter-lang-<tag>.js` module (see `view::PageRequests`).
 //! The first layer reads only its own sentences (banner, panel), with the browser's `JSON.parse` (no reader
 //! of its own); the Yew UI reads the whole file from the JSON handed over. Whatever goes wrong,
 //! the French texts are shown: a banner in the wrong language beats no banner, and nothing

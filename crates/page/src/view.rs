@@ -1,4 +1,4 @@
-//! The first layer: what the page shows of the consent state, without Yew. It is the
+//! The page view: what the page shows of the consent state, without Yew. It is the
 //! [`state_loop`]'s one subscriber: it shows the [`Banner`], the preferences [`Panel`] or the
 //! [`FloatingButton`], turns what the visitor does there (and on `data-cookie-charter-open`
 //! links and placeholders) into actions, and asks the page for the charter page the Yew UI
