@@ -1,9 +1,9 @@
 //! The Yew UI's entry points: [`render_tables`], which `cookie-charter-ui.js`'s bundle crate
 //! exports (loaded by `js/entry.js` on a page with a charter table), and [`same_wasm_requests`]
-//! for a Rust application, whose wasm holds the first layer and the Yew UI together. It draws
-//! the charter page from the snapshot the first layer hands over (texts, charter). It holds no
-//! consent state, reads no cookie or setting, fetches nothing and performs no effect: the first
-//! layer's [`crate::page::state_loop`] does all of that, once.
+//! for a Rust application, whose wasm holds the page runtime and the Yew UI together. It draws
+//! the charter page from the snapshot the view hands over (texts, charter). It holds no
+//! consent state, reads no cookie or setting, fetches nothing and performs no effect: the page
+//! runtime's [`crate::page::state_loop`] does all of that, once.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -58,8 +58,8 @@ fn cached<T>(
     Some(value)
 }
 
-/// Reads a snapshot the first layer made. The charter and the texts are the ones the first
-/// layer checked: they are only read here (their fields), not checked again.
+/// Reads a snapshot the view made. The charter and the texts are the ones the page runtime
+/// checked: they are only read here (their fields), not checked again.
 fn read(snapshot: &JsValue) -> Option<Snapshot> {
     let field = |name: &str| Reflect::get(snapshot, &name.into()).ok();
     // `null`: French, carried here.
@@ -78,7 +78,7 @@ fn read(snapshot: &JsValue) -> Option<Snapshot> {
     Some(Snapshot { texts, charter })
 }
 
-/// The first layer's requests answered in this same wasm: what a Rust application that renders
+/// The view's requests answered in this same wasm: what a Rust application that renders
 /// [`crate::CookieCharter`] uses, where the script tag's entry module loads
 /// `cookie-charter-ui.js` and the language modules instead.
 pub fn same_wasm_requests() -> PageRequests {

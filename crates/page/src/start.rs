@@ -5,7 +5,7 @@
 //! shows it. Only the first start on a page does anything.
 //!
 //! `js/entry.js` calls [`mount_from_script`] (the script tag) or [`mount_with_options`]
-//! (`mount(options)`), with the three callbacks through which the first layer asks the page for
+//! (`mount(options)`), with the three callbacks through which the view asks the page for
 //! the Yew UI and for a language's texts (see [`view::PageRequests`]); a Rust application's
 //! `CookieCharter` component calls [`start_checked`].
 
@@ -35,7 +35,7 @@ thread_local! {
 }
 
 /// Checks the configuration `read` gives (reporting each problem in the console), gets the
-/// charter, and starts the loop and the first layer; resolves once started. Only the first
+/// charter, and starts the loop and the view; resolves once started. Only the first
 /// start on a page does anything (a second one warns).
 pub fn start(read: &dyn Fn() -> RawConfig, requests: PageRequests) -> Promise {
     start_with(
@@ -91,8 +91,8 @@ fn start_with(check: impl FnOnce() -> Config, requests: PageRequests) -> Promise
 }
 
 /// With the charter in hand: reads the stored choice and the browser's signals, tells Google
-/// Consent Mode / Matomo about the page load, then starts the loop and the first layer; calls
-/// `shown` once the first layer shows the state.
+/// Consent Mode / Matomo about the page load, then starts the loop and the view; calls
+/// `shown` once the view shows the state.
 fn run(
     mut config: Config,
     loaded: LoadedCharter,

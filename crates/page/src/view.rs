@@ -32,7 +32,7 @@ pub const TABLE_SELECTOR: &str = "[data-cookie-charter-table]";
 /// parsed.
 const BLOCKED_SELECTOR: &str = "[data-cookie-category],[data-cookie-service]";
 
-/// The page's answers to the first layer's requests: for the script tag, `js/entry.js` loads
+/// The page's answers to the view's requests: for the script tag, `js/entry.js` loads
 /// the Yew UI and the language modules for them ([`PageRequests::from_functions`]); in a Rust
 /// application the Yew UI and every language are in the same wasm
 /// (`yew_ui::same_wasm_requests`).
@@ -82,7 +82,7 @@ impl PageRequests {
     }
 }
 
-/// What the first layer shows now.
+/// What the view shows now.
 enum Shown {
     Nothing,
     Banner(Banner),

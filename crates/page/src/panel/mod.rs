@@ -1,4 +1,4 @@
-//! The preferences panel, built with the DOM by the first layer: a modal `<dialog>` with "Tout
+//! The preferences panel, built with the DOM by the view: a modal `<dialog>` with "Tout
 //! accepter" and "Tout refuser" (refusing in detail is never more steps than accepting), one
 //! switch per optional category or service, each category's cookies, and a save button. It is
 //! a widget like the banner: `show` opens it and returns a handle; [`Panel::update`] shows new
