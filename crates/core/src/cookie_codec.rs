@@ -259,7 +259,7 @@ pub fn decode(
     if wire.r != expect.charter.revision() {
         return Err(DecodeError::RevisionChanged);
     }
-    let categories = read_choices(&wire.c, expect.charter)?;
+    let categories = read_choices(wire.c, expect.charter)?;
     if wire.i.as_deref().is_some_and(|id| !is_receipt_id(id)) {
         return Err(DecodeError::Malformed(
             "the receipt id is not 1 to 64 letters, digits or hyphens".into(),
@@ -275,16 +275,16 @@ pub fn decode(
 
 /// The fields of a value (version 1 or 3; `c` as it is, read against the charter once the
 /// revision matches).
-struct Wire {
+struct Wire<'j> {
     t: UnixSeconds,
     r: String,
-    c: Json,
+    c: &'j Json,
     i: Option<String>,
 }
 
 /// Reads the version first (another version may have other fields), then the fields. Reads a
 /// value of the version the charter is written in: 3 when it has `services`, else 1.
-fn read_wire(value: &Json, services: bool) -> Result<Wire, DecodeError> {
+fn read_wire(value: &Json, services: bool) -> Result<Wire<'_>, DecodeError> {
     let mut r = Reader::default();
     let malformed = |problems: Vec<FieldError>| {
         DecodeError::Malformed(
@@ -312,8 +312,7 @@ fn read_wire(value: &Json, services: bool) -> Result<Wire, DecodeError> {
         t: r.field(&o, "t", true, Reader::whole_number)
             .unwrap_or_default(),
         r: r.required_string(&o, "r").unwrap_or_default(),
-        c: r.field(&o, "c", true, |_, value, _| Some(value.clone()))
-            .unwrap_or(Json::Null),
+        c: r.value(&o, "c", true).unwrap_or(&Json::Null),
         i: r.optional_string(&o, "i"),
     };
     r.finish(Some(wire)).map_err(malformed)

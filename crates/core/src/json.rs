@@ -272,6 +272,17 @@ impl Reader {
         found
     }
 
+    /// Member `name` of `object` as it is (its absence reported when `required`): for a value
+    /// read later against something else, without a copy.
+    pub fn value<'j>(
+        &mut self,
+        object: &Members<'j>,
+        name: &str,
+        required: bool,
+    ) -> Option<&'j Json> {
+        self.member(object, name, required).map(|(value, _)| value)
+    }
+
     /// `value` as a string.
     pub fn string(&mut self, value: &Json, path: &str) -> Option<String> {
         match value {

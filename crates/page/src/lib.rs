@@ -15,12 +15,14 @@
 //! - [`state_loop`]: the one state → effects loop;
 //! - [`view`]: the loop's view on the page (banner, panel, floating button), which asks
 //!   the page for the Yew UI's charter page where the page has a place for it;
-//! - [`banner`] and [`panel`]: DOM widgets that clean up on drop;
+//! - [`banner`] and [`panel`]: DOM widgets that clean up on drop (their shared markup in
+//!   `markup`);
 //! - [`api`]: the JavaScript API's wasm side.
 #![cfg_attr(test, allow(clippy::disallowed_methods, clippy::disallowed_macros))]
 
 pub mod api;
 pub mod banner;
+mod markup;
 pub mod panel;
 pub mod start;
 pub mod state_loop;

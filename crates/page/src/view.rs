@@ -240,13 +240,9 @@ impl FirstLayerView {
             }
             View::Closed => Shown::Nothing,
             View::Preferences => {
-                // The id in the cookie (a choice read at load), else the one kept with the
+                // The id in the cookie (a choice read at load), else the one given to the
                 // choice made on this page.
-                let receipt = state.choice.as_ref().and_then(|c| {
-                    c.receipt
-                        .clone()
-                        .or_else(|| receipts::kept_for(c).map(|r| r.id))
-                });
+                let receipt = state.choice.as_ref().and_then(receipts::id_of);
                 let content = PanelContent {
                     texts: &self.texts.texts,
                     charter: &state.charter,

@@ -1,16 +1,19 @@
 //! Consent receipts: a random id, kept in `localStorage` with the choice and, when
 //! `data-receipt-url` is set, sent with `navigator.sendBeacon`.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
+
+use js_sys::Reflect;
+use wasm_bindgen::JsValue;
 
 use cookie_charter_core::config::Config;
-use cookie_charter_core::consent::Choice;
+use cookie_charter_core::consent::{Choice, UnixSeconds};
 use cookie_charter_core::i18n::Lang;
 use cookie_charter_core::quote::quoted;
 use cookie_charter_core::receipt::Receipt;
 use cookie_charter_core::text::{text, Hex, Piece};
 
-use super::{console, json, local_storage};
+use super::{console, local_storage};
 
 /// `localStorage` key of the last receipt.
 pub const STORAGE_KEY: &str = "cookie-charter:receipt";
@@ -19,6 +22,8 @@ thread_local! {
     /// The language the page's texts are shown in, once known: French when the configured
     /// language's texts could not be loaded.
     static SHOWN_IN: Cell<Option<Lang>> = const { Cell::new(None) };
+    /// When the last choice made on this page was made, and the id of its receipt.
+    static LAST: RefCell<Option<(UnixSeconds, String)>> = const { RefCell::new(None) };
 }
 
 /// Records that the texts are shown in `lang`: receipts say what the visitor read, which may be
@@ -56,6 +61,7 @@ pub fn record(id: &str, choice: &Choice, config: &Config) {
         .and_then(|w| w.location().href().ok())
         .unwrap_or_default();
     let lang = SHOWN_IN.with(Cell::get).unwrap_or(config.lang);
+    LAST.with(|last| *last.borrow_mut() = Some((choice.decided_at, id.to_owned())));
     let receipt = Receipt::new(id, choice, lang, &page);
     if local_storage::set(STORAGE_KEY, &receipt.to_json()).is_err() {
         console::warn("the consent receipt could not be kept in localStorage");
@@ -77,23 +83,37 @@ pub fn record(id: &str, choice: &Choice, config: &Config) {
     }
 }
 
-/// The kept receipt of `choice` (same time, revision and choices), if any.
-pub fn kept_for(choice: &Choice) -> Option<Receipt> {
-    let kept = local_storage::get(STORAGE_KEY).ok().flatten()?;
-    Receipt::from_json(&kept, json::parse).filter(|r| {
-        r.decided_at == choice.decided_at
-            && r.revision == choice.revision
-            && r.choices == choice.categories
+/// The receipt id of `choice`: the one its cookie carried (a choice read from storage), else the
+/// one given to it when it was made on this page (the state keeps the choice as decided, without
+/// the id it was stored with).
+pub fn id_of(choice: &Choice) -> Option<String> {
+    choice.receipt.clone().or_else(|| {
+        LAST.with(|last| {
+            last.borrow()
+                .as_ref()
+                .filter(|(decided_at, _)| *decided_at == choice.decided_at)
+                .map(|(_, id)| id.clone())
+        })
     })
 }
 
 /// The kept receipt of `choice` as a JS object (`{ id, decidedAt, revision, choices, lang,
-/// page }`), or `null`: what `getReceipt()` returns.
-pub fn kept_to_js(choice: Option<&Choice>) -> wasm_bindgen::JsValue {
+/// page }`), or `null`: what `getReceipt()` returns. The one kept is the choice's when it has
+/// the choice's id, time and revision; anything else kept (another choice's, or unreadable) is
+/// no receipt of this one.
+pub fn kept_to_js(choice: Option<&Choice>) -> JsValue {
     choice
-        .and_then(kept_for)
-        .and_then(|r| js_sys::JSON::parse(&r.to_json()).ok())
-        .unwrap_or(wasm_bindgen::JsValue::NULL)
+        .and_then(|choice| {
+            let id = id_of(choice)?;
+            let kept = local_storage::get(STORAGE_KEY).ok().flatten()?;
+            let receipt = js_sys::JSON::parse(&kept).ok()?;
+            let field = |name: &str| Reflect::get(&receipt, &JsValue::from_str(name)).ok();
+            let same = field("id")?.as_string()? == id
+                && field("decidedAt")?.as_f64()? == choice.decided_at as f64
+                && field("revision")?.as_string()? == choice.revision;
+            same.then_some(receipt)
+        })
+        .unwrap_or(JsValue::NULL)
 }
 
 /// Forgets the kept receipt (`reset()`); a console warning if storage refuses.

@@ -5,6 +5,7 @@ use web_sys::Element;
 
 use super::BannerContent;
 use crate::core::i18n::BannerTexts;
+use crate::markup::{actions, head};
 use crate::web::dom::append;
 
 /// Appends the banner to `parent`: title, close button, text with the charter link, the Global
@@ -29,32 +30,12 @@ pub fn banner(parent: &Element, content: BannerContent<'_>) -> Option<Element> {
         ],
         None,
     )?;
-    let head = append(
+    head(
         &section,
-        "div",
-        &[("class", "cookie-charter__panel-head")],
-        None,
-    )?;
-    append(
-        &head,
-        "h2",
-        &[
-            ("id", "cookie-charter-banner-title"),
-            ("class", "cookie-charter__title"),
-        ],
-        Some(t.banner_title()),
-    )?;
-    append(
-        &head,
-        "button",
-        &[
-            ("type", "button"),
-            ("data-action", "dismiss"),
-            ("aria-label", t.close_banner()),
-            ("title", t.close_banner()),
-            ("class", "cookie-charter__close"),
-        ],
-        Some("×"),
+        "cookie-charter-banner-title",
+        t.banner_title(),
+        "dismiss",
+        t.close_banner(),
     )?;
     let text = append(
         &section,
@@ -82,28 +63,14 @@ pub fn banner(parent: &Element, content: BannerContent<'_>) -> Option<Element> {
             Some(t.gpc_notice()),
         )?;
     }
-    let actions = append(
+    actions(
         &section,
-        "div",
-        &[("class", "cookie-charter__actions")],
-        None,
+        &[
+            ("accept-all", t.accept_all()),
+            ("refuse-all", t.refuse_all()),
+            ("customise", t.customise()),
+        ],
     )?;
-    for (action, label) in [
-        ("accept-all", t.accept_all()),
-        ("refuse-all", t.refuse_all()),
-        ("customise", t.customise()),
-    ] {
-        append(
-            &actions,
-            "button",
-            &[
-                ("type", "button"),
-                ("data-action", action),
-                ("class", "cookie-charter__button"),
-            ],
-            Some(label),
-        )?;
-    }
     Some(section)
 }
 

@@ -9,6 +9,7 @@ use super::PanelContent;
 use crate::core::charter::{Category, CookieRow, Service};
 use crate::core::i18n::{BannerTexts, Lang};
 use crate::core::text::text;
+use crate::markup::{actions, head};
 use crate::web::dom::append;
 
 /// Appends the panel's `<dialog>` to `parent`.
@@ -23,32 +24,12 @@ pub fn panel(parent: &Element, content: PanelContent<'_>) -> Option<Element> {
         ],
         None,
     )?;
-    let head = append(
+    head(
         &dialog,
-        "div",
-        &[("class", "cookie-charter__panel-head")],
-        None,
-    )?;
-    append(
-        &head,
-        "h2",
-        &[
-            ("id", "cookie-charter-panel-title"),
-            ("class", "cookie-charter__title"),
-        ],
-        Some(t.preferences_title()),
-    )?;
-    append(
-        &head,
-        "button",
-        &[
-            ("type", "button"),
-            ("data-action", "close"),
-            ("class", "cookie-charter__close"),
-            ("aria-label", t.close()),
-            ("title", t.close()),
-        ],
-        Some("×"),
+        "cookie-charter-panel-title",
+        t.preferences_title(),
+        "close",
+        t.close(),
     )?;
     append(
         &dialog,
@@ -86,24 +67,6 @@ pub fn panel(parent: &Element, content: PanelContent<'_>) -> Option<Element> {
         )?;
     }
     Some(dialog)
-}
-
-/// A row of buttons of equal weight.
-fn actions(parent: &Element, buttons: &[(&str, &str)]) -> Option<()> {
-    let row = append(parent, "div", &[("class", "cookie-charter__actions")], None)?;
-    for (action, label) in buttons {
-        append(
-            &row,
-            "button",
-            &[
-                ("type", "button"),
-                ("data-action", action),
-                ("class", "cookie-charter__button"),
-            ],
-            Some(label),
-        )?;
-    }
-    Some(())
 }
 
 /// One category: its switch (for a category of services, one that turns them all on or off),
