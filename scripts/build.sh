@@ -42,8 +42,8 @@ NIGHTLY_FLAGS="-Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Zloc
 # What rustc's wasm32 target emits by default, for wasm-opt to accept and keep.
 WASM_FEATURES="--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue"
 
-# Builds module $1 from its bundle crate $2 and runs wasm-bindgen on it, then binaryen's
-# wasm-opt with the module's flags ($3).
+# Builds module $1 from its bundle crate $2 and runs wasm-bindgen on it (its glue trimmed to
+# the loading path the entries take), then binaryen's wasm-opt with the module's flags ($3).
 build_wasm() {
   local name=$1 crate=$2 flags=$3
   if $stable; then
@@ -59,6 +59,8 @@ build_wasm() {
   wasm-bindgen --target web --no-typescript --omit-default-module-path --out-dir target/pkg --out-name "$name" \
     "$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/${crate//-/_}.wasm"
   node scripts/shorten-wasm-names.mjs "target/pkg/$name"
+  # The entries hand the glue bytes in an options object: its other ways of loading go.
+  node scripts/trim-glue.mjs "target/pkg/$name.js"
   node_modules/.bin/wasm-opt "target/pkg/${name}_bg.wasm" $flags $WASM_FEATURES -o "target/pkg/${name}_bg.wasm"
 }
 

@@ -103,7 +103,7 @@ pub fn render_tables(snapshot: JsValue) {
         console::error("the charter page got an unreadable snapshot");
         return;
     };
-    let Some(hosts) = web_sys::window()
+    let Some(hosts) = crate::web::window::window()
         .and_then(|w| w.document())
         .and_then(|d| d.query_selector_all(TABLE_SELECTOR).ok())
     else {

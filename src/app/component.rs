@@ -51,7 +51,7 @@ pub fn CookieCharter(props: &CookieCharterProps) -> Html {
             let callback = on_change.borrow().clone();
             callback.emit(super::choice());
         };
-        let listener = web_sys::window()
+        let listener = crate::web::window::window()
             .and_then(|w| w.document())
             .map(|document| {
                 let tell = tell.clone();

@@ -100,7 +100,7 @@ pub fn show(
     texts: LoadedTexts,
     requests: PageRequests,
 ) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+    let Some(document) = crate::web::window::window().and_then(|w| w.document()) else {
         return;
     };
     let Ok(host) = document.create_element("div") else {
@@ -134,7 +134,7 @@ pub fn show(
         };
         blocked_added();
         dom::when_added(BLOCKED_SELECTOR, blocked_added);
-        let has_tables = web_sys::window()
+        let has_tables = crate::web::window::window()
             .and_then(|w| w.document())
             .and_then(|d| d.query_selector(TABLE_SELECTOR).ok().flatten())
             .is_some();

@@ -11,7 +11,7 @@ pub const INLINE_CHARTER_SELECTOR: &str =
 /// Reads the configuration attributes of `script` (all absent when there is no script tag),
 /// with the page's inline charter block, `<html lang>` and host name.
 pub fn read_raw_config(script: Option<&Element>) -> RawConfig {
-    let window = web_sys::window();
+    let window = crate::window::window();
     let document = window.as_ref().and_then(|w| w.document());
     let mut raw = RawConfig {
         inline_charter: document

@@ -41,7 +41,7 @@ extern "C" {
 /// runs (or fails) before the tags after it are activated. Scripts get `nonce` (their own, else
 /// the configured one).
 pub fn activate(attribute: &str, id: &str, nonce: Option<String>) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+    let Some(document) = crate::window::window().and_then(|w| w.document()) else {
         return;
     };
     // `[data-cookie-category="audience"]`, and "not activated yet".
@@ -64,7 +64,8 @@ pub fn activate(attribute: &str, id: &str, nonce: Option<String>) {
     };
     let mut tags: Vec<Element> = Vec::with_capacity(list.length() as usize);
     for i in 0..list.length() {
-        if let Some(tag) = list.item(i).and_then(|n| n.dyn_into().ok()) {
+        // `querySelectorAll` lists elements only: no class check.
+        if let Some(tag) = list.item(i).map(JsCast::unchecked_into) {
             tags.push(tag);
         }
     }

@@ -8,7 +8,7 @@ use cookie_charter_core::cookie_patterns::Reach;
 use cookie_charter_core::text::text;
 
 fn html_document() -> Option<HtmlDocument> {
-    web_sys::window()?
+    crate::window::window()?
         .document()?
         .dyn_into::<HtmlDocument>()
         .ok()
@@ -22,7 +22,7 @@ pub fn write(assignment: &str) -> bool {
 
 /// Whether the page is served over https, so that cookies get the `Secure` attribute.
 pub fn page_is_secure() -> bool {
-    web_sys::window()
+    crate::window::window()
         .and_then(|w| w.location().protocol().ok())
         .is_some_and(|p| p == "https:")
 }
@@ -37,7 +37,7 @@ pub fn all() -> String {
 /// The page's host and path (`location.hostname`, `location.pathname`): where its cookies
 /// can be set.
 fn page_location() -> (String, String) {
-    let location = web_sys::window().map(|w| w.location());
+    let location = crate::window::window().map(|w| w.location());
     let host = location.as_ref().and_then(|l| l.hostname().ok());
     let path = location.as_ref().and_then(|l| l.pathname().ok());
     (

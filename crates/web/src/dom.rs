@@ -48,7 +48,7 @@ pub fn when_body(f: impl FnOnce(HtmlElement) + 'static) {
     // One instance of the glue for every caller: `f` goes behind a `Box<dyn …>`.
     let f: Box<dyn FnOnce(HtmlElement)> = Box::new(f);
     when_body_js(Closure::once_into_js(move || {
-        if let Some(body) = web_sys::window()
+        if let Some(body) = crate::window::window()
             .and_then(|w| w.document())
             .and_then(|d| d.body())
         {
@@ -59,7 +59,7 @@ pub fn when_body(f: impl FnOnce(HtmlElement) + 'static) {
 
 /// Whether the parser is still adding the page's markup (`document.readyState` is `loading`).
 pub fn still_parsing() -> bool {
-    web_sys::window()
+    crate::window::window()
         .and_then(|w| w.document())
         .is_some_and(|d| d.ready_state() == "loading")
 }
@@ -67,7 +67,7 @@ pub fn still_parsing() -> bool {
 /// Calls `f` once the whole page is parsed: now if it is, else at `DOMContentLoaded`.
 pub fn when_parsed(f: impl FnOnce() + 'static) {
     let f: Box<dyn FnOnce()> = Box::new(f);
-    match web_sys::window().and_then(|w| w.document()) {
+    match crate::window::window().and_then(|w| w.document()) {
         Some(document) if still_parsing() => {
             gloo_events::EventListener::once(&document, "DOMContentLoaded", move |_| f()).forget()
         }
@@ -79,7 +79,8 @@ pub fn when_parsed(f: impl FnOnce() + 'static) {
 pub fn remove_all(parent: &Element, selector: &str) {
     if let Ok(found) = parent.query_selector_all(selector) {
         for i in 0..found.length() {
-            if let Some(element) = found.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+            // `querySelectorAll` lists elements only: no class check.
+            if let Some(element) = found.item(i).map(JsCast::unchecked_into::<Element>) {
                 element.remove();
             }
         }
@@ -88,7 +89,7 @@ pub fn remove_all(parent: &Element, selector: &str) {
 
 /// The element that has focus, if it is an HTML element.
 pub fn focused_element() -> Option<HtmlElement> {
-    web_sys::window()?
+    crate::window::window()?
         .document()?
         .active_element()?
         .dyn_into()
@@ -104,7 +105,7 @@ pub fn restore_focus(previous: Option<HtmlElement>) {
 
 /// Adds (`on`) or removes `class` on `<html>`.
 pub fn set_document_class(class: &str, on: bool) {
-    let root = web_sys::window()
+    let root = crate::window::window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element());
     if let Some(root) = root {
@@ -147,7 +148,7 @@ pub fn on_click_within(
     trusted_only: bool,
     on: impl Fn(Element) + 'static,
 ) -> Option<EventListener> {
-    let document = web_sys::window()?.document()?;
+    let document = crate::window::window()?.document()?;
     // Not passive when cancelling: the element is often `<a href="#">`.
     let options = if cancel {
         EventListenerOptions::enable_prevent_default()

@@ -13,7 +13,7 @@ use super::receipts;
 
 /// Calls `reread` at each of those moments, as long as the returned listeners live.
 pub fn listen(reread: impl Fn() + Clone + 'static) -> Vec<EventListener> {
-    let Some(window) = web_sys::window() else {
+    let Some(window) = crate::window::window() else {
         return Vec::new();
     };
     let Some(document) = window.document() else {

@@ -15,7 +15,7 @@ pub const ERROR_EVENT: &str = "cookie-charter:error";
 
 /// Dispatches `CustomEvent(name, { detail })` on `document`.
 fn dispatch(name: &str, detail: &JsValue) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+    let Some(document) = crate::window::window().and_then(|w| w.document()) else {
         return;
     };
     let init = CustomEventInit::new();

@@ -35,3 +35,4 @@ pub mod scripts;
 pub mod stylesheet;
 pub mod tasks;
 pub mod texts;
+pub mod window;

@@ -10,7 +10,7 @@ use web_sys::Storage;
 pub struct Unavailable;
 
 fn storage() -> Result<Storage, Unavailable> {
-    web_sys::window()
+    crate::window::window()
         .ok_or(Unavailable)?
         .local_storage()
         .map_err(|_| Unavailable)?

@@ -48,7 +48,7 @@ fn kept_out_of_sight(frame: &Element) -> bool {
 /// does not contain and that has none yet (but those the page keeps out of sight), and hides
 /// the empty element.
 pub fn show(charter: &Charter, texts: &BannerTexts, allowed: &[String]) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+    let Some(document) = crate::window::window().and_then(|w| w.document()) else {
         return;
     };
     // Not yet activated (`blocked_tags::ACTIVATED_MARKER`), not yet given a placeholder.
@@ -57,7 +57,8 @@ pub fn show(charter: &Charter, texts: &BannerTexts, allowed: &[String]) {
         return;
     };
     for i in 0..list.length() {
-        let Some(frame) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+        // `querySelectorAll` lists elements only: no class check.
+        let Some(frame) = list.item(i).map(JsCast::unchecked_into::<Element>) else {
             continue;
         };
         let id = frame

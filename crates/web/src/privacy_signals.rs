@@ -4,7 +4,7 @@ use js_sys::Reflect;
 
 /// Whether `navigator.globalPrivacyControl` is `true`.
 pub fn global_privacy_control() -> bool {
-    web_sys::window()
+    crate::window::window()
         .and_then(|w| Reflect::get(&w.navigator(), &"globalPrivacyControl".into()).ok())
         .and_then(|v| v.as_bool())
         .unwrap_or(false)

@@ -35,7 +35,7 @@ pub fn texts_shown_in(lang: Lang) {
 /// A random UUID (version 4) from the browser's cryptographic generator, or `None` if the
 /// page has none.
 pub fn random_id() -> Option<String> {
-    let crypto = web_sys::window()?.crypto().ok()?;
+    let crypto = crate::window::window()?.crypto().ok()?;
     let mut bytes = [0u8; 16];
     crypto.get_random_values_with_u8_array(&mut bytes).ok()?;
     bytes[6] = (bytes[6] & 0x0f) | 0x40;
@@ -57,7 +57,7 @@ pub fn random_id() -> Option<String> {
 
 /// Makes the receipt of `choice` under `id`, keeps it, and sends it if configured.
 pub fn record(id: &str, choice: &Choice, config: &Config) {
-    let page = web_sys::window()
+    let page = crate::window::window()
         .and_then(|w| w.location().href().ok())
         .unwrap_or_default();
     let lang = SHOWN_IN.with(Cell::get).unwrap_or(config.lang);
@@ -67,7 +67,7 @@ pub fn record(id: &str, choice: &Choice, config: &Config) {
         console::warn("the consent receipt could not be kept in localStorage");
     }
     if let Some(url) = &config.receipt_url {
-        let sent = web_sys::window()
+        let sent = crate::window::window()
             .and_then(|w| {
                 w.navigator()
                     .send_beacon_with_opt_str(url, Some(&receipt.to_json()))

@@ -99,7 +99,7 @@ pub fn set_text(script: &Element, text: &str) -> Result<(), ScriptError> {
 
 /// Resolves `src` against the page's base URL, keeping it only if it is http(s).
 pub fn resolve_http_url(src: &str) -> Result<String, ScriptError> {
-    let document = web_sys::window()
+    let document = crate::window::window()
         .and_then(|w| w.document())
         .ok_or(ScriptError::NoDocument)?;
     let base = document.base_uri().ok().flatten().unwrap_or_default();
@@ -127,7 +127,7 @@ pub enum Loaded<'a> {
 /// `cookie-charter:error` event (`audience-script` or `service-script`) say so, and it is not
 /// retried. Returns whether a script was added by this call.
 pub fn load_once(src: &str, nonce: Option<&str>, what: Loaded) -> Result<bool, ScriptError> {
-    let document = web_sys::window()
+    let document = crate::window::window()
         .and_then(|w| w.document())
         .ok_or(ScriptError::NoDocument)?;
     let (attribute, value, kind) = match what {

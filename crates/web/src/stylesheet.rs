@@ -28,7 +28,7 @@ pub fn adopt(css: &str) {
 }
 
 fn try_adopt(css: &str) -> Result<(), JsValue> {
-    let document = web_sys::window()
+    let document = crate::window::window()
         .and_then(|w| w.document())
         .ok_or(JsValue::NULL)?;
     let sheet = web_sys::CssStyleSheet::new()?;

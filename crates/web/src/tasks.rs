@@ -30,7 +30,7 @@ fn run_later(ms: i32, f: Box<dyn FnOnce()>) {
         }
     };
     let timer = Closure::once_into_js(run.clone());
-    let set = web_sys::window()
+    let set = crate::window::window()
         .map(|w| {
             w.set_timeout_with_callback_and_timeout_and_arguments_0(timer.unchecked_ref(), ms)
                 .is_ok()

@@ -124,7 +124,8 @@ impl Panel {
             return;
         };
         for i in 0..switches.length() {
-            let Some(switch) = switches.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+            // `querySelectorAll` lists elements only: no class check.
+            let Some(switch) = switches.item(i).map(JsCast::unchecked_into::<Element>) else {
                 continue;
             };
             if let Some(input) = switch.dyn_ref::<HtmlInputElement>() {
@@ -149,7 +150,7 @@ impl Drop for Panel {
         if let Some(modal) = self.dialog.dyn_ref::<HtmlDialogElement>() {
             modal.close();
         }
-        let active = web_sys::window()
+        let active = crate::web::window::window()
             .and_then(|w| w.document())
             .and_then(|d| d.active_element());
         let lost = active.as_ref().is_none_or(|a| {
