@@ -4,14 +4,18 @@
 
 use wasm_bindgen::prelude::*;
 
-#[wasm_bindgen]
+// A function rather than a `static`: the attribute for statics differs across the wasm-bindgen
+// versions the crate accepts (from 0.2.95).
+#[wasm_bindgen(inline_js = r#"
+export function page_window() {
+  return typeof window === 'undefined' ? undefined : window;
+}
+"#)]
 extern "C" {
-    /// `window`, or `None` where the global scope has none (a worker).
-    #[wasm_bindgen(thread_local_v2, js_name = window)]
-    static WINDOW: Option<web_sys::Window>;
+    fn page_window() -> Option<web_sys::Window>;
 }
 
 /// The page's window, or `None` where there is none (a worker): what each wrapper starts from.
 pub fn window() -> Option<web_sys::Window> {
-    WINDOW.with(Clone::clone)
+    page_window()
 }
