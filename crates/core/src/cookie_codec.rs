@@ -18,7 +18,7 @@
 
 use super::charter::Charter;
 use super::consent::{Choice, Decisions, UnixSeconds};
-use super::json::{self, FieldError, Json, Reader, ROOT};
+use super::json::{self, Json};
 use super::text::{append, display_by_pieces, text, Piece};
 
 /// Name of the cookie that records the visitor's choice, unless the portal renames it: the
@@ -282,40 +282,62 @@ struct Wire<'j> {
     i: Option<String>,
 }
 
+/// The members of the value, in this order.
+const WIRE_MEMBERS: [&str; 5] = ["v", "t", "r", "c", "i"];
+
 /// Reads the version first (another version may have other fields), then the fields. Reads a
-/// value of the version the charter is written in: 3 when it has `services`, else 1.
+/// value of the version the charter is written in: 3 when it has `services`, else 1. Written for
+/// this one small object rather than with [`json::Reader`], whose general paths and messages
+/// every first visit would otherwise carry for it alone.
 fn read_wire(value: &Json, services: bool) -> Result<Wire<'_>, DecodeError> {
-    let mut r = Reader::default();
-    let malformed = |problems: Vec<FieldError>| {
-        DecodeError::Malformed(
-            problems
-                .first()
-                .map(|problem| text!(problem))
-                .unwrap_or_default(),
-        )
+    let malformed = |why: String| DecodeError::Malformed(why);
+    let Json::Object(members) = value else {
+        return Err(malformed(text!("expected an object, found ", value.kind())));
     };
-    let Some(o) = r.object(value, ROOT, &["v", "t", "r", "c", "i"]) else {
-        return Err(malformed(r.problems));
+    let mut given: [Option<&Json>; 5] = [None; 5];
+    let mut unknown = None;
+    for (name, value) in members {
+        match WIRE_MEMBERS.iter().position(|known| known == name) {
+            Some(at) => given[at] = Some(value),
+            None => unknown = unknown.or(Some(name)),
+        }
+    }
+    let [v, t, r, c, i] = given;
+    let missing = |name: &str| malformed(text!("missing field `", name, "`"));
+    let whole_number = |name: &str, value: Option<&Json>| {
+        let value = value.ok_or_else(|| missing(name))?;
+        json::whole_number(value)
+            .ok_or_else(|| malformed(text!(name, ": ", json::not_a_whole_number(value))))
     };
-    let version = r.field(&o, "v", true, Reader::whole_number);
+    let string = |name: &str, value: &Json| match value {
+        Json::String(s) => Ok(s.clone()),
+        other => Err(malformed(text!(
+            name,
+            ": expected a string, found ",
+            other.kind()
+        ))),
+    };
+    let version = whole_number("v", v)?;
     let expected = if services {
         FORMAT_VERSION_SERVICES
     } else {
         FORMAT_VERSION
     };
-    match version {
-        Some(v) if v == u64::from(expected) => {}
-        Some(v) => return Err(DecodeError::UnknownVersion(v)),
-        None => return Err(malformed(r.problems)),
+    if version != u64::from(expected) {
+        return Err(DecodeError::UnknownVersion(version));
     }
-    let wire = Wire {
-        t: r.field(&o, "t", true, Reader::whole_number)
-            .unwrap_or_default(),
-        r: r.required_string(&o, "r").unwrap_or_default(),
-        c: r.value(&o, "c", true).unwrap_or(&Json::Null),
-        i: r.optional_string(&o, "i"),
-    };
-    r.finish(Some(wire)).map_err(malformed)
+    if let Some(name) = unknown {
+        return Err(malformed(text!("unknown field `", name, "`")));
+    }
+    Ok(Wire {
+        t: whole_number("t", t)?,
+        r: string("r", r.ok_or_else(|| missing("r"))?)?,
+        c: c.ok_or_else(|| missing("c"))?,
+        i: match i {
+            Some(id) => Some(string("i", id)?),
+            None => None,
+        },
+    })
 }
 
 /// The values of every cookie called `name` in a `document.cookie` string, in its order (the

@@ -133,6 +133,23 @@ fn as_safe_integer(n: f64) -> Option<i64> {
     (n.fract() == 0.0 && n.abs() <= MAX_SAFE_INTEGER).then_some(n as i64)
 }
 
+/// `value` as a whole number (an integer from 0 to 2^53 − 1, which JavaScript holds exactly), if
+/// it is one.
+pub fn whole_number(value: &Json) -> Option<u64> {
+    match value {
+        Json::Number(n) if *n >= 0.0 => as_safe_integer(*n).map(|i| i as u64),
+        _ => None,
+    }
+}
+
+/// Why `value` is not a whole number, as [`Reader`] and the cookie's reader say it.
+pub fn not_a_whole_number(value: &Json) -> String {
+    match value {
+        Json::Number(_) => "expected a whole number".into(),
+        other => text!("expected a whole number, found ", other.kind()),
+    }
+}
+
 fn write_string(s: &str, out: &mut String) {
     out.push('"');
     for c in s.chars() {
@@ -307,19 +324,11 @@ impl Reader {
 
     /// `value` as a whole number from 0 to 2^53 − 1.
     pub fn whole_number(&mut self, value: &Json, path: &str) -> Option<u64> {
-        match value {
-            Json::Number(n) if *n >= 0.0 => match as_safe_integer(*n) {
-                Some(i) => Some(i as u64),
-                None => {
-                    self.fail(path, "expected a whole number");
-                    None
-                }
-            },
-            _ => {
-                self.expected("a whole number", value, path);
-                None
-            }
+        let number = whole_number(value);
+        if number.is_none() {
+            self.fail(path, not_a_whole_number(value));
         }
+        number
     }
 
     /// `value` as an array, each item read by `item` with its path (`path[i]`).
