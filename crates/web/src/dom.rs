@@ -38,8 +38,10 @@ extern "C" {
 /// as long as the page lives: a single-page application inserts its content after the page
 /// was parsed.
 pub fn when_added(selector: &str, f: impl Fn() + 'static) {
-    let f: Box<dyn Fn()> = Box::new(f);
-    let f = Closure::<dyn Fn()>::new(f).into_js_value();
+    // `FnMut` like the one-shot callbacks elsewhere: the glue converts one kind of closure
+    // fewer.
+    let f: Box<dyn FnMut()> = Box::new(f);
+    let f = Closure::<dyn FnMut()>::new(f).into_js_value();
     let _ = when_added_js(selector, &f);
 }
 

@@ -2,7 +2,9 @@
 //! first layer ships no async executor for its one request.
 
 use cookie_charter_core::text::{append, display_by_pieces, Piece};
+use js_sys::Array;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// Why a resource could not be fetched.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -29,11 +31,11 @@ display_by_pieces!(FetchError);
 
 #[wasm_bindgen(inline_js = r#"
 export function fetch_text(url, done) {
-  // done(0, text) | done(1, why) for a failed request | done(2, status) | done(3) for a body
-  // that is not text.
+  // done(text) | done(status) for an error status | done(null) for a body that is not text |
+  // done([why]) for a failed request: one argument, the callbacks' usual shape.
   fetch(url).then(
-    (r) => (r.ok ? r.text().then((t) => done(0, t), () => done(3)) : done(2, r.status)),
-    (e) => done(1, String((e && e.message) || e)),
+    (r) => (r.ok ? r.text().then(done, () => done(null)) : done(r.status)),
+    (e) => done([String((e && e.message) || e)]),
   );
 }
 "#)]
@@ -44,12 +46,17 @@ extern "C" {
 /// Fetches `url` (same-origin credentials, the browser's cache rules) and calls `done` with
 /// its body as text, or why it could not be had.
 pub fn text(url: &str, done: impl FnOnce(Result<String, FetchError>) + 'static) {
-    let done = Closure::once_into_js(move |kind: u32, value: JsValue| {
-        done(match kind {
-            0 => value.as_string().ok_or(FetchError::Body),
-            1 => Err(FetchError::Network(value.as_string().unwrap_or_default())),
-            2 => Err(FetchError::Status(value.as_f64().unwrap_or_default() as u16)),
-            _ => Err(FetchError::Body),
+    let done = Closure::once_into_js(move |answer: JsValue| {
+        done(if let Some(text) = answer.as_string() {
+            Ok(text)
+        } else if let Some(status) = answer.as_f64() {
+            Err(FetchError::Status(status as u16))
+        } else if let Some(why) = answer.dyn_ref::<Array>() {
+            Err(FetchError::Network(
+                why.get(0).as_string().unwrap_or_default(),
+            ))
+        } else {
+            Err(FetchError::Body)
         })
     });
     fetch_text(url, done);
