@@ -142,9 +142,9 @@ fn activate_script(document: &Document, blocked: &Element, nonce: Option<&str>) 
         console::error(&text!("blocked script not activated: ", e));
         return None;
     }
-    if let Some(script) = live.dyn_ref::<HtmlScriptElement>() {
-        script.set_async(false);
-    }
+    // Made by `createElement("script")`: a script element, unchecked. Not async, so that the
+    // portal's scripts run in the order of its page.
+    live.unchecked_ref::<HtmlScriptElement>().set_async(false);
     let parent = blocked.parent_node()?;
     parent
         .insert_before(&live, blocked.next_sibling().as_ref())
