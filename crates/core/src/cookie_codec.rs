@@ -282,6 +282,11 @@ struct Wire<'j> {
     i: Option<String>,
 }
 
+/// Member `name` of the value, if it is given.
+fn required<'j>(name: &str, value: Option<&'j Json>) -> Result<&'j Json, DecodeError> {
+    value.ok_or_else(|| DecodeError::Malformed(json::missing_field(name)))
+}
+
 /// The members of the value, in this order.
 const WIRE_MEMBERS: [&str; 5] = ["v", "t", "r", "c", "i"];
 
@@ -290,9 +295,9 @@ const WIRE_MEMBERS: [&str; 5] = ["v", "t", "r", "c", "i"];
 /// this one small object rather than with [`json::Reader`], whose general paths and messages
 /// every first visit would otherwise carry for it alone.
 fn read_wire(value: &Json, services: bool) -> Result<Wire<'_>, DecodeError> {
-    let malformed = |why: String| DecodeError::Malformed(why);
+    use DecodeError::Malformed;
     let Json::Object(members) = value else {
-        return Err(malformed(text!("expected an object, found ", value.kind())));
+        return Err(Malformed(json::expected("an object", value)));
     };
     let mut given: [Option<&Json>; 5] = [None; 5];
     let mut unknown = None;
@@ -303,18 +308,17 @@ fn read_wire(value: &Json, services: bool) -> Result<Wire<'_>, DecodeError> {
         }
     }
     let [v, t, r, c, i] = given;
-    let missing = |name: &str| malformed(text!("missing field `", name, "`"));
     let whole_number = |name: &str, value: Option<&Json>| {
-        let value = value.ok_or_else(|| missing(name))?;
+        let value = required(name, value)?;
         json::whole_number(value)
-            .ok_or_else(|| malformed(text!(name, ": ", json::not_a_whole_number(value))))
+            .ok_or_else(|| Malformed(text!(name, ": ", json::not_a_whole_number(value))))
     };
     let string = |name: &str, value: &Json| match value {
         Json::String(s) => Ok(s.clone()),
-        other => Err(malformed(text!(
+        other => Err(Malformed(text!(
             name,
-            ": expected a string, found ",
-            other.kind()
+            ": ",
+            json::expected("a string", other)
         ))),
     };
     let version = whole_number("v", v)?;
@@ -327,12 +331,12 @@ fn read_wire(value: &Json, services: bool) -> Result<Wire<'_>, DecodeError> {
         return Err(DecodeError::UnknownVersion(version));
     }
     if let Some(name) = unknown {
-        return Err(malformed(text!("unknown field `", name, "`")));
+        return Err(Malformed(text!("unknown field `", name, "`")));
     }
     Ok(Wire {
         t: whole_number("t", t)?,
-        r: string("r", r.ok_or_else(|| missing("r"))?)?,
-        c: c.ok_or_else(|| missing("c"))?,
+        r: string("r", required("r", r)?)?,
+        c: required("c", c)?,
         i: match i {
             Some(id) => Some(string("i", id)?),
             None => None,

@@ -142,11 +142,22 @@ pub fn whole_number(value: &Json) -> Option<u64> {
     }
 }
 
-/// Why `value` is not a whole number, as [`Reader`] and the cookie's reader say it.
+/// Why `found` is not `what` was expected (`expected a string, found a number`): the wording
+/// of [`Reader`] and of the cookie's own reader.
+pub fn expected(what: &str, found: &Json) -> String {
+    text!("expected ", what, ", found ", found.kind())
+}
+
+/// Why an object lacks its member `name`, in the same wording.
+pub fn missing_field(name: &str) -> String {
+    text!("missing field `", name, "`")
+}
+
+/// Why `value` is not a whole number, in the same wording.
 pub fn not_a_whole_number(value: &Json) -> String {
     match value {
         Json::Number(_) => "expected a whole number".into(),
-        other => text!("expected a whole number, found ", other.kind()),
+        other => expected("a whole number", other),
     }
 }
 
@@ -240,7 +251,7 @@ impl Reader {
     }
 
     fn expected(&mut self, what: &str, value: &Json, path: &str) {
-        self.fail(path, text!("expected ", what, ", found ", value.kind()));
+        self.fail(path, expected(what, value));
     }
 
     /// `value` as an object whose members are all among `known` (others are reported).
@@ -284,20 +295,9 @@ impl Reader {
     ) -> Option<(&'j Json, String)> {
         let found = object.get(name);
         if found.is_none() && required {
-            self.fail(object.path(), text!("missing field `", name, "`"));
+            self.fail(object.path(), missing_field(name));
         }
         found
-    }
-
-    /// Member `name` of `object` as it is (its absence reported when `required`): for a value
-    /// read later against something else, without a copy.
-    pub fn value<'j>(
-        &mut self,
-        object: &Members<'j>,
-        name: &str,
-        required: bool,
-    ) -> Option<&'j Json> {
-        self.member(object, name, required).map(|(value, _)| value)
     }
 
     /// `value` as a string.
