@@ -115,6 +115,34 @@ test('an audience script that fails to load is not retried and raises cookie-cha
   await context.close();
 });
 
+test('getReceipt() answers only a kept receipt that is exactly the choice\'s', async () => {
+  const { page, context } = await visit(env, '/fixtures/receipts.html');
+  await page.click('text=Tout refuser');
+  await page.waitForFunction(() => window.CookieCharter.getReceipt() !== null);
+  const kept = await page.evaluate(() => localStorage.getItem('cookie-charter:receipt'));
+  const receipt = JSON.parse(kept);
+  const answerFor = (stored) => page.evaluate((text) => {
+    localStorage.setItem('cookie-charter:receipt', text);
+    return window.CookieCharter.getReceipt();
+  }, JSON.stringify(stored));
+  assert.deepEqual(await answerFor(receipt), receipt, 'the receipt as it was kept');
+  const altered = {
+    'another choice': { ...receipt, choices: { ...receipt.choices, audience: true } },
+    'a category left out': { ...receipt, choices: { necessary: true } },
+    'a category added': { ...receipt, choices: { ...receipt.choices, ads: false } },
+    'another id': { ...receipt, id: '00000000-0000-4000-8000-000000000000' },
+    'another time': { ...receipt, decidedAt: receipt.decidedAt - 1 },
+    'another revision': { ...receipt, revision: 'x' },
+    'a member added': { ...receipt, extra: 1 },
+    'a member left out': { ...receipt, lang: undefined },
+    'a page that is not a string': { ...receipt, page: 1 },
+  };
+  for (const [what, stored] of Object.entries(altered)) {
+    assert.equal(await answerFor(stored), null, `${what}: no receipt of this choice`);
+  }
+  await context.close();
+});
+
 test('consent receipts: kept, in the cookie, and sent to the receiver for a refusal and an acceptance', async () => {
   env.server.receipts.length = 0;
   const { page, context } = await visit(env, '/fixtures/receipts.html?email=someone%40example.org#top');

@@ -3,8 +3,8 @@
 
 use std::cell::{Cell, RefCell};
 
-use js_sys::Reflect;
-use wasm_bindgen::JsValue;
+use js_sys::{Object, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
 
 use cookie_charter_core::config::Config;
 use cookie_charter_core::consent::{Choice, UnixSeconds};
@@ -98,22 +98,43 @@ pub fn id_of(choice: &Choice) -> Option<String> {
 }
 
 /// The kept receipt of `choice` as a JS object (`{ id, decidedAt, revision, choices, lang,
-/// page }`), or `null`: what `getReceipt()` returns. The one kept is the choice's when it has
-/// the choice's id, time and revision; anything else kept (another choice's, or unreadable) is
-/// no receipt of this one.
+/// page }`), or `null`: what `getReceipt()` returns. The one kept is the choice's when it is a
+/// receipt as [`record`] writes it (those six members, no other) with the choice's id, time,
+/// revision and choices; anything else kept (another choice's, or unreadable) is no receipt of
+/// this one.
 pub fn kept_to_js(choice: Option<&Choice>) -> JsValue {
     choice
         .and_then(|choice| {
             let id = id_of(choice)?;
             let kept = local_storage::get(STORAGE_KEY).ok().flatten()?;
             let receipt = js_sys::JSON::parse(&kept).ok()?;
-            let field = |name: &str| Reflect::get(&receipt, &JsValue::from_str(name)).ok();
-            let same = field("id")?.as_string()? == id
-                && field("decidedAt")?.as_f64()? == choice.decided_at as f64
-                && field("revision")?.as_string()? == choice.revision;
-            same.then_some(receipt)
+            receipt_of(&receipt, &id, choice).then_some(receipt)
         })
         .unwrap_or(JsValue::NULL)
+}
+
+/// Whether `receipt` (parsed JSON) is the receipt of `choice` under `id`.
+fn receipt_of(receipt: &JsValue, id: &str, choice: &Choice) -> bool {
+    let members = |value: &JsValue| {
+        value
+            .dyn_ref::<Object>()
+            .map_or(usize::MAX, |o| Object::keys(o).length() as usize)
+    };
+    let field = |object: &JsValue, name: &str| {
+        Reflect::get(object, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
+    };
+    let choices = field(receipt, "choices");
+    let mut same = members(receipt) == 6
+        && field(receipt, "id").as_string().as_deref() == Some(id)
+        && field(receipt, "decidedAt").as_f64() == Some(choice.decided_at as f64)
+        && field(receipt, "revision").as_string() == Some(choice.revision.clone())
+        && field(receipt, "lang").is_string()
+        && field(receipt, "page").is_string()
+        && members(&choices) == choice.categories.pairs().len();
+    for (category, on) in choice.categories.pairs() {
+        same &= field(&choices, category).as_bool() == Some(*on);
+    }
+    same
 }
 
 /// Forgets the kept receipt (`reset()`); a console warning if storage refuses.
