@@ -26,12 +26,7 @@ pub fn after_decision(state: &ConsentState, config: &Config) {
             kept.receipt = receipts::random_id();
             let value = consent_store::save(&kept, &state.charter, config);
             register::keep_choice(&value, config);
-            match &kept.receipt {
-                Some(id) => receipts::record(id, &kept, config),
-                None => console::warn(
-                    "crypto.getRandomValues failed: the choice is kept without a receipt",
-                ),
-            }
+            receipts::record(&kept, config);
         }
         None => {
             consent_store::forget(config);

@@ -7,7 +7,7 @@ use js_sys::{Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
 use cookie_charter_core::config::Config;
-use cookie_charter_core::consent::{Choice, UnixSeconds};
+use cookie_charter_core::consent::Choice;
 use cookie_charter_core::i18n::Lang;
 use cookie_charter_core::quote::quoted;
 use cookie_charter_core::receipt::Receipt;
@@ -22,8 +22,8 @@ thread_local! {
     /// The language the page's texts are shown in, once known: French when the configured
     /// language's texts could not be loaded.
     static SHOWN_IN: Cell<Option<Lang>> = const { Cell::new(None) };
-    /// When the last choice made on this page was made, and the id of its receipt.
-    static LAST: RefCell<Option<(UnixSeconds, String)>> = const { RefCell::new(None) };
+    /// The last choice made on this page, as it was stored (with its receipt id, if it got one).
+    static LAST: RefCell<Option<Choice>> = const { RefCell::new(None) };
 }
 
 /// Records that the texts are shown in `lang`: receipts say what the visitor read, which may be
@@ -55,13 +55,18 @@ pub fn random_id() -> Option<String> {
     Some(id)
 }
 
-/// Makes the receipt of `choice` under `id`, keeps it, and sends it if configured.
-pub fn record(id: &str, choice: &Choice, config: &Config) {
+/// Makes the receipt of `choice` (a choice as stored) under its id, keeps it, and sends it if
+/// configured; a console warning when it got no id.
+pub fn record(choice: &Choice, config: &Config) {
+    LAST.with(|last| *last.borrow_mut() = Some(choice.clone()));
+    let Some(id) = choice.receipt.as_deref() else {
+        console::warn("crypto.getRandomValues failed: the choice is kept without a receipt");
+        return;
+    };
     let page = crate::window::window()
         .and_then(|w| w.location().href().ok())
         .unwrap_or_default();
     let lang = SHOWN_IN.with(Cell::get).unwrap_or(config.lang);
-    LAST.with(|last| *last.borrow_mut() = Some((choice.decided_at, id.to_owned())));
     let receipt = Receipt::new(id, choice, lang, &page);
     if local_storage::set(STORAGE_KEY, &receipt.to_json()).is_err() {
         console::warn("the consent receipt could not be kept in localStorage");
@@ -85,14 +90,14 @@ pub fn record(id: &str, choice: &Choice, config: &Config) {
 
 /// The receipt id of `choice`: the one its cookie carried (a choice read from storage), else the
 /// one given to it when it was made on this page (the state keeps the choice as decided, without
-/// the id it was stored with).
+/// the id it was stored with): only if the last choice stored here is the same decision.
 pub fn id_of(choice: &Choice) -> Option<String> {
     choice.receipt.clone().or_else(|| {
         LAST.with(|last| {
             last.borrow()
                 .as_ref()
-                .filter(|(decided_at, _)| *decided_at == choice.decided_at)
-                .map(|(_, id)| id.clone())
+                .filter(|stored| stored.same_decision(choice))
+                .and_then(|stored| stored.receipt.clone())
         })
     })
 }
@@ -139,6 +144,7 @@ fn receipt_of(receipt: &JsValue, id: &str, choice: &Choice) -> bool {
 
 /// Forgets the kept receipt (`reset()`); a console warning if storage refuses.
 pub fn forget() {
+    LAST.with(|last| *last.borrow_mut() = None);
     if local_storage::remove(STORAGE_KEY).is_err() {
         console::warn("the consent receipt could not be removed from localStorage");
     }
