@@ -99,6 +99,18 @@ test('a data: audience URL is refused and nothing runs', async () => {
   await context.close();
 });
 
+test('blocked tags with a URL that is not http(s) stay blocked, each with a console error, and the tags after them run', async () => {
+  const { page, context, console: messages } = await visit(env, '/fixtures/blocked-refused.html');
+  await page.click('text=Tout accepter');
+  await page.waitForFunction(() => window.__after === true);
+  const errors = messages.filter((m) => m.type === 'error').map((m) => m.text);
+  assert.ok(errors.some((t) => t.startsWith('[cookie-charter] blocked script not activated: the URL resolves to "data:"')), errors.join('\n'));
+  assert.ok(errors.some((t) => t.startsWith('[cookie-charter] blocked element not activated: the URL resolves to "javascript:"')), errors.join('\n'));
+  assert.equal(await page.evaluate(() => window.__pwned ?? 0), 0);
+  assert.equal(await page.locator('iframe[src]').count(), 0);
+  await context.close();
+});
+
 test('an audience script that fails to load is not retried and raises cookie-charter:error', async () => {
   const { page, context, requests } = await visit(env, '/fixtures/audience-404.html');
   await page.evaluate(() => {

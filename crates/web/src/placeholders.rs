@@ -180,37 +180,6 @@ fn size_like(boxed: &Element, frame: &Element) {
     }
 }
 
-/// Removes the placeholder shown for `frame` and shows the element again (once it loads).
-/// Returns whether the placeholder held the focus (its button was pressed): the caller then
-/// puts it on what replaces it ([`take_focus`]), not on `<body>`.
-pub fn remove_for(frame: &Element) -> bool {
-    if !frame.has_attribute(HIDDEN_MARKER) {
-        return false;
-    }
-    let _ = frame.remove_attribute("hidden");
-    let Some(next) = frame
-        .next_element_sibling()
-        .filter(|next| next.has_attribute(PLACEHOLDER_ATTRIBUTE))
-    else {
-        return false;
-    };
-    let focused = dom::focused_element().is_some_and(|f| next.contains(Some(&f)));
-    next.remove();
-    focused
-}
-
-/// Gives `element` the focus, making it focusable by script first if it is not (an `<img>`,
-/// a `<div>`).
-pub fn take_focus(element: &Element) {
-    let Some(element) = element.dyn_ref::<HtmlElement>() else {
-        return;
-    };
-    if element.tab_index() < 0 && !element.has_attribute("tabindex") {
-        let _ = element.set_attribute("tabindex", "-1");
-    }
-    let _ = element.focus();
-}
-
 /// Calls `on_allow(service)` when the visitor presses a placeholder's button, anywhere on the
 /// page: only a button this component made, and only a real press (not one the page's code
 /// made). Listens until the returned listener is dropped.

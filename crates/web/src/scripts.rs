@@ -2,7 +2,7 @@
 //! and only with an http(s) URL.
 
 use wasm_bindgen::prelude::*;
-use web_sys::{Element, Url};
+use web_sys::Element;
 
 use cookie_charter_core::quote::quoted;
 use cookie_charter_core::text::{append, display_by_pieces, text, Piece};
@@ -50,40 +50,35 @@ impl Piece for ScriptError {
 
 display_by_pieces!(ScriptError);
 
-#[wasm_bindgen(inline_js = r#"
-let policy;
-// The page's Trusted Types policy "cookie-charter" (where the browser has Trusted Types): it
-// blesses http(s) script URLs only, and the text of the portal's own blocked inline tags.
-function trusted() {
-  if (policy === undefined) {
-    policy = null;
-    try {
-      policy = globalThis.trustedTypes?.createPolicy('cookie-charter', {
-        createScriptURL(url) {
-          const scheme = new URL(url, document.baseURI).protocol;
-          if (scheme !== 'http:' && scheme !== 'https:') throw new TypeError('not an http(s) URL');
-          return url;
-        },
-        createScript: (text) => text,
-      }) ?? null;
-    } catch {
-      // The page's trusted-types directive does not list the name: strings it is.
+impl ScriptError {
+    /// The failure `scripts.js` reports as `[code, detail]`: 1 no URL, 2 another scheme, else
+    /// the Trusted Types policy refused.
+    pub(crate) fn from_js(failure: &JsValue) -> ScriptError {
+        let code = js_sys::Reflect::get_u32(failure, 0)
+            .ok()
+            .and_then(|c| c.as_f64());
+        let detail = || {
+            js_sys::Reflect::get_u32(failure, 1)
+                .ok()
+                .and_then(|d| d.as_string())
+                .unwrap_or_default()
+        };
+        match code {
+            Some(1.0) => ScriptError::Unresolvable(detail()),
+            Some(2.0) => ScriptError::Scheme(detail()),
+            _ => ScriptError::TrustedTypes,
+        }
     }
-  }
-  return policy;
 }
-export function set_script_src(script, url) {
-  script.src = trusted()?.createScriptURL(url) ?? url;
-}
-export function set_script_text(script, text) {
-  script.text = trusted()?.createScript(text) ?? text;
-}
-"#)]
+
+#[wasm_bindgen(module = "/src/scripts.js")]
 extern "C" {
     #[wasm_bindgen(catch)]
     fn set_script_src(script: &Element, url: &str) -> Result<(), JsValue>;
     #[wasm_bindgen(catch)]
     fn set_script_text(script: &Element, text: &str) -> Result<(), JsValue>;
+    #[wasm_bindgen(catch)]
+    fn http_url(src: &str) -> Result<JsValue, JsValue>;
 }
 
 /// Sets a script element's URL, through the `cookie-charter` Trusted Types policy where the
@@ -97,17 +92,13 @@ pub fn set_text(script: &Element, text: &str) -> Result<(), ScriptError> {
     set_script_text(script, text).map_err(|_| ScriptError::TrustedTypes)
 }
 
-/// Resolves `src` against the page's base URL, keeping it only if it is http(s).
+/// Resolves `src` against the page's base URL, keeping it only if it is http(s). The rule is
+/// the one the Trusted Types policy and the blocked tags' activation apply (`scripts.js`).
 pub fn resolve_http_url(src: &str) -> Result<String, ScriptError> {
-    let document = crate::window::window()
-        .and_then(|w| w.document())
-        .ok_or(ScriptError::NoDocument)?;
-    let base = document.base_uri().ok().flatten().unwrap_or_default();
-    let url =
-        Url::new_with_base(src, &base).map_err(|_| ScriptError::Unresolvable(src.to_owned()))?;
-    match url.protocol().as_str() {
-        "http:" | "https:" => Ok(url.href()),
-        other => Err(ScriptError::Scheme(other.to_owned())),
+    let resolved = http_url(src).map_err(|_| ScriptError::NoDocument)?;
+    match resolved.as_string() {
+        Some(href) => Ok(href),
+        None => Err(ScriptError::from_js(&resolved)),
     }
 }
 
