@@ -4,12 +4,8 @@
 //! (its content is put in the page after it: any markup, which the browser leaves inert until
 //! then), or the same with `data-cookie-service="…"` for one service of a category.
 
-use std::cell::OnceCell;
-
 use wasm_bindgen::prelude::*;
 
-use super::console;
-use super::scripts::ScriptError;
 use cookie_charter_core::text::text;
 
 /// Set on a blocked tag once it has been activated, so that it never runs twice.
@@ -20,12 +16,6 @@ extern "C" {
     /// Activates the tags `selector` lists (see `scripts.js`); `failed` hears of each tag left
     /// blocked.
     fn activate_tags(selector: &str, nonce: Option<String>, failed: &JsValue);
-}
-
-thread_local! {
-    /// What `activate_tags` calls for a tag left blocked, made once a page: activations go on
-    /// after an external script loads, so it lives as long as the page.
-    static FAILED: OnceCell<JsValue> = const { OnceCell::new() };
 }
 
 /// Activates, in document order and once each, the blocked tags of the category or service
@@ -49,22 +39,5 @@ pub fn activate(attribute: &str, id: &str, nonce: Option<String>) {
         marked,
         waiting
     );
-    FAILED.with(|failed| {
-        let failed = failed.get_or_init(|| {
-            let report: Box<dyn FnMut(JsValue)> = Box::new(|failure| {
-                // `[code, detail, what]`: why as `ScriptError::from_js` reads it, then which tag.
-                let what = js_sys::Reflect::get_u32(&failure, 2)
-                    .ok()
-                    .and_then(|w| w.as_f64());
-                let why = || ScriptError::from_js(&failure);
-                console::error(&match what {
-                    Some(1.0) => text!("blocked script not activated: ", why()),
-                    Some(2.0) => text!("blocked element not activated: ", why()),
-                    _ => text!("a blocked template could not be put in the page"),
-                });
-            });
-            Closure::<dyn FnMut(JsValue)>::new(report).into_js_value()
-        });
-        activate_tags(&selector, nonce, failed);
-    });
+    activate_tags(&selector, nonce, &super::scripts::reporter());
 }

@@ -44,6 +44,29 @@ export function set_script_text(script, text) {
   script.text = trusted()?.createScript(text) ?? text;
 }
 
+// Appends <script async src> for `src` (http(s) only), marked `marker`=`value` and with
+// `nonce` if given, to <head>, unless the page already has the script of that mark: it is
+// tried once. 0 once added or already there, or why not, [code, detail] (`ScriptError`).
+// `failed([0, src, what])` hears of a load that failed (`what`: 3 the audience script, 4 a
+// service's); DOM errors are thrown.
+export function add_script(src, marker, value, nonce, failed) {
+  if (document.querySelector(`script[${marker}="${value}"]`)) return 0;
+  const href = http_url(src);
+  if (typeof href !== 'string') return href;
+  const script = document.createElement('script');
+  try {
+    set_script_src(script, href);
+  } catch {
+    return [3, ''];
+  }
+  script.setAttribute('async', '');
+  script.setAttribute(marker, value);
+  if (nonce !== undefined) script.setAttribute('nonce', nonce);
+  script.addEventListener('error', () => failed([0, href, value ? 4 : 3]), { once: true });
+  (document.head || document.documentElement).appendChild(script);
+  return 0;
+}
+
 // The placeholder shown for a blocked `tag` goes and the tag shows again; whether the
 // placeholder held the focus (its button was pressed). The names are those placeholders.rs
 // writes.

@@ -1,6 +1,8 @@
 //! Adding a consented script to the page (the audience script, a service's own script), once,
 //! and only with an http(s) URL.
 
+use std::cell::OnceCell;
+
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
@@ -79,6 +81,14 @@ extern "C" {
     fn set_script_text(script: &Element, text: &str) -> Result<(), JsValue>;
     #[wasm_bindgen(catch)]
     fn http_url(src: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch)]
+    fn add_script(
+        src: &str,
+        marker: &str,
+        value: &str,
+        nonce: Option<&str>,
+        failed: &JsValue,
+    ) -> Result<JsValue, JsValue>;
 }
 
 /// Sets a script element's URL, through the `cookie-charter` Trusted Types policy where the
@@ -116,52 +126,64 @@ pub enum Loaded<'a> {
 /// Appends `<script async src=…>` (with `nonce` if given) to `<head>` unless this page already
 /// got the script for `what`. It is tried once: if it fails to load, a console error and a
 /// `cookie-charter:error` event (`audience-script` or `service-script`) say so, and it is not
-/// retried. Returns whether a script was added by this call.
-pub fn load_once(src: &str, nonce: Option<&str>, what: Loaded) -> Result<bool, ScriptError> {
-    let document = crate::window::window()
-        .and_then(|w| w.document())
-        .ok_or(ScriptError::NoDocument)?;
-    let (attribute, value, kind) = match what {
-        Loaded::Audience => (LOADED_MARKER, "", "audience-script"),
-        Loaded::Service(id) => (SERVICE_MARKER, id, "service-script"),
+/// retried.
+pub fn load_once(src: &str, nonce: Option<&str>, what: Loaded) -> Result<(), ScriptError> {
+    let (attribute, value) = match what {
+        Loaded::Audience => (LOADED_MARKER, ""),
+        Loaded::Service(id) => (SERVICE_MARKER, id),
     };
-    let marked = text!("script[", attribute, r#"=""#, value, r#""]"#);
-    if document.query_selector(&marked).ok().flatten().is_some() {
-        return Ok(false);
+    let outcome =
+        add_script(src, attribute, value, nonce, &reporter()).map_err(|_| ScriptError::Dom)?;
+    if outcome.is_object() {
+        return Err(ScriptError::from_js(&outcome));
     }
-    let href = resolve_http_url(src)?;
-    let script = document
-        .create_element("script")
-        .map_err(|_| ScriptError::Dom)?;
-    set_src(&script, &href)?;
-    script
-        .set_attribute("async", "")
-        .map_err(|_| ScriptError::Dom)?;
-    script
-        .set_attribute(attribute, value)
-        .map_err(|_| ScriptError::Dom)?;
-    if let Some(nonce) = nonce {
-        script
-            .set_attribute("nonce", nonce)
-            .map_err(|_| ScriptError::Dom)?;
-    }
-    let failed_src = href.clone();
-    gloo_events::EventListener::once(&script, "error", move |_| {
-        console::error(&text!(
-            "the script ",
-            quoted(&failed_src),
-            " failed to load; it is not retried"
-        ));
-        events::dispatch_error(kind, &failed_src);
+    Ok(())
+}
+
+thread_local! {
+    /// What `scripts.js` calls for each failure it meets later, made once a page: blocked tags
+    /// go on being activated, and added scripts go on loading, after the call that began it.
+    static REPORTER: OnceCell<JsValue> = const { OnceCell::new() };
+}
+
+/// The page's one reporter of what `scripts.js` could not do, as `[code, detail, what]`:
+/// `what` 0 a blocked template, 1 a blocked script, 2 another blocked element (`code` and
+/// `detail` as [`ScriptError::from_js`] reads them), 3 the audience script or 4 a service's
+/// script that failed to load (`detail` its URL). Each becomes a console error; a script that
+/// failed to load, a `cookie-charter:error` event too.
+pub(crate) fn reporter() -> JsValue {
+    REPORTER.with(|reporter| {
+        reporter
+            .get_or_init(|| {
+                let report: Box<dyn FnMut(JsValue)> = Box::new(|failure| {
+                    let item = |at| js_sys::Reflect::get_u32(&failure, at).unwrap_or_default();
+                    let why = || ScriptError::from_js(&failure);
+                    let detail = item(1).as_string().unwrap_or_default();
+                    let (message, kind) = match item(2).as_f64() {
+                        Some(1.0) => (text!("blocked script not activated: ", why()), None),
+                        Some(2.0) => (text!("blocked element not activated: ", why()), None),
+                        Some(3.0) => (failed_to_load(&detail), Some("audience-script")),
+                        Some(4.0) => (failed_to_load(&detail), Some("service-script")),
+                        _ => (
+                            text!("a blocked template could not be put in the page"),
+                            None,
+                        ),
+                    };
+                    console::error(&message);
+                    if let Some(kind) = kind {
+                        events::dispatch_error(kind, &detail);
+                    }
+                });
+                Closure::<dyn FnMut(JsValue)>::new(report).into_js_value()
+            })
+            .clone()
     })
-    .forget();
-    let parent = document
-        .head()
-        .map(Into::into)
-        .or_else(|| document.document_element());
-    parent
-        .ok_or(ScriptError::Dom)?
-        .append_child(&script)
-        .map_err(|_| ScriptError::Dom)?;
-    Ok(true)
+}
+
+fn failed_to_load(src: &str) -> String {
+    text!(
+        "the script ",
+        quoted(src),
+        " failed to load; it is not retried"
+    )
 }
