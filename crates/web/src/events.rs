@@ -2,8 +2,7 @@
 //! `cookie-charter:error` when something it added failed.
 
 use js_sys::{Object, Reflect};
-use wasm_bindgen::JsValue;
-use web_sys::{CustomEvent, CustomEventInit};
+use wasm_bindgen::prelude::*;
 
 use cookie_charter_core::charter::Charter;
 use cookie_charter_core::consent::Choice;
@@ -13,16 +12,16 @@ pub const CHANGE_EVENT: &str = "cookie-charter:change";
 /// Name of the event dispatched on `document` when something the component added failed.
 pub const ERROR_EVENT: &str = "cookie-charter:error";
 
-/// Dispatches `CustomEvent(name, { detail })` on `document`.
-fn dispatch(name: &str, detail: &JsValue) {
-    let Some(document) = crate::window::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let init = CustomEventInit::new();
-    init.set_detail(detail);
-    if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
-        let _ = document.dispatch_event(&event);
-    }
+#[wasm_bindgen(inline_js = r#"
+export function dispatch(name, detail) {
+  document.dispatchEvent(new CustomEvent(name, { detail }));
+}
+"#)]
+extern "C" {
+    /// Dispatches `CustomEvent(name, { detail })` on `document`: one crossing instead of four.
+    /// Whatever a listener throws stays with it.
+    #[wasm_bindgen(catch)]
+    fn dispatch(name: &str, detail: &JsValue) -> Result<(), JsValue>;
 }
 
 /// Dispatches `cookie-charter:error` with `{ type, src }` as `detail`.
@@ -30,7 +29,7 @@ pub fn dispatch_error(kind: &str, src: &str) {
     let detail = Object::new();
     let _ = Reflect::set(&detail, &"type".into(), &kind.into());
     let _ = Reflect::set(&detail, &"src".into(), &src.into());
-    dispatch(ERROR_EVENT, &detail);
+    let _ = dispatch(ERROR_EVENT, &detail);
 }
 
 /// The choice as a plain JS object: one boolean per category, `categories`, for a charter with
@@ -73,5 +72,5 @@ pub fn consent_to_js(choice: Option<&Choice>, charter: &Charter) -> JsValue {
 
 /// Dispatches `cookie-charter:change` with the choice as `detail` (`null` after a reset).
 pub fn dispatch_change(choice: Option<&Choice>, charter: &Charter) {
-    dispatch(CHANGE_EVENT, &consent_to_js(choice, charter));
+    let _ = dispatch(CHANGE_EVENT, &consent_to_js(choice, charter));
 }
