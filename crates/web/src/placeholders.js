@@ -21,11 +21,11 @@ function pixels(value) {
 }
 
 function element(parent, name, attributes, text) {
-  const made = document.createElement(name);
-  for (const [key, value] of attributes) made.setAttribute(key, value);
-  if (text !== undefined) made.textContent = text;
-  parent.append(made);
-  return made;
+  const node = document.createElement(name);
+  for (const [key, value] of attributes) node.setAttribute(key, value);
+  if (text !== undefined) node.textContent = text;
+  parent.append(node);
+  return node;
 }
 
 // After each blocked element of a service `services` lists (`[id, title, text]`: the services

@@ -94,12 +94,10 @@ fn category_view<'a>(
     let description_id = text!(id, "-description");
     let title = category.title.get(lang);
     if category.services.is_empty() {
-        let on = category.required || content.draft.contains(&category.id);
         switch(
             &row,
             &id,
             ("data-category", &category.id),
-            on,
             category.required,
             &description_id,
         )?;
@@ -111,7 +109,8 @@ fn category_view<'a>(
             }
             services.push_str(&s.id);
         }
-        let button = append(
+        // Its `aria-checked` is the draft's (`show_draft`).
+        append(
             &row,
             "button",
             &[
@@ -125,9 +124,6 @@ fn category_view<'a>(
             ],
             None,
         )?;
-        button
-            .set_attribute("aria-checked", services_state(&button, content.draft))
-            .ok()?;
     }
     append(&row, "label", &[("for", &id)], Some(title))?;
     if category.required {
@@ -178,12 +174,10 @@ fn service_view(
         None,
     )?;
     let id = text!("cookie-charter-service-", service.id);
-    let on = content.draft.contains(&service.id);
     switch(
         &row,
         &id,
         ("data-service", &service.id),
-        on,
         false,
         description_id,
     )?;
@@ -204,12 +198,12 @@ fn service_view(
     Some(())
 }
 
-/// An `<input type="checkbox" role="switch">` for one category or service.
+/// An `<input type="checkbox" role="switch">` for one category or service: checked and disabled
+/// when it is always on, else unchecked until the draft is shown on it (`show_draft`).
 fn switch(
     parent: &Element,
     id: &str,
     (attribute, value): (&str, &str),
-    on: bool,
     required: bool,
     describedby: &str,
 ) -> Option<()> {
@@ -226,10 +220,8 @@ fn switch(
         ],
         None,
     )?;
-    if on {
-        input.set_attribute("checked", "").ok()?;
-    }
     if required {
+        input.set_attribute("checked", "").ok()?;
         input.set_attribute("disabled", "").ok()?;
     }
     Some(())
@@ -251,21 +243,4 @@ fn cookies(parent: &Element, t: &BannerTexts, names: &[&str]) -> Option<()> {
         Some(&line),
     )?;
     Some(())
-}
-
-/// `aria-checked` of a category of services' switch (its `data-services`, space-separated):
-/// `true` when all are in `draft`, `mixed` when some are, `false` when none is.
-#[allow(clippy::disallowed_methods)] // an ASCII char pattern: memchr, no substring searcher
-pub fn services_state(switch: &Element, draft: &[String]) -> &'static str {
-    let services = switch.get_attribute("data-services").unwrap_or_default();
-    let (mut on, mut all) = (0, 0);
-    for id in services.split(' ') {
-        all += 1;
-        on += usize::from(draft.iter().any(|d| d == id));
-    }
-    match on {
-        0 => "false",
-        n if n == all => "true",
-        _ => "mixed",
-    }
 }

@@ -11,12 +11,22 @@ mod markup;
 use std::rc::Rc;
 
 use gloo_events::{EventListener, EventListenerOptions};
-use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlDialogElement, HtmlElement, HtmlInputElement};
+use wasm_bindgen::prelude::*;
+use web_sys::{Element, HtmlElement};
 
 use crate::core::charter::Charter;
 use crate::core::i18n::BannerTexts;
 use crate::web::dom;
+
+#[wasm_bindgen(module = "/src/panel/panel.js")]
+extern "C" {
+    /// Opens the dialog as a modal (see `panel.js`).
+    fn open_panel(dialog: &Element);
+    /// Shows the draft (ids, space-separated) on the switches.
+    fn show_draft(dialog: &Element, draft: &str);
+    /// Closes and removes the dialog, giving the focus back if it was lost with it.
+    fn close_panel(dialog: &Element, before: Option<&HtmlElement>);
+}
 
 /// What the visitor did in the panel.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -106,11 +116,8 @@ impl Panel {
                 },
             ),
         ];
-        if let Some(modal) = dialog.dyn_ref::<HtmlDialogElement>() {
-            if modal.show_modal().is_err() {
-                modal.set_open(true);
-            }
-        }
+        show_draft(&dialog, &spaced(content.draft));
+        open_panel(&dialog);
         Some(Panel {
             dialog,
             focus_before,
@@ -120,46 +127,22 @@ impl Panel {
 
     /// Shows `draft` (the optional categories and services switched on) on the switches.
     pub fn update(&self, draft: &[String]) {
-        let Ok(switches) = self.dialog.query_selector_all(".cookie-charter__switch") else {
-            return;
-        };
-        for i in 0..switches.length() {
-            // `querySelectorAll` lists elements only: no class check.
-            let Some(switch) = switches.item(i).map(JsCast::unchecked_into::<Element>) else {
-                continue;
-            };
-            if let Some(input) = switch.dyn_ref::<HtmlInputElement>() {
-                let id = switch
-                    .get_attribute("data-category")
-                    .or_else(|| switch.get_attribute("data-service"))
-                    .unwrap_or_default();
-                if !input.disabled() {
-                    input.set_checked(draft.contains(&id));
-                }
-            } else {
-                let _ =
-                    switch.set_attribute("aria-checked", markup::services_state(&switch, draft));
-            }
-        }
+        show_draft(&self.dialog, &spaced(draft));
     }
+}
+
+/// The ids of `draft`, space-separated (ids hold no space), as `panel.js` reads them.
+fn spaced(draft: &[String]) -> String {
+    let mut ids = String::new();
+    for id in draft {
+        ids.push_str(id);
+        ids.push(' ');
+    }
+    ids
 }
 
 impl Drop for Panel {
     fn drop(&mut self) {
-        // Closed first: while the modal is open the rest of the page is inert.
-        if let Some(modal) = self.dialog.dyn_ref::<HtmlDialogElement>() {
-            modal.close();
-        }
-        let active = crate::web::window::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.active_element());
-        let lost = active.as_ref().is_none_or(|a| {
-            a.tag_name().eq_ignore_ascii_case("body") || self.dialog.contains(Some(a.as_ref()))
-        });
-        self.dialog.remove();
-        // Focus goes back only if it was lost with the panel: whatever took it since keeps it.
-        if lost {
-            dom::restore_focus(self.focus_before.take());
-        }
+        close_panel(&self.dialog, self.focus_before.as_ref());
     }
 }
