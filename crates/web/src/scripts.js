@@ -36,11 +36,11 @@ export function http_url(src) {
   return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : [2, url.protocol];
 }
 
-export function set_script_src(script, url) {
+function set_script_src(script, url) {
   script.src = trusted()?.createScriptURL(url) ?? url;
 }
 
-export function set_script_text(script, text) {
+function set_script_text(script, text) {
   script.text = trusted()?.createScript(text) ?? text;
 }
 
@@ -68,8 +68,8 @@ export function add_script(src, marker, value, nonce, failed) {
 }
 
 // The placeholder shown for a blocked `tag` goes and the tag shows again; whether the
-// placeholder held the focus (its button was pressed). The names are those placeholders.rs
-// writes.
+// placeholder held the focus (its button was pressed). The names are those placeholders.js
+// writes (one snippet cannot import another: wasm-bindgen copies each file alone).
 function unhide(tag) {
   if (!tag.hasAttribute('data-cookie-charter-hidden')) return false;
   tag.removeAttribute('hidden');

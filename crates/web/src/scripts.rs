@@ -4,7 +4,6 @@
 use std::cell::OnceCell;
 
 use wasm_bindgen::prelude::*;
-use web_sys::Element;
 
 use cookie_charter_core::quote::quoted;
 use cookie_charter_core::text::{append, display_by_pieces, text, Piece};
@@ -76,10 +75,6 @@ impl ScriptError {
 #[wasm_bindgen(module = "/src/scripts.js")]
 extern "C" {
     #[wasm_bindgen(catch)]
-    fn set_script_src(script: &Element, url: &str) -> Result<(), JsValue>;
-    #[wasm_bindgen(catch)]
-    fn set_script_text(script: &Element, text: &str) -> Result<(), JsValue>;
-    #[wasm_bindgen(catch)]
     fn http_url(src: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch)]
     fn add_script(
@@ -89,17 +84,6 @@ extern "C" {
         nonce: Option<&str>,
         failed: &JsValue,
     ) -> Result<JsValue, JsValue>;
-}
-
-/// Sets a script element's URL, through the `cookie-charter` Trusted Types policy where the
-/// browser has Trusted Types. Fails when the page enforces Trusted Types without allowing it.
-pub fn set_src(script: &Element, url: &str) -> Result<(), ScriptError> {
-    set_script_src(script, url).map_err(|_| ScriptError::TrustedTypes)
-}
-
-/// Sets an inline script's text, likewise.
-pub fn set_text(script: &Element, text: &str) -> Result<(), ScriptError> {
-    set_script_text(script, text).map_err(|_| ScriptError::TrustedTypes)
 }
 
 /// Resolves `src` against the page's base URL, keeping it only if it is http(s). The rule is
