@@ -15,7 +15,12 @@ pub const ACTIVATED_MARKER: &str = "data-cookie-charter-activated";
 extern "C" {
     /// Activates the tags `selector` lists (see `scripts.js`); `failed` hears of each tag left
     /// blocked.
-    fn activate_tags(selector: &str, nonce: Option<String>, failed: &JsValue);
+    #[wasm_bindgen(catch)]
+    fn activate_tags(
+        selector: &str,
+        nonce: Option<String>,
+        failed: &JsValue,
+    ) -> Result<(), JsValue>;
 }
 
 /// Activates, in document order and once each, the blocked tags of the category or service
@@ -39,5 +44,7 @@ pub fn activate(attribute: &str, id: &str, nonce: Option<String>) {
         marked,
         waiting
     );
-    activate_tags(&selector, nonce, &super::scripts::reporter());
+    // Whatever the page's DOM throws midway leaves the tags after it blocked (each was marked
+    // activated first, so none runs later), and must not stop the choice's other effects.
+    let _ = activate_tags(&selector, nonce, &super::scripts::reporter());
 }

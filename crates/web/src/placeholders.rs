@@ -19,7 +19,13 @@ use cookie_charter_core::text::text;
 #[wasm_bindgen(module = "/src/placeholders.js")]
 extern "C" {
     /// Draws the placeholders (see `placeholders.js`).
-    fn show_placeholders(services: &Array, allow: &str, manage: &str, lang: &str);
+    #[wasm_bindgen(catch)]
+    fn show_placeholders(
+        services: &Array,
+        allow: &str,
+        manage: &str,
+        lang: &str,
+    ) -> Result<(), JsValue>;
     /// The service a placeholder's button made there accepts, or `None`.
     fn allowed_by(button: &Element) -> Option<String>;
 }
@@ -52,7 +58,9 @@ pub fn show(charter: &Charter, texts: &BannerTexts, allowed: &[String]) {
         }
     }
     if services.length() > 0 {
-        show_placeholders(
+        // A DOM that throws midway leaves the embeds after it without a placeholder: still
+        // blocked, and nothing else of the page's consent stops for it.
+        let _ = show_placeholders(
             &services,
             texts.placeholder_allow(),
             texts.manage_cookies(),
