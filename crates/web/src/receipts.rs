@@ -67,15 +67,16 @@ pub fn record(choice: &Choice, config: &Config) {
         .and_then(|w| w.location().href().ok())
         .unwrap_or_default();
     let lang = SHOWN_IN.with(Cell::get).unwrap_or(config.lang);
-    let receipt = Receipt::new(id, choice, lang, &page);
-    if local_storage::set(STORAGE_KEY, &receipt.to_json()).is_err() {
+    // Written once: the copy kept and the copy sent are the same text.
+    let receipt = Receipt::new(id, choice, lang, &page).to_json();
+    if local_storage::set(STORAGE_KEY, &receipt).is_err() {
         console::warn("the consent receipt could not be kept in localStorage");
     }
     if let Some(url) = &config.receipt_url {
         let sent = crate::window::window()
             .and_then(|w| {
                 w.navigator()
-                    .send_beacon_with_opt_str(url, Some(&receipt.to_json()))
+                    .send_beacon_with_opt_str(url, Some(&receipt))
                     .ok()
             })
             .unwrap_or(false);
@@ -132,7 +133,7 @@ fn receipt_of(receipt: &JsValue, id: &str, choice: &Choice) -> bool {
     let mut same = members(receipt) == 6
         && field(receipt, "id").as_string().as_deref() == Some(id)
         && field(receipt, "decidedAt").as_f64() == Some(choice.decided_at as f64)
-        && field(receipt, "revision").as_string() == Some(choice.revision.clone())
+        && field(receipt, "revision").as_string().as_deref() == Some(choice.revision.as_str())
         && field(receipt, "lang").is_string()
         && field(receipt, "page").is_string()
         && members(&choices) == choice.categories.pairs().len();
