@@ -62,12 +62,14 @@ echo "== browser tests (components, headless Chromium)"
 # a busy 2-core machine can take longer, so it gets two minutes.
 export WASM_BINDGEN_TEST_TIMEOUT=120 CHROMEDRIVER="$(command -v chromedriver)"
 cargo test --quiet --target wasm32-unknown-unknown --no-run
-# Headless Chromium on this kind of machine sometimes never answers chromedriver while the test
-# page loads: the runner then waits forever. That hang, and only that (no answer within
-# 2 minutes), is retried, four times at most; a failing test fails at once. `timeout` runs the
-# tests in a process group of their own and ends that group (the runner, chromedriver and
-# Chromium it started), never another run's processes.
-for attempt in 1 2 3 4 5; do
+# Headless Chromium on this kind of machine sometimes never finishes loading the test page's
+# scripts (the runner's page stays at "Loading scripts...", a known wasm-pack/wasm-bindgen
+# runner hang, with or without this project's JavaScript modules): the runner then waits
+# forever. That hang, and only that (no answer within 2 minutes), is retried, seven times at
+# most; a failing test fails at once. `timeout` runs the tests in a process group of their own
+# and ends that group (the runner, chromedriver and Chromium it started), never another run's
+# processes.
+for attempt in 1 2 3 4 5 6 7 8; do
   status=0
   timeout --kill-after=10 120 cargo test --target wasm32-unknown-unknown || status=$?
   [ "$status" -ne 124 ] && [ "$status" -ne 137 ] && break
