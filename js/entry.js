@@ -28,8 +28,9 @@ const REGISTRY = Symbol.for('cookie-charter');
 // Where this copy stands: `started` resolves once the first layer runs; `layer` is the first
 // layer's functions once loaded (the wasm's, or where the browser has no WebAssembly, iOS
 // Lockdown Mode, the same Rust compiled to JavaScript, loaded only then); `ui` is the Yew UI's
-// module once asked for (a charter page); `reader` the charter reader's (a portal's own charter).
-const phase = { started: null, layer: null, ui: null, reader: null };
+// module once asked for (a charter page); `reader` the charter reader's (a portal's own charter);
+// `settings` the settings module's (why a setting is refused).
+const phase = { started: null, layer: null, ui: null, reader: null, settings: null };
 let api = null;
 
 /** The API of another copy that already started on this page, if any. */
@@ -103,6 +104,20 @@ function readCharter(json, tag, done) {
   loadReader().then((reader) => done(reader.readCharter(json, tag)), (error) => {
     console.error('[cookie-charter] the charter reader could not be loaded.', error);
     done(null);
+  });
+}
+
+/**
+ * The first layer's word that a setting of `source` is refused (it is not applied): the
+ * settings module, which only such a page loads, writes why in the console. Where the browser
+ * has no WebAssembly, the same module compiled to JavaScript.
+ */
+function describeRefused(source) {
+  phase.settings ??= typeof WebAssembly === 'object'
+    ? import('./cookie-charter-settings.js').then((module) => module.load())
+    : import('./cookie-charter-settings-nowasm.js');
+  phase.settings.then((settings) => settings.describeSettings(source.tag ?? null, source.options), (error) => {
+    console.error('[cookie-charter] some settings are refused and not applied; why could not be loaded.', error);
   });
 }
 
@@ -225,8 +240,8 @@ async function startFirstLayer(source) {
   }
   // Until it has started, the layer answers getConsent() and getReceipt() with null.
   const mounted = source.tag
-    ? phase.layer.mountFromScript(source.tag, tables, texts, readCharter)
-    : phase.layer.mount(source.options, tables, texts, readCharter);
+    ? phase.layer.mountFromScript(source.tag, tables, texts, readCharter, () => describeRefused(source))
+    : phase.layer.mount(source.options, tables, texts, readCharter, () => describeRefused(source));
   // The banner's stylesheet is parsed once the start has run (a returning visitor's effects
   // do not wait for it), still within this task: the banner and the floating button are built
   // in a later one, and the browser draws nothing in between.

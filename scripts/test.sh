@@ -33,7 +33,7 @@ cargo fmt --all --check
 # bundle crate (wasm-pack.toml), with the size rules of clippy.toml wherever a first visit runs
 # the code.
 for crate in cookie-charter-core cookie-charter-web cookie-charter-page cookie-charter \
-  cookie-charter-js cookie-charter-reader-js cookie-charter-ui-js; do
+  cookie-charter-js cookie-charter-reader-js cookie-charter-settings-js cookie-charter-ui-js; do
   cargo clippy --quiet -p "$crate" --all-targets -- -D warnings
   cargo clippy --quiet -p "$crate" --all-targets --target wasm32-unknown-unknown -- -D warnings
 done

@@ -2,7 +2,7 @@
 // idempotence, and the Google Consent Mode / Matomo commands, in headless Chromium.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useDemoServer, visit, audienceRequested, preferencesCookie, BANNER as banner, PANEL as panel } from './browser.mjs';
+import { useDemoServer, visit, openPage, consoleMessage, audienceRequested, preferencesCookie, BANNER as banner, PANEL as panel } from './browser.mjs';
 
 const env = useDemoServer();
 
@@ -95,6 +95,25 @@ test('Google Consent Mode v2 and Matomo: defaults first, then an update on each 
   ({ dataLayer, paq } = await recorded(page));
   assert.deepEqual(dataLayer.at(-1)[2].analytics_storage, 'denied');
   assert.equal(paq.at(-1), 'forgetCookieConsentGiven');
+  await context.close();
+});
+
+test('mount() with an option of no setting and a refused value says why in the console, and applies neither', async () => {
+  const { page, context, requests, console: messages } = await openPage(env.browser);
+  await page.goto(`${env.server.url}/fixtures/blocked-frame.html`);
+  await page.evaluate(async () => {
+    const api = await import('/cookie-charter/cookie-charter.js');
+    await api.mount({ audienceSrc: '/stub-audience.js', consentDays: 'forever', audienceSource: '/other.js' });
+  });
+  await page.waitForSelector(banner, { state: 'visible' });
+  const unknown = await consoleMessage(page, messages, 'error', '[cookie-charter] mount(options): unknown option "audienceSource"');
+  assert.match(unknown.text, /expected one of: .*audienceSrc/);
+  await consoleMessage(page, messages, 'error', '[cookie-charter] data-consent-days="forever" is not a whole number');
+  await page.click('[data-action=accept-all]');
+  await page.waitForFunction(() => document.cookie.includes('cookies_preferences'));
+  const days = (((await context.cookies()).find((c) => c.name === 'cookies_preferences').expires) - Date.now() / 1000) / 86400;
+  assert.ok(days > 180 && days < 400, `the default lifetime, got ${days} days`);
+  assert.equal(requests.some((u) => u.includes('/other.js')), false, 'the misnamed option is not applied');
   await context.close();
 });
 

@@ -1,6 +1,7 @@
 // Shared set-up of the end-to-end tests: the demo server and Debian's Chromium, driven by
 // playwright-core (no browser download).
 import { before, after } from 'node:test';
+import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
@@ -67,6 +68,17 @@ export async function openPage(browser) {
   page.on('console', (msg) => messages.push({ type: msg.type(), text: msg.text() }));
   page.on('pageerror', (err) => messages.push({ type: 'pageerror', text: String(err) }));
   return { context, page, requests, console: messages };
+}
+
+/**
+ * Waits until a recorded console message of `type` includes `text` (the reasons of refused
+ * settings come with a module of their own, after the banner may show), and returns it.
+ */
+export async function consoleMessage(page, messages, type, text, timeout = 5000) {
+  const found = () => messages.find((m) => m.type === type && m.text.includes(text));
+  for (const start = Date.now(); !found() && Date.now() - start < timeout;) await page.waitForTimeout(25);
+  assert.ok(found(), `a console ${type} with ${JSON.stringify(text)}: ${JSON.stringify(messages)}`);
+  return found();
 }
 
 /** Whether any recorded request fetched the audience script. */

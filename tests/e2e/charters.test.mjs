@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { useDemoServer, visit, audienceRequested, preferencesCookie, BANNER as banner, PANEL as panel } from './browser.mjs';
+import { useDemoServer, visit, consoleMessage, audienceRequested, preferencesCookie, BANNER as banner, PANEL as panel } from './browser.mjs';
 
 const env = useDemoServer();
 
@@ -178,7 +178,7 @@ test('a charter that cannot be fetched falls back to the default and loads nothi
 test('an unknown data-preset is reported and loads nothing optional', async () => {
   const { page, context, requests, console: messages } = await visit(env, '/fixtures/unknown-preset.html');
   await page.waitForSelector(banner);
-  assert.ok(messages.some((m) => m.type === 'error' && m.text.includes('data-preset="paris" is not a built-in charter')));
+  await consoleMessage(page, messages, 'error', 'data-preset="paris" is not a built-in charter');
   await page.click('text=Tout accepter');
   await page.waitForLoadState('networkidle');
   assert.equal(audienceRequested(requests), false);

@@ -3,7 +3,7 @@
 // refusal, the acceptance and the gate behave as usual.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useDemoServer, openPage, audienceRequested, preferencesCookie, BANNER, PANEL } from './browser.mjs';
+import { useDemoServer, openPage, consoleMessage, audienceRequested, preferencesCookie, BANNER, PANEL } from './browser.mjs';
 
 const env = useDemoServer();
 
@@ -102,4 +102,16 @@ test('without WebAssembly, the charter page shows its table and a portal\'s own 
     .filter((m) => m.type === 'pageerror' || (m.type === 'error' && m.text.includes('[cookie-charter]')));
   assert.deepEqual(errors, [], 'nothing failed');
   await own.context.close();
+});
+
+test('without WebAssembly, refused settings are refused and their reasons written, by the settings module as JavaScript', async () => {
+  const { page, context, requests, console: messages } = await withoutWebAssembly();
+  await page.goto(`${env.server.url}/fixtures/bad-config.html`);
+  await page.waitForSelector(BANNER, { state: 'visible' });
+  await consoleMessage(page, messages, 'error', '[cookie-charter] data-consent-days="1000"');
+  assert.ok(fetched(requests, '/cookie-charter/cookie-charter-settings-nowasm.js'), 'the settings module as JavaScript');
+  await page.click('[data-action=accept-all]');
+  await page.waitForLoadState('networkidle');
+  assert.equal(audienceRequested(requests), false, 'the refused javascript: audience URL loads nothing');
+  await context.close();
 });

@@ -2,7 +2,7 @@
 // bad input, and consent receipts sent to the reference receiver.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useDemoServer, visit, openPage, audienceRequested, preferencesCookie, BANNER as banner, PANEL as panel } from './browser.mjs';
+import { useDemoServer, visit, openPage, consoleMessage, audienceRequested, preferencesCookie, BANNER as banner, PANEL as panel } from './browser.mjs';
 
 const NONCE_CSP = "default-src 'self'; script-src 'nonce-n0nce-for-test' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'";
 const env = useDemoServer({}, { '/fixtures/csp-nonce.html': { 'Content-Security-Policy': NONCE_CSP } });
@@ -91,7 +91,7 @@ test('cookies disabled: banner on every visit, nothing optional, an error in the
 test('a data: audience URL is refused and nothing runs', async () => {
   const { page, context, console: messages } = await visit(env, '/fixtures/data-src.html');
   await page.waitForSelector(banner, { state: 'visible' });
-  assert.ok(messages.some((m) => m.type === 'error' && m.text.includes('data-audience-src="data:')));
+  await consoleMessage(page, messages, 'error', 'data-audience-src="data:');
   await page.click('text=Tout accepter');
   await page.waitForLoadState('networkidle');
   assert.equal(await page.evaluate(() => window.__pwned ?? 0), 0);

@@ -34,15 +34,24 @@ thread_local! {
     static STARTED: Cell<bool> = const { Cell::new(false) };
 }
 
-/// Checks the configuration `read` gives (reporting each problem in the console), gets the
-/// charter, and starts the loop and the view; resolves once started. Only the first
-/// start on a page does anything (a second one warns).
-pub fn start(read: &dyn Fn() -> RawConfig, requests: PageRequests) -> Promise {
+/// Checks the configuration `read` gives, gets the charter, and starts the loop and the view;
+/// resolves once started. When a setting is refused, or `misnamed` (a `mount()` option that is
+/// none of the settings), `refused` is called: the page's entry module has the reasons written
+/// in the console by a module of their own, so that the sentences of every mistake weigh on the
+/// pages that make one and on no other. What is refused is decided here, before anything
+/// loads. Only the first start on a page does anything (a second one warns).
+pub fn start(
+    read: &dyn Fn() -> RawConfig,
+    misnamed: bool,
+    requests: PageRequests,
+    refused: Function,
+) -> Promise {
     start_with(
         || {
             let (config, errors) = config::validate(&read());
-            for error in &errors {
-                console::error(&text!(error));
+            if misnamed || !errors.is_empty() {
+                // The entry module's `refused` never throws.
+                let _ = refused.call0(&JsValue::NULL);
             }
             config
         },
@@ -147,16 +156,20 @@ fn run(
 }
 
 /// Starts from the `<script>` tag's `data-*` attributes. `tables`, `texts` and `charter` are the
-/// page's [`PageRequests`]. Resolves once started.
+/// page's [`PageRequests`]; `refused` is called when a setting is refused (see [`start`]).
+/// Resolves once started.
 pub fn mount_from_script(
     script: Option<Element>,
     tables: Function,
     texts: Function,
     charter: Function,
+    refused: Function,
 ) -> Promise {
     start(
         &|| attributes::read_raw_config(script.as_ref()),
+        false,
         PageRequests::from_functions(tables, texts, charter),
+        refused,
     )
 }
 
@@ -167,9 +180,12 @@ pub fn mount_with_options(
     tables: Function,
     texts: Function,
     charter: Function,
+    refused: Function,
 ) -> Promise {
     start(
         &|| options::read_raw_config(&options),
+        !options::misnamed(&options).is_empty(),
         PageRequests::from_functions(tables, texts, charter),
+        refused,
     )
 }

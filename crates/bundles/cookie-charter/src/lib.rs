@@ -19,14 +19,21 @@ pub fn mount_from_script(
     tables: Function,
     texts: Function,
     charter: Function,
+    refused: Function,
 ) -> Promise {
-    start::mount_from_script(script, tables, texts, charter)
+    start::mount_from_script(script, tables, texts, charter, refused)
 }
 
 /// Starts from `mount(options)` ([`start::mount_with_options`]).
 #[wasm_bindgen(js_name = mount)]
-pub fn mount(options: JsValue, tables: Function, texts: Function, charter: Function) -> Promise {
-    start::mount_with_options(options, tables, texts, charter)
+pub fn mount(
+    options: JsValue,
+    tables: Function,
+    texts: Function,
+    charter: Function,
+    refused: Function,
+) -> Promise {
+    start::mount_with_options(options, tables, texts, charter, refused)
 }
 
 /// `getConsent()`: the choice as it is applied, or `null` ([`api::get_consent`]).
