@@ -13,8 +13,10 @@ use cookie_charter::core::consent::{Choice, ConsentState};
 use cookie_charter::core::cookie_codec::{self, Expectations, COOKIE_NAME};
 use cookie_charter::core::i18n::{Lang, Texts};
 use cookie_charter::core::presets::Preset;
+use cookie_charter::core::text::text;
 use cookie_charter::page::{start, state_loop, view};
 use cookie_charter::web::charter_source::CharterText;
+use cookie_charter::web::options::{self, Misnamed};
 use cookie_charter::web::texts::LoadedTexts;
 use cookie_charter::web::{attributes, cookies, scripts};
 use cookie_charter::yew_ui;
@@ -602,6 +604,36 @@ fn reads_the_data_attributes_of_the_script_tag() {
     assert_eq!(raw.cookie_domain.as_deref(), Some("localhost"));
     assert!(!raw.host.is_empty());
     assert_eq!(attributes::read_raw_config(None).audience_src, None);
+}
+
+#[wasm_bindgen_test]
+fn mount_options_that_name_no_setting_are_found_and_worded() {
+    let options: JsValue = js_sys::JSON::parse(
+        r#"{"audienceSrc": "/a.js", "audienceSource": "/b.js", "lang": "en", "colour": "red"}"#,
+    )
+    .unwrap();
+    assert_eq!(
+        options::misnamed(&options),
+        [
+            Misnamed::Unknown("audienceSource".into()),
+            Misnamed::Unknown("colour".into())
+        ]
+    );
+    // What names a setting is read; what does not is not applied.
+    let raw = options::read_raw_config(&options);
+    assert_eq!(raw.audience_src.as_deref(), Some("/a.js"));
+    assert_eq!(raw.lang.as_deref(), Some("en"));
+    let worded = text!(Misnamed::Unknown("colour".into()));
+    assert!(worded.starts_with("mount(options): unknown option \"colour\" (expected one of: "));
+    assert!(worded.contains("audienceSrc") && worded.contains("nonce"));
+
+    assert_eq!(
+        options::misnamed(&JsValue::from_f64(3.0)),
+        [Misnamed::NotAnObject]
+    );
+    assert_eq!(options::read_raw_config(&JsValue::from_f64(3.0)).lang, None);
+    assert!(options::misnamed(&JsValue::NULL).is_empty());
+    assert!(options::misnamed(&JsValue::UNDEFINED).is_empty());
 }
 
 #[wasm_bindgen_test]
