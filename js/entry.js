@@ -116,7 +116,7 @@ function describeRefused(source) {
   phase.settings ??= typeof WebAssembly === 'object'
     ? import('./cookie-charter-settings.js').then((module) => module.load())
     : import('./cookie-charter-settings-nowasm.js');
-  phase.settings.then((settings) => settings.describeSettings(source.tag ?? null, source.options), (error) => {
+  phase.settings.then((settings) => settings.describeSettings(source.tag ?? null, source.options)).catch((error) => {
     console.error('[cookie-charter] some settings are refused and not applied; why could not be loaded.', error);
   });
 }
