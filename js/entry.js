@@ -205,49 +205,53 @@ function choiceSeemsStored(source) {
 }
 
 /**
- * Compiles and instantiates the first layer's wasm within this module's own task, so that its
- * start (a returning visitor's audience script) comes before the browser's next tasks: a frame,
- * and on a second visit the module's code cache, which an asynchronous compilation lets come
- * first. V8 compiles each function at its first call, so the synchronous compilation itself is
- * short. Where the browser refuses a synchronous compilation on the main thread (older
- * Chromium, above a size limit), asynchronously.
+ * Starts the first layer from `source` ({ tag } or { options }); resolves to its functions.
+ *
+ * The wasm is compiled and instantiated while this module is evaluated (V8 compiles each
+ * function at its first call, so the synchronous compilation itself is short). With a choice
+ * stored, the first layer also starts there, not in a microtask after it: a returning visitor's
+ * audience script is then added before the evaluation ends, and Chromium runs it before the task
+ * that writes this module's code cache rather than after. A first visit's starts in the next
+ * task, so that the module's evaluation and the start (much of it compiling wasm functions at
+ * their first call) are not one long task that the page's input waits for; its banner is built
+ * in a task of its own anyway. Where the browser refuses a synchronous compilation on the main
+ * thread (older Chromium, above a size limit), asynchronously. The tools' defaults were pushed
+ * before.
  */
-async function instantiateFirstLayer() {
+function startFirstLayer(source) {
+  loadLikelyTexts(source);
+  if (ownCharter(source)) loadReader().catch(() => {});
+  if (typeof WebAssembly !== 'object') {
+    return import('./cookie-charter-nowasm.js').then((layer) => mountLayer(layer, source));
+  }
   const bytes = wasmBytes(FIRST_LAYER_WASM);
   try {
     wasmFirstLayer.initSync({ module: bytes });
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
-    await init({ module_or_path: bytes });
+    return init({ module_or_path: bytes }).then(() => startInstantiated(source));
   }
+  return startInstantiated(source);
 }
 
-/** Starts the first layer from `source` ({ tag } or { options }). */
-async function startFirstLayer(source) {
-  loadLikelyTexts(source);
-  if (ownCharter(source)) loadReader().catch(() => {});
-  if (typeof WebAssembly === 'object') {
-    await instantiateFirstLayer();
-    // A returning visitor's first layer starts in this task: its audience script waits for
-    // nothing (a frame and the module's code cache would come first). A first visit's starts
-    // in the next task, so that the module's task and the start (much of it compiling wasm
-    // functions at their first call) are not one long task that the page's input waits for;
-    // its banner is built in a task of its own anyway. The tools' defaults were pushed before.
-    if (!choiceSeemsStored(source)) await new Promise((resolve) => setTimeout(resolve, 0));
-    phase.layer = wasmFirstLayer;
-  } else {
-    phase.layer = await import('./cookie-charter-nowasm.js');
-  }
+/** Mounts the instantiated wasm: at once with a choice stored, else in the next task. */
+function startInstantiated(source) {
+  if (choiceSeemsStored(source)) return mountLayer(wasmFirstLayer, source);
+  return new Promise((resolve) => setTimeout(resolve, 0)).then(() => mountLayer(wasmFirstLayer, source));
+}
+
+/** Mounts `layer` (the wasm's functions or the JavaScript build's); resolves to it once started. */
+function mountLayer(layer, source) {
   // Until it has started, the layer answers getConsent() and getReceipt() with null.
+  phase.layer = layer;
   const mounted = source.tag
-    ? phase.layer.mountFromScript(source.tag, tables, texts, readCharter, () => describeRefused(source))
-    : phase.layer.mount(source.options, tables, texts, readCharter, () => describeRefused(source));
+    ? layer.mountFromScript(source.tag, tables, texts, readCharter, () => describeRefused(source))
+    : layer.mount(source.options, tables, texts, readCharter, () => describeRefused(source));
   // The banner's stylesheet is parsed once the start has run (a returning visitor's effects
   // do not wait for it), still within this task: the banner and the floating button are built
   // in a later one, and the browser draws nothing in between.
   applyStylesheet(BANNER_CSS, new URL('cookie-charter.css', import.meta.url).href);
-  await mounted;
-  return phase.layer;
+  return mounted.then(() => layer);
 }
 
 function failed(error) {
@@ -316,8 +320,17 @@ function start(source) {
   }
   if (!phase.started) {
     pushDefaults(source);
-    phase.started = startFirstLayer(source).catch(failed);
+    let settle;
+    phase.started = new Promise((resolve) => { settle = resolve; }).catch(failed);
     window[REGISTRY] = { api, mounted: phase.started.then(() => {}) };
+    // The first layer may start within this call (see startFirstLayer), so the page's code it
+    // runs (a tool told the stored choice) already finds this copy started; whatever it throws
+    // fails the start as a later failure does.
+    try {
+      settle(startFirstLayer(source));
+    } catch (error) {
+      settle(Promise.reject(error));
+    }
   }
   return window[REGISTRY].mounted;
 }
