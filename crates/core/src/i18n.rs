@@ -141,6 +141,17 @@ impl BannerTexts {
         Some(BannerTexts { lang, sentences })
     }
 
+    /// Every sentence, in order, each followed by U+001F: how the page's JavaScript that draws
+    /// the banner and the panel receives them (no sentence holds a control character).
+    pub fn joined(&self) -> String {
+        let mut all = String::new();
+        for sentence in &self.sentences {
+            all.push_str(sentence);
+            all.push('\u{1f}');
+        }
+        all
+    }
+
     /// Sentence `i` (empty in texts that have none).
     fn sentence(&self, i: usize) -> &str {
         self.sentences.get(i).map_or("", String::as_str)
@@ -374,6 +385,26 @@ mod tests {
         assert_eq!(Lang::from_tag("french"), None);
         for lang in Lang::ALL {
             assert_eq!(Lang::from_tag(lang.tag()), Some(lang));
+        }
+    }
+
+    #[test]
+    fn joined_sentences_split_back_in_order_in_every_language() {
+        for lang in Lang::ALL {
+            let t = texts(lang).banner;
+            let joined = t.joined();
+            let parts: Vec<&str> = joined.split('\u{1f}').collect();
+            // Each sentence, then the empty remainder after the last separator.
+            assert_eq!(parts.len(), BANNER_KEYS.len() + PANEL_KEYS.len() + 1);
+            assert_eq!(parts[0], t.banner_title());
+            assert_eq!(parts[8], t.manage_cookies());
+            assert_eq!(parts[12], t.preferences_title());
+            assert_eq!(parts[19], t.receipt_help());
+            assert!(
+                parts.iter().all(|p| !p.chars().any(char::is_control)),
+                "{}: a sentence holds a control character",
+                lang.tag()
+            );
         }
     }
 

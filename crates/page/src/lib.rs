@@ -15,18 +15,18 @@
 //! - [`state_loop`]: the one state → effects loop;
 //! - [`view`]: the loop's view on the page (banner, panel, floating button), which asks
 //!   the page for the Yew UI's charter page where the page has a place for it;
-//! - [`banner`] and [`panel`]: DOM widgets that clean up on drop (their shared markup in
-//!   `markup`);
+//! - [`banner`] and [`panel`]: widgets that clean up on drop, drawn by the page's JavaScript
+//!   (`widgets.js`) and deciding here what each press means;
 //! - [`api`]: the JavaScript API's wasm side.
 #![cfg_attr(test, allow(clippy::disallowed_methods, clippy::disallowed_macros))]
 
 pub mod api;
 pub mod banner;
-mod markup;
 pub mod panel;
 pub mod start;
 pub mod state_loop;
 pub mod view;
+mod widget;
 
 use cookie_charter_core as core;
 use cookie_charter_web as web;

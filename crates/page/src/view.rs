@@ -223,20 +223,18 @@ impl FirstLayerView {
                     let lang = self.texts.texts.lang;
                     register::banner_shown(&self.config, &state.charter.revision(), lang);
                 }
-                Banner::show(&self.root, content, |pressed| {
+                Shown::Banner(Banner::show(&self.root, content, |pressed| {
                     state_loop::dispatch(match pressed {
                         Pressed::AcceptAll => Action::AcceptAll(clock::now()),
                         Pressed::RefuseAll => Action::RefuseAll(clock::now()),
                         Pressed::Customise => Action::OpenPreferences,
                     })
-                })
-                .map_or(Shown::Nothing, Shown::Banner)
+                }))
             }
             View::Closed if self.config.floating_button => {
-                FloatingButton::show(&self.root, &self.texts.texts, || {
+                Shown::Floating(FloatingButton::show(&self.root, &self.texts.texts, || {
                     state_loop::dispatch(Action::OpenPreferences)
-                })
-                .map_or(Shown::Nothing, Shown::Floating)
+                }))
             }
             View::Closed => Shown::Nothing,
             View::Preferences => {
@@ -249,7 +247,7 @@ impl FirstLayerView {
                     draft: &state.draft,
                     receipt: receipt.as_deref(),
                 };
-                Panel::show(&self.root, content, |act| {
+                Shown::Panel(Panel::show(&self.root, content, |act| {
                     state_loop::dispatch(match act {
                         PanelAct::Toggle(id) => Action::Toggle(id),
                         PanelAct::Save => Action::SavePreferences(clock::now()),
@@ -257,8 +255,7 @@ impl FirstLayerView {
                         PanelAct::RefuseAll => Action::RefuseAll(clock::now()),
                         PanelAct::Close => Action::ClosePreferences,
                     })
-                })
-                .map_or(Shown::Nothing, Shown::Panel)
+                }))
             }
         }
     }

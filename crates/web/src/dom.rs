@@ -1,6 +1,5 @@
-//! Small DOM helpers: building elements, focus, classes on `<html>`, clicks on marked
-//! elements, and waiting for the page to be parsed (the script tag may run in `<head>` before
-//! `<body>` exists).
+//! Small DOM helpers: building and removing elements, clicks on marked elements, and waiting
+//! for the page to be parsed (the script tag may run in `<head>` before `<body>` exists).
 
 use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::prelude::*;
@@ -86,37 +85,6 @@ pub fn remove_all(parent: &Element, selector: &str) {
                 element.remove();
             }
         }
-    }
-}
-
-/// The element that has focus, if it is an HTML element.
-pub fn focused_element() -> Option<HtmlElement> {
-    crate::window::window()?
-        .document()?
-        .active_element()?
-        .dyn_into()
-        .ok()
-}
-
-/// Gives focus back to `previous` if it is still in the page.
-pub fn restore_focus(previous: Option<HtmlElement>) {
-    if let Some(element) = previous.filter(|e| e.is_connected()) {
-        let _ = element.focus();
-    }
-}
-
-/// Adds (`on`) or removes `class` on `<html>`.
-pub fn set_document_class(class: &str, on: bool) {
-    let root = crate::window::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element());
-    if let Some(root) = root {
-        let classes = root.class_list();
-        let _ = if on {
-            classes.add_1(class)
-        } else {
-            classes.remove_1(class)
-        };
     }
 }
 
