@@ -21,8 +21,9 @@ use crate::core::consent::{Action, ConsentState, View};
 use crate::panel::{Panel, PanelAct, PanelContent};
 use crate::state_loop;
 use crate::web::charter_source::{CharterRequest, CharterText};
+use crate::web::page_events::{self, Heard};
 use crate::web::texts::{LoadedTexts, TextsRequest};
-use crate::web::{clock, consent_store, dom, elsewhere, openers, placeholders, receipts, register};
+use crate::web::{clock, consent_store, dom, placeholders, receipts, register};
 
 /// Id of the element the consent UI is rendered in, appended to `<body>`.
 pub const ROOT_ID: &str = "cookie-charter";
@@ -142,15 +143,16 @@ pub fn show(
             tables(&snapshot(texts_json.as_deref(), &text).into());
         }
     });
-    let opener = openers::listen(|| state_loop::dispatch(Action::OpenPreferences));
-    let allow = placeholders::listen(|service| {
-        state_loop::dispatch(Action::AllowService(service, clock::now()))
-    });
     let stored_config = config.clone();
-    let elsewhere = elsewhere::listen(move || {
-        let stored = state_loop::with_state(|s| consent_store::read(&stored_config, &s.charter));
-        if let Some(stored) = stored {
-            state_loop::dispatch(Action::Stored(stored));
+    let listening = page_events::listen(move |heard| match heard {
+        Heard::Open => state_loop::dispatch(Action::OpenPreferences),
+        Heard::Allow(service) => state_loop::dispatch(Action::AllowService(service, clock::now())),
+        Heard::Reread => {
+            let stored =
+                state_loop::with_state(|s| consent_store::read(&stored_config, &s.charter));
+            if let Some(stored) = stored {
+                state_loop::dispatch(Action::Stored(stored));
+            }
         }
     });
     let view = FirstLayerView {
@@ -159,9 +161,7 @@ pub fn show(
         root,
         shown: RefCell::new(Shown::Nothing),
         counted: Cell::new(false),
-        _opener: opener,
-        _allow: allow,
-        _elsewhere: elsewhere,
+        _listening: listening,
     };
     dom::when_body(move |body| {
         if body.append_child(&host).is_ok() {
@@ -180,12 +180,9 @@ struct FirstLayerView {
     shown: RefCell<Shown>,
     /// Whether the register was told that the banner was shown: once a page view.
     counted: Cell<bool>,
-    _opener: Option<gloo_events::EventListener>,
-    /// A placeholder's "Autoriser et afficher".
-    _allow: Option<gloo_events::EventListener>,
-    /// Reads the stored choice again when it may have changed in another tab or while this
-    /// page was in the back/forward cache.
-    _elsewhere: Vec<gloo_events::EventListener>,
+    /// `data-cookie-charter-open` links, placeholders' "Autoriser et afficher", and the
+    /// moments to read the stored choice again (another tab, the back/forward cache).
+    _listening: page_events::Listening,
 }
 
 impl FirstLayerView {

@@ -1,7 +1,6 @@
-//! Small DOM helpers: building and removing elements, clicks on marked elements, and waiting
-//! for the page to be parsed (the script tag may run in `<head>` before `<body>` exists).
+//! Small DOM helpers: building and removing elements, and waiting for the page to be parsed
+//! (the script tag may run in `<head>` before `<body>` exists).
 
-use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
@@ -14,6 +13,10 @@ export function when_body(f) {
     if (document.body) { watch.disconnect(); f(); }
   });
   watch.observe(document.documentElement, { childList: true });
+}
+export function when_parsed(f) {
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => f(), { once: true });
+  else f();
 }
 export function when_added(selector, f) {
   // Once a task for any number of additions: a single-page application adds many nodes at once.
@@ -29,6 +32,8 @@ export function when_added(selector, f) {
 extern "C" {
     #[wasm_bindgen(js_name = when_body)]
     fn when_body_js(f: JsValue);
+    #[wasm_bindgen(js_name = when_parsed)]
+    fn when_parsed_js(f: JsValue);
     #[wasm_bindgen(js_name = when_added, catch)]
     fn when_added_js(selector: &str, f: &JsValue) -> Result<(), JsValue>;
 }
@@ -58,22 +63,10 @@ pub fn when_body(f: impl FnOnce(HtmlElement) + 'static) {
     }));
 }
 
-/// Whether the parser is still adding the page's markup (`document.readyState` is `loading`).
-pub fn still_parsing() -> bool {
-    crate::window::window()
-        .and_then(|w| w.document())
-        .is_some_and(|d| d.ready_state() == "loading")
-}
-
 /// Calls `f` once the whole page is parsed: now if it is, else at `DOMContentLoaded`.
 pub fn when_parsed(f: impl FnOnce() + 'static) {
     let f: Box<dyn FnOnce()> = Box::new(f);
-    match crate::window::window().and_then(|w| w.document()) {
-        Some(document) if still_parsing() => {
-            gloo_events::EventListener::once(&document, "DOMContentLoaded", move |_| f()).forget()
-        }
-        _ => f(),
-    }
+    when_parsed_js(Closure::once_into_js(f));
 }
 
 /// Removes every element under `parent` that matches `selector`.
@@ -105,44 +98,4 @@ pub fn append(
     }
     parent.append_child(&element).ok()?;
     Some(element)
-}
-
-/// Calls `on(element)` whenever the visitor clicks an element matching `selector` (or something
-/// inside one), anywhere on the page, including elements added later; with `cancel`, the
-/// click's default action (a link's navigation) is cancelled; with `trusted_only`, a click the
-/// page's own code made (`element.click()`, a dispatched event) is ignored. Listens until the
-/// returned listener is dropped.
-pub fn on_click_within(
-    selector: &'static str,
-    cancel: bool,
-    trusted_only: bool,
-    on: impl Fn(Element) + 'static,
-) -> Option<EventListener> {
-    let document = crate::window::window()?.document()?;
-    // Not passive when cancelling: the element is often `<a href="#">`.
-    let options = if cancel {
-        EventListenerOptions::enable_prevent_default()
-    } else {
-        EventListenerOptions::default()
-    };
-    Some(EventListener::new_with_options(
-        &document,
-        "click",
-        options,
-        move |event| {
-            if trusted_only && !event.is_trusted() {
-                return;
-            }
-            let within = event
-                .target()
-                .and_then(|t| t.dyn_into::<Element>().ok())
-                .and_then(|el| el.closest(selector).ok().flatten());
-            if let Some(element) = within {
-                if cancel {
-                    event.prevent_default();
-                }
-                on(element);
-            }
-        },
-    ))
 }

@@ -58,7 +58,14 @@ export function show_placeholders(services, allow, manage, lang) {
   }
 }
 
-// The service a placeholder's button made here accepts, or null for any other element.
-export function allowed_by(button) {
-  return made.has(button) ? button.getAttribute('data-allow-service') : null;
+// Calls `on("allow <service>")` when the visitor presses a placeholder's button, anywhere on
+// the page: only a button made here, and only a real press (not one the page's code made).
+// Returns what stops it.
+export function listen_allow(on) {
+  const listener = (event) => {
+    const button = event.isTrusted && event.target.closest?.('[data-allow-service]');
+    if (button && made.has(button)) on(`allow ${button.getAttribute('data-allow-service')}`);
+  };
+  document.addEventListener('click', listener);
+  return () => document.removeEventListener('click', listener);
 }

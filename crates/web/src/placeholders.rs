@@ -6,12 +6,9 @@
 //! box is the page's own markup. Its size is set through the CSSOM, which a strict
 //! `style-src 'self'` allows (no inline style attribute).
 
-use gloo_events::EventListener;
 use js_sys::Array;
 use wasm_bindgen::prelude::*;
-use web_sys::Element;
 
-use super::dom;
 use cookie_charter_core::charter::Charter;
 use cookie_charter_core::i18n::BannerTexts;
 use cookie_charter_core::text::text;
@@ -26,8 +23,9 @@ extern "C" {
         manage: &str,
         lang: &str,
     ) -> Result<(), JsValue>;
-    /// The service a placeholder's button made there accepts, or `None`.
-    fn allowed_by(button: &Element) -> Option<String>;
+    /// Calls `on("allow <service>")` at each real press of a placeholder's button made
+    /// there; returns what stops it (see `placeholders.js`).
+    pub(crate) fn listen_allow(on: &Closure<dyn Fn(JsValue)>) -> js_sys::Function;
 }
 
 /// Shows a placeholder after each blocked element of a service of `charter` that `allowed`
@@ -79,15 +77,4 @@ fn fill(template: &str, value: &str) -> String {
         }
         _ => template.to_owned(),
     }
-}
-
-/// Calls `on_allow(service)` when the visitor presses a placeholder's button, anywhere on the
-/// page: only a button this component made, and only a real press (not one the page's code
-/// made). Listens until the returned listener is dropped.
-pub fn listen(on_allow: impl Fn(String) + 'static) -> Option<EventListener> {
-    dom::on_click_within("[data-allow-service]", false, true, move |button| {
-        if let Some(service) = allowed_by(&button) {
-            on_allow(service);
-        }
-    })
 }
