@@ -23,7 +23,7 @@ use crate::state_loop;
 use crate::web::charter_source::{CharterRequest, CharterText};
 use crate::web::page_events::{self, Heard};
 use crate::web::texts::{LoadedTexts, TextsRequest};
-use crate::web::{clock, consent_store, dom, placeholders, receipts, register};
+use crate::web::{callbacks, clock, consent_store, dom, placeholders, receipts, register};
 
 /// Id of the element the consent UI is rendered in, appended to `<body>`.
 pub const ROOT_ID: &str = "cookie-charter";
@@ -56,7 +56,7 @@ impl PageRequests {
         PageRequests {
             charter: Rc::new(move |json, lang, done| {
                 // The entry module's `charter` never throws: it answers through `done`, once.
-                let done = Closure::once_into_js(move |read: JsValue| {
+                let done = callbacks::once(Box::new(move |read: JsValue| {
                     done(if let Some(structure) = read.as_string() {
                         Some(Ok(structure))
                     } else if let Some(problems) = read.dyn_ref::<Array>() {
@@ -68,12 +68,12 @@ impl PageRequests {
                     } else {
                         None
                     })
-                });
+                }));
                 let _ = charter.call3(&JsValue::NULL, &json.into(), &lang.tag().into(), &done);
             }),
             texts: Rc::new(move |lang, done| {
                 // The entry module's `texts` never throws: it answers through `done`, once.
-                let done = Closure::once_into_js(move |json: JsValue| done(json.as_string()));
+                let done = callbacks::once(Box::new(move |json: JsValue| done(json.as_string())));
                 let _ = texts.call2(&JsValue::NULL, &lang.tag().into(), &done);
             }),
             tables: Rc::new(move |snapshot| {

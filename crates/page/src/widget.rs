@@ -6,6 +6,8 @@
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
+use crate::web::callbacks;
+
 #[wasm_bindgen(module = "/src/widgets.js")]
 extern "C" {
     /// Removes a widget, giving the focus back if it was lost with it.
@@ -14,7 +16,7 @@ extern "C" {
 
 /// How the page's JavaScript reports what the visitor did: a button's `data-action`, or what
 /// the widget's drawing says it sends.
-pub type Callback = Closure<dyn Fn(JsValue)>;
+pub use crate::web::callbacks::Callback;
 
 /// A widget in the page.
 pub struct Widget {
@@ -31,11 +33,11 @@ impl Widget {
         read: fn(&str) -> Option<T>,
         on: impl Fn(T) + 'static,
     ) -> Widget {
-        let on: Callback = Closure::new(move |action: JsValue| {
+        let on = callbacks::callback(Box::new(move |action: JsValue| {
             if let Some(done) = action.as_string().as_deref().and_then(read) {
                 on(done)
             }
-        });
+        }));
         Widget {
             element: draw(&on),
             _on: on,

@@ -42,10 +42,7 @@ extern "C" {
 /// as long as the page lives: a single-page application inserts its content after the page
 /// was parsed.
 pub fn when_added(selector: &str, f: impl Fn() + 'static) {
-    // `FnMut` like the one-shot callbacks elsewhere: the glue converts one kind of closure
-    // fewer.
-    let f: Box<dyn FnMut()> = Box::new(f);
-    let f = Closure::<dyn FnMut()>::new(f).into_js_value();
+    let f = crate::callbacks::callback(Box::new(move |_| f())).into_js_value();
     let _ = when_added_js(selector, &f);
 }
 
@@ -53,20 +50,20 @@ pub fn when_added(selector: &str, f: impl Fn() + 'static) {
 pub fn when_body(f: impl FnOnce(HtmlElement) + 'static) {
     // One instance of the glue for every caller: `f` goes behind a `Box<dyn …>`.
     let f: Box<dyn FnOnce(HtmlElement)> = Box::new(f);
-    when_body_js(Closure::once_into_js(move || {
+    when_body_js(crate::callbacks::once(Box::new(move |_| {
         if let Some(body) = crate::window::window()
             .and_then(|w| w.document())
             .and_then(|d| d.body())
         {
             f(body);
         }
-    }));
+    })));
 }
 
 /// Calls `f` once the whole page is parsed: now if it is, else at `DOMContentLoaded`.
 pub fn when_parsed(f: impl FnOnce() + 'static) {
     let f: Box<dyn FnOnce()> = Box::new(f);
-    when_parsed_js(Closure::once_into_js(f));
+    when_parsed_js(crate::callbacks::once(Box::new(move |_| f())));
 }
 
 /// Removes every element under `parent` that matches `selector`.

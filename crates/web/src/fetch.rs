@@ -46,7 +46,7 @@ extern "C" {
 /// Fetches `url` (same-origin credentials, the browser's cache rules) and calls `done` with
 /// its body as text, or why it could not be had.
 pub fn text(url: &str, done: impl FnOnce(Result<String, FetchError>) + 'static) {
-    let done = Closure::once_into_js(move |answer: JsValue| {
+    let done = super::callbacks::once(Box::new(move |answer: JsValue| {
         done(if let Some(text) = answer.as_string() {
             Ok(text)
         } else if let Some(status) = answer.as_f64() {
@@ -58,6 +58,6 @@ pub fn text(url: &str, done: impl FnOnce(Result<String, FetchError>) + 'static) 
         } else {
             Err(FetchError::Body)
         })
-    });
+    }));
     fetch_text(url, done);
 }

@@ -12,6 +12,7 @@
 mod allocator;
 pub mod attributes;
 pub mod blocked_tags;
+pub mod callbacks;
 pub mod charter_source;
 pub mod clock;
 pub mod consent_store;

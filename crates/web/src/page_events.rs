@@ -8,12 +8,13 @@
 use js_sys::Function;
 use wasm_bindgen::prelude::*;
 
+use super::callbacks::{self, Callback};
 use super::{placeholders, receipts};
 
 #[wasm_bindgen(module = "/src/page_events.js")]
 extern "C" {
     /// Calls `on` with "open" and "reread" (see `page_events.js`); returns what stops it.
-    fn listen_page(key: &str, on: &Closure<dyn Fn(JsValue)>) -> Function;
+    fn listen_page(key: &str, on: &Callback) -> Function;
 }
 
 /// What the page told.
@@ -43,16 +44,16 @@ impl Heard {
 #[must_use = "dropping it stops the listening"]
 pub struct Listening {
     stops: [Function; 2],
-    _on: Closure<dyn Fn(JsValue)>,
+    _on: Callback,
 }
 
 /// Calls `on` with what the page tells, until the returned [`Listening`] is dropped.
 pub fn listen(on: impl Fn(Heard) + 'static) -> Listening {
-    let on: Closure<dyn Fn(JsValue)> = Closure::new(move |told: JsValue| {
+    let on = callbacks::callback(Box::new(move |told: JsValue| {
         if let Some(heard) = told.as_string().as_deref().and_then(Heard::of) {
             on(heard)
         }
-    });
+    }));
     Listening {
         stops: [
             listen_page(receipts::STORAGE_KEY, &on),

@@ -25,7 +25,7 @@ extern "C" {
     ) -> Result<(), JsValue>;
     /// Calls `on("allow <service>")` at each real press of a placeholder's button made
     /// there; returns what stops it (see `placeholders.js`).
-    pub(crate) fn listen_allow(on: &Closure<dyn Fn(JsValue)>) -> js_sys::Function;
+    pub(crate) fn listen_allow(on: &super::callbacks::Callback) -> js_sys::Function;
 }
 
 /// Shows a placeholder after each blocked element of a service of `charter` that `allowed`

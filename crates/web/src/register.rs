@@ -81,13 +81,13 @@ fn warn_once(url: &str, failure: Failure, what: &str) {
 fn post(url: &str, body: &str, credentials: &str, done: Box<dyn FnOnce(Result<(), Failure>)>) {
     // Takes the code as a JsValue: the same kind of callback as the page's other answers, so
     // that the glue converts one kind fewer.
-    let done = Closure::once_into_js(move |code: JsValue| {
+    let done = super::callbacks::once(Box::new(move |code: JsValue| {
         done(match code.as_f64().unwrap_or(-1.0) as i32 {
             0 => Ok(()),
             status @ 1..=999 => Err(Some(status as u16)),
             _ => Err(None),
         })
-    });
+    }));
     post_to_register(url, body, credentials, done);
 }
 

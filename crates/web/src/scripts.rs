@@ -139,7 +139,7 @@ pub(crate) fn reporter() -> JsValue {
     REPORTER.with(|reporter| {
         reporter
             .get_or_init(|| {
-                let report: Box<dyn FnMut(JsValue)> = Box::new(|failure| {
+                let report: Box<dyn Fn(JsValue)> = Box::new(|failure| {
                     let item = |at| js_sys::Reflect::get_u32(&failure, at).unwrap_or_default();
                     let why = || ScriptError::from_js(&failure);
                     let detail = item(1).as_string().unwrap_or_default();
@@ -158,7 +158,7 @@ pub(crate) fn reporter() -> JsValue {
                         events::dispatch_error(kind, &detail);
                     }
                 });
-                Closure::<dyn FnMut(JsValue)>::new(report).into_js_value()
+                super::callbacks::callback(report).into_js_value()
             })
             .clone()
     })

@@ -4,7 +4,6 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// Runs `f` in a later task. Where no timer can be set (no window), runs it at once: what is
@@ -29,7 +28,8 @@ fn run_later(ms: i32, f: Box<dyn FnOnce()>) {
             }
         }
     };
-    let timer = Closure::once_into_js(run.clone());
+    let again = run.clone();
+    let timer = super::callbacks::once(Box::new(move |_| again()));
     let set = crate::window::window()
         .map(|w| {
             w.set_timeout_with_callback_and_timeout_and_arguments_0(timer.unchecked_ref(), ms)
