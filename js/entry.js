@@ -244,9 +244,8 @@ function startInstantiated(source) {
 function mountLayer(layer, source) {
   // Until it has started, the layer answers getConsent() and getReceipt() with null.
   phase.layer = layer;
-  const mounted = source.tag
-    ? layer.mountFromScript(source.tag, tables, texts, readCharter, () => describeRefused(source))
-    : layer.mount(source.options, tables, texts, readCharter, () => describeRefused(source));
+  const mounted = layer.mount(source.tag ?? null, source.options, tables, texts, readCharter,
+    () => describeRefused(source));
   // The banner's stylesheet is parsed once the start has run (a returning visitor's effects
   // do not wait for it), still within this task: the banner and the floating button are built
   // in a later one, and the browser draws nothing in between.

@@ -696,8 +696,8 @@ async fn mounting_twice_makes_one_banner() {
     // The promises resolve once rendered; the banner is awaited below instead.
     clean_page();
     let noop = || function(|_, _| {});
-    let _first = start::mount_from_script(None, noop(), noop(), noop(), noop());
-    let _second = start::mount_from_script(None, noop(), noop(), noop(), noop());
+    let _first = start::mount(None, JsValue::UNDEFINED, noop(), noop(), noop(), noop());
+    let _second = start::mount(None, JsValue::UNDEFINED, noop(), noop(), noop(), noop());
     wait_for("#cookie-charter .cookie-charter__banner").await;
     let roots = document()
         .query_selector_all("#cookie-charter")

@@ -4,8 +4,7 @@
 //! Matomo / Piano the stored choice (their all-denied defaults came first), then starts the [`state_loop`] and the [`view`] that
 //! shows it. Only the first start on a page does anything.
 //!
-//! `js/entry.js` calls [`mount_from_script`] (the script tag) or [`mount_with_options`]
-//! (`mount(options)`), with the three callbacks through which the view asks the page for
+//! `js/entry.js` calls [`mount`] (with the script tag, or `mount(options)`'s options), with the three callbacks through which the view asks the page for
 //! the Yew UI and for a language's texts (see [`view::PageRequests`]); a Rust application's
 //! `CookieCharter` component calls [`start_checked`].
 
@@ -155,27 +154,12 @@ fn run(
     });
 }
 
-/// Starts from the `<script>` tag's `data-*` attributes. `tables`, `texts` and `charter` are the
-/// page's [`PageRequests`]; `refused` is called when a setting is refused (see [`start`]).
-/// Resolves once started.
-pub fn mount_from_script(
+/// Starts from the `<script>` tag's `data-*` attributes when `script` is given, else from
+/// `options` (the same settings in camelCase, from `mount(options)`; absent, the defaults).
+/// `tables`, `texts` and `charter` are the page's [`PageRequests`]; `refused` is called when a
+/// setting is refused or an option names none (see [`start`]). Resolves once started.
+pub fn mount(
     script: Option<Element>,
-    tables: Function,
-    texts: Function,
-    charter: Function,
-    refused: Function,
-) -> Promise {
-    start(
-        &|| attributes::read_raw_config(script.as_ref()),
-        false,
-        PageRequests::from_functions(tables, texts, charter),
-        refused,
-    )
-}
-
-/// Starts from an options object (the data attributes in camelCase); see
-/// [`mount_from_script`].
-pub fn mount_with_options(
     options: JsValue,
     tables: Function,
     texts: Function,
@@ -183,7 +167,10 @@ pub fn mount_with_options(
     refused: Function,
 ) -> Promise {
     start(
-        &|| options::read_raw_config(&options),
+        &|| match &script {
+            Some(_) => attributes::read_raw_config(script.as_ref()),
+            None => options::read_raw_config(&options),
+        },
         !options::misnamed(&options).is_empty(),
         PageRequests::from_functions(tables, texts, charter),
         refused,

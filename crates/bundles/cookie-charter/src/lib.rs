@@ -2,38 +2,28 @@
 //! which has nothing of Yew (the size test holds this module to its figure), with the page
 //! modules' small allocator.
 //!
-//! A bundle crate: it only declares the JavaScript surface `js/entry.js` calls (the two ways to
-//! start, and the API it exposes as the module's functions and `window.CookieCharter`); what
-//! each function does is the page runtime's ([`cookie_charter_page::start`],
-//! [`cookie_charter_page::api`]).
+//! A bundle crate: it only declares the JavaScript surface `js/entry.js` calls (the start, from
+//! the script tag or `mount(options)`, and the API it exposes as the module's functions and
+//! `window.CookieCharter`); what each function does is the page runtime's
+//! ([`cookie_charter_page::start`], [`cookie_charter_page::api`]).
 
 use cookie_charter_page::{api, start};
 use js_sys::{Function, Promise};
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
-/// Starts from the `<script>` tag's `data-*` attributes ([`start::mount_from_script`]).
-#[wasm_bindgen(js_name = mountFromScript)]
-pub fn mount_from_script(
-    script: Option<Element>,
-    tables: Function,
-    texts: Function,
-    charter: Function,
-    refused: Function,
-) -> Promise {
-    start::mount_from_script(script, tables, texts, charter, refused)
-}
-
-/// Starts from `mount(options)` ([`start::mount_with_options`]).
-#[wasm_bindgen(js_name = mount)]
+/// Starts from the `<script>` tag's `data-*` attributes, or without one from `mount(options)`'s
+/// options ([`start::mount`]).
+#[wasm_bindgen]
 pub fn mount(
+    script: Option<Element>,
     options: JsValue,
     tables: Function,
     texts: Function,
     charter: Function,
     refused: Function,
 ) -> Promise {
-    start::mount_with_options(options, tables, texts, charter, refused)
+    start::mount(script, options, tables, texts, charter, refused)
 }
 
 /// `getConsent()`: the choice as it is applied, or `null` ([`api::get_consent`]).
