@@ -1014,7 +1014,7 @@ async fn the_banner_widget_cleans_up_after_itself() {
         policy_url: None,
         gpc_notice: false,
     };
-    let banner = Banner::show(&parent, content, move |p| record.borrow_mut().push(p));
+    let banner = Banner::show(&parent, content, move |p| record.borrow_mut().push(p)).unwrap();
     assert_eq!(
         document().active_element(),
         Some(before.clone().into()),

@@ -187,6 +187,17 @@ const SABOTAGE = {
     warning: '_paq.push threw',
     receiptKept: true,
   },
+  'the page\'s Element.prototype.remove, on the consent dialogs': {
+    init: () => {
+      const remove = Element.prototype.remove;
+      Element.prototype.remove = function () {
+        if (this.closest?.('#cookie-charter')) throw new Error('remove is broken');
+        return remove.call(this);
+      };
+    },
+    warning: 'the page\'s DOM threw',
+    receiptKept: true,
+  },
   'a cookie-charter:change listener of the portal': {
     init: () => document.addEventListener('cookie-charter:change', () => { throw new Error('a portal listener failed'); }),
     warning: null,

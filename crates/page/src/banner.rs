@@ -13,15 +13,16 @@ use crate::widget::{Callback, Widget};
 #[wasm_bindgen(module = "/src/widgets.js")]
 extern "C" {
     /// Draws the banner in `parent`; `on` gets each press's `data-action` (see `widgets.js`).
+    /// `None` when the page's DOM threw (reported there).
     fn show_banner(
         parent: &Element,
         sentences: &str,
         policy: Option<&str>,
         gpc: bool,
         on: &Callback,
-    ) -> Element;
+    ) -> Option<Element>;
     /// Draws the floating button in `parent`; `on` gets "manage" on each click.
-    fn show_floating(parent: &Element, label: &str, on: &Callback) -> Element;
+    fn show_floating(parent: &Element, label: &str, on: &Callback) -> Option<Element>;
 }
 
 /// What the visitor did on the banner.
@@ -67,12 +68,12 @@ pub struct Banner {
 
 impl Banner {
     /// Appends the banner to `parent`, moves focus to it in the next task and reports each press
-    /// to `on`.
+    /// to `on`. `None` if the page's DOM refused it.
     pub fn show(
         parent: &Element,
         content: BannerContent<'_>,
         on: impl Fn(Pressed) + 'static,
-    ) -> Banner {
+    ) -> Option<Banner> {
         let sentences = content.texts.joined();
         let widget = Widget::new(
             |callback| {
@@ -87,7 +88,7 @@ impl Banner {
             Pressed::of,
             on,
         );
-        Banner { _widget: widget }
+        Some(Banner { _widget: widget? })
     }
 }
 
@@ -97,17 +98,18 @@ pub struct FloatingButton {
 }
 
 impl FloatingButton {
-    /// Appends the button to `parent`; `on_open` is called on each click.
+    /// Appends the button to `parent`; `on_open` is called on each click. `None` if the page's
+    /// DOM refused it.
     pub fn show(
         parent: &Element,
         texts: &BannerTexts,
         on_open: impl Fn() + 'static,
-    ) -> FloatingButton {
+    ) -> Option<FloatingButton> {
         let widget = Widget::new(
             |callback| show_floating(parent, texts.manage_cookies(), callback),
             |_| Some(()),
             move |()| on_open(),
         );
-        FloatingButton { _widget: widget }
+        Some(FloatingButton { _widget: widget? })
     }
 }

@@ -22,7 +22,7 @@ extern "C" {
         charter: &str,
         receipt: Option<&str>,
         on: &Callback,
-    ) -> Element;
+    ) -> Option<Element>;
     /// Shows the draft (ids, space-separated) on the switches.
     fn show_draft(dialog: &Element, draft: &str);
 }
@@ -81,12 +81,12 @@ pub struct Panel {
 
 impl Panel {
     /// Appends the panel to `parent`, opens it as a modal dialog (focus inside, the page inert)
-    /// and reports each act to `on`.
+    /// and reports each act to `on`. `None` if the page's DOM refused it.
     pub fn show(
         parent: &Element,
         content: PanelContent<'_>,
         on: impl Fn(PanelAct) + 'static,
-    ) -> Panel {
+    ) -> Option<Panel> {
         let (sentences, records) = (
             content.texts.joined(),
             records(content.charter, content.texts.lang),
@@ -96,9 +96,9 @@ impl Panel {
             PanelAct::of,
             on,
         );
-        let panel = Panel { widget };
+        let panel = Panel { widget: widget? };
         panel.update(content.draft);
-        panel
+        Some(panel)
     }
 
     /// Shows `draft` (the optional categories and services switched on) on the switches.

@@ -220,18 +220,20 @@ impl FirstLayerView {
                     let lang = self.texts.texts.lang;
                     register::banner_shown(&self.config, &state.charter.revision(), lang);
                 }
-                Shown::Banner(Banner::show(&self.root, content, |pressed| {
+                Banner::show(&self.root, content, |pressed| {
                     state_loop::dispatch(match pressed {
                         Pressed::AcceptAll => Action::AcceptAll(clock::now()),
                         Pressed::RefuseAll => Action::RefuseAll(clock::now()),
                         Pressed::Customise => Action::OpenPreferences,
                     })
-                }))
+                })
+                .map_or(Shown::Nothing, Shown::Banner)
             }
             View::Closed if self.config.floating_button => {
-                Shown::Floating(FloatingButton::show(&self.root, &self.texts.texts, || {
+                FloatingButton::show(&self.root, &self.texts.texts, || {
                     state_loop::dispatch(Action::OpenPreferences)
-                }))
+                })
+                .map_or(Shown::Nothing, Shown::Floating)
             }
             View::Closed => Shown::Nothing,
             View::Preferences => {
@@ -244,7 +246,7 @@ impl FirstLayerView {
                     draft: &state.draft,
                     receipt: receipt.as_deref(),
                 };
-                Shown::Panel(Panel::show(&self.root, content, |act| {
+                Panel::show(&self.root, content, |act| {
                     state_loop::dispatch(match act {
                         PanelAct::Toggle(id) => Action::Toggle(id),
                         PanelAct::Save => Action::SavePreferences(clock::now()),
@@ -252,7 +254,8 @@ impl FirstLayerView {
                         PanelAct::RefuseAll => Action::RefuseAll(clock::now()),
                         PanelAct::Close => Action::ClosePreferences,
                     })
-                }))
+                })
+                .map_or(Shown::Nothing, Shown::Panel)
             }
         }
     }

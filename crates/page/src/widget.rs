@@ -28,20 +28,21 @@ pub struct Widget {
 impl Widget {
     /// Draws a widget with `draw`, whose listeners report strings: `on` is called with what
     /// `read` makes of each (what the visitor did), and never with what it does not know.
+    /// `None` when `draw` gives no element (the page's DOM threw).
     pub fn new<T: 'static>(
-        draw: impl FnOnce(&Callback) -> Element,
+        draw: impl FnOnce(&Callback) -> Option<Element>,
         read: fn(&str) -> Option<T>,
         on: impl Fn(T) + 'static,
-    ) -> Widget {
+    ) -> Option<Widget> {
         let on = callbacks::callback(Box::new(move |action: JsValue| {
             if let Some(done) = action.as_string().as_deref().and_then(read) {
                 on(done)
             }
         }));
-        Widget {
-            element: draw(&on),
+        Some(Widget {
+            element: draw(&on)?,
             _on: on,
-        }
+        })
     }
 }
 

@@ -68,12 +68,24 @@ function checkbox(parent, id, attribute, value, required, describedby) {
   }
 }
 
-// Appends a widget's element to `parent`, noting where the focus was for `remove_widget`.
-function widget(parent, tag, attributes) {
+// A widget's element, not yet in the page (it goes in once whole), noting where the focus was
+// for `remove_widget`.
+function widget(tag, attributes) {
   const active = document.activeElement;
-  const element = append(parent, tag, attributes);
+  const element = append(document.createDocumentFragment(), tag, attributes);
   if (active instanceof HTMLElement) focusBefore.set(element, active);
   return element;
+}
+
+// What `draw` returns, or null when it throws (a page whose own code broke the DOM): reported,
+// with nothing left half-drawn in the page, so that the choice's other effects still happen.
+function guarded(draw) {
+  try {
+    return draw();
+  } catch (error) {
+    console.error("[cookie-charter] the page's DOM threw: the consent dialog may be missing", error);
+    return null;
+  }
 }
 
 // Appends the banner to `parent` (title, close button, text with the charter link when
@@ -82,48 +94,53 @@ function widget(parent, tag, attributes) {
 // in a task of its own: focusing lays the page out at once, which would make one long task of
 // building and drawing it.
 export function show_banner(parent, sentences, policy, gpc, on) {
-  const t = sentences.split(FIELD);
-  const section = widget(parent, 'section', {
-    role: 'dialog',
-    'aria-modal': 'false',
-    tabindex: '-1',
-    'aria-labelledby': 'cookie-charter-banner-title',
-    'aria-describedby': 'cookie-charter-banner-text',
-    class: 'cookie-charter__banner',
-  });
-  head(section, 'cookie-charter-banner-title', t[0], 'dismiss', t[6]);
-  const text = append(section, 'p', { id: 'cookie-charter-banner-text', class: 'cookie-charter__text' }, t[1]);
-  if (policy != null) {
-    text.append(' ');
-    append(text, 'a', { href: policy, class: 'cookie-charter__link' }, t[2]);
-  }
-  if (gpc) append(section, 'p', { 'data-notice': 'gpc', class: 'cookie-charter__notice' }, t[7]);
-  actions(section, [
-    ['accept-all', t[3]],
-    ['refuse-all', t[4]],
-    ['customise', t[5]],
-  ]);
-  section.addEventListener('click', (event) => {
-    const action = event.target.closest?.('[data-action]')?.getAttribute('data-action');
-    if (action) on(action);
-  });
-  section.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      on('dismiss');
+  return guarded(() => {
+    const t = sentences.split(FIELD);
+    const section = widget('section', {
+      role: 'dialog',
+      'aria-modal': 'false',
+      tabindex: '-1',
+      'aria-labelledby': 'cookie-charter-banner-title',
+      'aria-describedby': 'cookie-charter-banner-text',
+      class: 'cookie-charter__banner',
+    });
+    head(section, 'cookie-charter-banner-title', t[0], 'dismiss', t[6]);
+    const text = append(section, 'p', { id: 'cookie-charter-banner-text', class: 'cookie-charter__text' }, t[1]);
+    if (policy != null) {
+      text.append(' ');
+      append(text, 'a', { href: policy, class: 'cookie-charter__link' }, t[2]);
     }
+    if (gpc) append(section, 'p', { 'data-notice': 'gpc', class: 'cookie-charter__notice' }, t[7]);
+    actions(section, [
+      ['accept-all', t[3]],
+      ['refuse-all', t[4]],
+      ['customise', t[5]],
+    ]);
+    section.addEventListener('click', (event) => {
+      const action = event.target.closest?.('[data-action]')?.getAttribute('data-action');
+      if (action) on(action);
+    });
+    section.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        on('dismiss');
+      }
+    });
+    parent.append(section);
+    document.documentElement.classList.add(BANNER_OPEN);
+    // A banner removed meanwhile is no longer in the page: focusing it does nothing.
+    setTimeout(() => section.focus());
+    return section;
   });
-  document.documentElement.classList.add(BANNER_OPEN);
-  // A banner removed meanwhile is no longer in the page: focusing it does nothing.
-  setTimeout(() => section.focus());
-  return section;
 }
 
 // Appends the floating "Gérer mes cookies" button to `parent`; `on` is called on each click.
 export function show_floating(parent, label, on) {
-  const button = append(parent, 'button', { type: 'button', 'data-action': 'manage', class: 'cookie-charter__floating' }, label);
-  button.addEventListener('click', () => on('manage'));
-  return button;
+  return guarded(() => {
+    const button = append(parent, 'button', { type: 'button', 'data-action': 'manage', class: 'cookie-charter__floating' }, label);
+    button.addEventListener('click', () => on('manage'));
+    return button;
+  });
 }
 
 // Appends the preferences panel's `<dialog>` to `parent` and opens it as a modal (focus inside,
@@ -133,105 +150,110 @@ export function show_floating(parent, label, on) {
 // title, description, its services' ids space-separated, its cookies' names…) followed by one
 // a service of it ("S", id, name, provider, its cookies' patterns…).
 export function show_panel(parent, sentences, charter, receipt, on) {
-  const t = sentences.split(FIELD);
-  const dialog = widget(parent, 'dialog', {
-    class: 'cookie-charter__panel',
-    'aria-labelledby': 'cookie-charter-panel-title',
-  });
-  head(dialog, 'cookie-charter-panel-title', t[12], 'close', t[17]);
-  append(dialog, 'p', { class: 'cookie-charter__text' }, t[13]);
-  actions(dialog, [
-    ['accept-all', t[3]],
-    ['refuse-all', t[4]],
-  ]);
-  let block;
-  let describedby;
-  for (const record of charter ? charter.split(RECORD) : []) {
-    const [kind, id, ...fields] = record.split(FIELD);
-    if (kind === 'C') {
-      const [required, title, description, services, ...names] = fields;
-      block = append(dialog, 'div', { class: 'cookie-charter__category' });
-      const row = append(block, 'div', { class: 'cookie-charter__switch-row' });
-      const switchId = `cookie-charter-category-${id}`;
-      describedby = `${switchId}-description`;
-      if (services) {
-        // A category of services: its `aria-checked` is the draft's (`show_draft`).
-        append(row, 'button', {
-          type: 'button',
-          role: 'checkbox',
-          class: 'cookie-charter__switch',
-          id: switchId,
-          'data-category': id,
-          'data-services': services,
-          'aria-describedby': describedby,
-        });
-      } else {
-        checkbox(row, switchId, 'data-category', id, required === '1', describedby);
+  return guarded(() => {
+    const t = sentences.split(FIELD);
+    const dialog = widget('dialog', {
+      class: 'cookie-charter__panel',
+      'aria-labelledby': 'cookie-charter-panel-title',
+    });
+    head(dialog, 'cookie-charter-panel-title', t[12], 'close', t[17]);
+    append(dialog, 'p', { class: 'cookie-charter__text' }, t[13]);
+    actions(dialog, [
+      ['accept-all', t[3]],
+      ['refuse-all', t[4]],
+    ]);
+    let block;
+    let describedby;
+    for (const record of charter ? charter.split(RECORD) : []) {
+      const [kind, id, ...fields] = record.split(FIELD);
+      if (kind === 'C') {
+        const [required, title, description, services, ...names] = fields;
+        block = append(dialog, 'div', { class: 'cookie-charter__category' });
+        const row = append(block, 'div', { class: 'cookie-charter__switch-row' });
+        const switchId = `cookie-charter-category-${id}`;
+        describedby = `${switchId}-description`;
+        if (services) {
+          // A category of services: its `aria-checked` is the draft's (`show_draft`).
+          append(row, 'button', {
+            type: 'button',
+            role: 'checkbox',
+            class: 'cookie-charter__switch',
+            id: switchId,
+            'data-category': id,
+            'data-services': services,
+            'aria-describedby': describedby,
+          });
+        } else {
+          checkbox(row, switchId, 'data-category', id, required === '1', describedby);
+        }
+        append(row, 'label', { for: switchId }, title);
+        if (required === '1') append(row, 'span', { class: 'cookie-charter__always-on' }, t[14]);
+        append(block, 'p', { id: describedby, class: 'cookie-charter__description' }, description);
+        cookies(block, t, names);
+      } else if (kind === 'S' && block) {
+        const [name, provider, ...patterns] = fields;
+        const service = append(block, 'div', { class: 'cookie-charter__service' });
+        const row = append(service, 'div', { class: 'cookie-charter__switch-row' });
+        const switchId = `cookie-charter-service-${id}`;
+        checkbox(row, switchId, 'data-service', id, false, describedby);
+        const label = !provider || provider === name ? name : `${name} (${provider})`;
+        append(row, 'label', { for: switchId }, label);
+        if (patterns.length) cookies(service, t, patterns);
       }
-      append(row, 'label', { for: switchId }, title);
-      if (required === '1') append(row, 'span', { class: 'cookie-charter__always-on' }, t[14]);
-      append(block, 'p', { id: describedby, class: 'cookie-charter__description' }, description);
-      cookies(block, t, names);
-    } else if (kind === 'S' && block) {
-      const [name, provider, ...patterns] = fields;
-      const service = append(block, 'div', { class: 'cookie-charter__service' });
-      const row = append(service, 'div', { class: 'cookie-charter__switch-row' });
-      const switchId = `cookie-charter-service-${id}`;
-      checkbox(row, switchId, 'data-service', id, false, describedby);
-      const label = !provider || provider === name ? name : `${name} (${provider})`;
-      append(row, 'label', { for: switchId }, label);
-      if (patterns.length) cookies(service, t, patterns);
     }
-  }
-  actions(dialog, [['save', t[16]]]);
-  if (receipt != null) {
-    const line = append(dialog, 'p', { class: 'cookie-charter__text cookie-charter__receipt' }, t[18]);
-    // Apart, in `<code>`: the visitor copies it into a message to the portal.
-    line.append(' ');
-    append(line, 'code', {}, receipt);
-    append(dialog, 'p', { class: 'cookie-charter__text cookie-charter__receipt-help' }, t[19]);
-  }
-  dialog.addEventListener('click', (event) => {
-    const control = event.target.closest?.('button');
-    if (!control) return;
-    const action = control.getAttribute('data-action');
-    // A category of services' switch is a button (it may be mixed).
-    const category = control.getAttribute('data-category');
-    if (action) on(action);
-    else if (category != null) on(`toggle ${category}`);
+    actions(dialog, [['save', t[16]]]);
+    if (receipt != null) {
+      const line = append(dialog, 'p', { class: 'cookie-charter__text cookie-charter__receipt' }, t[18]);
+      // Apart, in `<code>`: the visitor copies it into a message to the portal.
+      line.append(' ');
+      append(line, 'code', {}, receipt);
+      append(dialog, 'p', { class: 'cookie-charter__text cookie-charter__receipt-help' }, t[19]);
+    }
+    dialog.addEventListener('click', (event) => {
+      const control = event.target.closest?.('button');
+      if (!control) return;
+      const action = control.getAttribute('data-action');
+      // A category of services' switch is a button (it may be mixed).
+      const category = control.getAttribute('data-category');
+      if (action) on(action);
+      else if (category != null) on(`toggle ${category}`);
+    });
+    dialog.addEventListener('change', (event) => {
+      const id = event.target.getAttribute('data-category') ?? event.target.getAttribute('data-service');
+      if (id != null) on(`toggle ${id}`);
+    });
+    // Esc: the dialog's `cancel`, which would close it without telling anyone.
+    dialog.addEventListener('cancel', (event) => {
+      event.preventDefault();
+      on('close');
+    });
+    parent.append(dialog);
+    try {
+      dialog.showModal();
+    } catch {
+      dialog.open = true;
+    }
+    return dialog;
   });
-  dialog.addEventListener('change', (event) => {
-    const id = event.target.getAttribute('data-category') ?? event.target.getAttribute('data-service');
-    if (id != null) on(`toggle ${id}`);
-  });
-  // Esc: the dialog's `cancel`, which would close it without telling anyone.
-  dialog.addEventListener('cancel', (event) => {
-    event.preventDefault();
-    on('close');
-  });
-  try {
-    dialog.showModal();
-  } catch {
-    dialog.open = true;
-  }
-  return dialog;
 }
 
 // Shows `draft` (the ids switched on, space-separated) on the panel's switches: a checkbox is
 // checked when its id is in it (a disabled one, always on, stays as it is); a category of
 // services' switch is `true` when all its services are in it, `mixed` when some are.
 export function show_draft(dialog, draft) {
-  const on = draft.split(' ');
-  for (const control of dialog.querySelectorAll('.cookie-charter__switch')) {
-    if (control instanceof HTMLInputElement) {
-      const id = control.getAttribute('data-category') ?? control.getAttribute('data-service');
-      if (!control.disabled) control.checked = on.includes(id);
-    } else {
-      const services = (control.getAttribute('data-services') ?? '').split(' ');
-      const count = services.filter((id) => on.includes(id)).length;
-      control.setAttribute('aria-checked', count === 0 ? 'false' : count === services.length ? 'true' : 'mixed');
+  guarded(() => {
+    const on = draft.split(' ');
+    for (const control of dialog.querySelectorAll('.cookie-charter__switch')) {
+      if (control instanceof HTMLInputElement) {
+        const id = control.getAttribute('data-category') ?? control.getAttribute('data-service');
+        if (!control.disabled) control.checked = on.includes(id);
+      } else {
+        const services = (control.getAttribute('data-services') ?? '').split(' ');
+        const count = services.filter((id) => on.includes(id)).length;
+        control.setAttribute('aria-checked', count === 0 ? 'false' : count === services.length ? 'true' : 'mixed');
+      }
     }
-  }
+  });
 }
 
 // Removes `widget`, giving the focus back to where it was when the widget was shown if it was
@@ -239,11 +261,13 @@ export function show_draft(dialog, draft) {
 // first (while the modal is open the rest of the page is inert); the banner's class on <html>
 // goes with the banner.
 export function remove_widget(widget) {
-  if (widget.open) widget.close();
-  const active = document.activeElement;
-  const lost = !active || active === document.body || widget.contains(active);
-  widget.remove();
-  if (widget.matches('.cookie-charter__banner')) document.documentElement.classList.remove(BANNER_OPEN);
-  const before = focusBefore.get(widget);
-  if (lost && before?.isConnected) before.focus();
+  guarded(() => {
+    if (widget.open) widget.close();
+    const active = document.activeElement;
+    const lost = !active || active === document.body || widget.contains(active);
+    widget.remove();
+    if (widget.matches('.cookie-charter__banner')) document.documentElement.classList.remove(BANNER_OPEN);
+    const before = focusBefore.get(widget);
+    if (lost && before?.isConnected) before.focus();
+  });
 }
