@@ -95,6 +95,11 @@ pub struct BannerTexts {
     sentences: Vec<String>,
 }
 
+/// U+001F, between values handed to the page's JavaScript in one string ([`BannerTexts::joined`],
+/// the panel's records): no sentence holds a control character (the tests check every
+/// language), nor does a checked charter's text, id or cookie name.
+pub const SEPARATOR: char = '\u{1f}';
+
 /// The members of a texts file's `banner`, in the order of [`BannerTexts`]' sentences.
 pub const BANNER_KEYS: [&str; 12] = [
     "banner_title",
@@ -141,13 +146,13 @@ impl BannerTexts {
         Some(BannerTexts { lang, sentences })
     }
 
-    /// Every sentence, in order, each followed by U+001F: how the page's JavaScript that draws
-    /// the banner and the panel receives them (no sentence holds a control character).
+    /// Every sentence, in order, each followed by [`SEPARATOR`]: how the page's JavaScript that
+    /// draws the banner and the panel receives them.
     pub fn joined(&self) -> String {
         let mut all = String::new();
         for sentence in &self.sentences {
             all.push_str(sentence);
-            all.push('\u{1f}');
+            all.push(SEPARATOR);
         }
         all
     }
@@ -393,7 +398,7 @@ mod tests {
         for lang in Lang::ALL {
             let t = texts(lang).banner;
             let joined = t.joined();
-            let parts: Vec<&str> = joined.split('\u{1f}').collect();
+            let parts: Vec<&str> = joined.split(SEPARATOR).collect();
             // Each sentence, then the empty remainder after the last separator.
             assert_eq!(parts.len(), BANNER_KEYS.len() + PANEL_KEYS.len() + 1);
             assert_eq!(parts[0], t.banner_title());

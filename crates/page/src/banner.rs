@@ -8,7 +8,8 @@ use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
 use crate::core::i18n::BannerTexts;
-use crate::widget::{Callback, Widget};
+use crate::web::callbacks::Callback;
+use crate::widget::Widget;
 
 #[wasm_bindgen(module = "/src/widgets.js")]
 extern "C" {

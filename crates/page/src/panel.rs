@@ -10,8 +10,9 @@ use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
 use crate::core::charter::Charter;
-use crate::core::i18n::{BannerTexts, Lang};
-use crate::widget::{Callback, Widget};
+use crate::core::i18n::{BannerTexts, Lang, SEPARATOR};
+use crate::web::callbacks::Callback;
+use crate::widget::Widget;
 
 #[wasm_bindgen(module = "/src/widgets.js")]
 extern "C" {
@@ -27,9 +28,10 @@ extern "C" {
     fn show_draft(dialog: &Element, draft: &str);
 }
 
-/// Between two fields of a record of [`records`], and between two records: no charter text,
-/// id or cookie name holds a control character (`core::charter_json` checks).
-const FIELD: char = '\u{1f}';
+/// Between two fields of a record of [`records`]: the sentences' separator.
+const FIELD: char = SEPARATOR;
+/// Between two records: like it, no charter text, id or cookie name holds it
+/// (`core::charter_json` checks).
 const RECORD: char = '\u{1e}';
 
 /// What the visitor did in the panel.

@@ -1,11 +1,12 @@
 //! Start-up: from the embed settings to a running consent loop. It checks the configuration
 //! (reporting each problem in the console), gets the charter, reads the stored choice and what
 //! the browser says (Global Privacy Control, whether cookies work), tells Google Consent Mode /
-//! Matomo / Piano the stored choice (their all-denied defaults came first), then starts the [`state_loop`] and the [`view`] that
-//! shows it. Only the first start on a page does anything.
+//! Matomo / Piano the stored choice (their all-denied defaults came first), then starts the
+//! [`state_loop`] and the [`view`] that shows it. Only the first start on a page does anything.
 //!
-//! `js/entry.js` calls [`mount`] (with the script tag, or `mount(options)`'s options), with the three callbacks through which the view asks the page for
-//! the Yew UI and for a language's texts (see [`view::PageRequests`]); a Rust application's
+//! `js/entry.js` calls [`mount`] (with the script tag, or `mount(options)`'s options), with the
+//! callbacks through which the view asks the page for the Yew UI, a language's texts and the
+//! reading of a portal's own charter (see [`view::PageRequests`]); a Rust application's
 //! `CookieCharter` component calls [`start_checked`].
 
 use std::cell::Cell;
@@ -168,7 +169,7 @@ pub fn mount(
 ) -> Promise {
     start(
         &|| match &script {
-            Some(_) => attributes::read_raw_config(script.as_ref()),
+            Some(tag) => attributes::read_raw_config(Some(tag)),
             None => options::read_raw_config(&options),
         },
         !options::misnamed(&options).is_empty(),

@@ -6,17 +6,13 @@
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
-use crate::web::callbacks;
+use crate::web::callbacks::{self, Callback};
 
 #[wasm_bindgen(module = "/src/widgets.js")]
 extern "C" {
     /// Removes a widget, giving the focus back if it was lost with it.
     fn remove_widget(widget: &Element);
 }
-
-/// How the page's JavaScript reports what the visitor did: a button's `data-action`, or what
-/// the widget's drawing says it sends.
-pub use crate::web::callbacks::Callback;
 
 /// A widget in the page.
 pub struct Widget {

@@ -3,9 +3,9 @@
 // press means. Building elements and listening to them through web-sys costs the first visit
 // more than these lines (docs/size.md); nothing here decides anything about consent.
 //
-// The texts come as one string, the first layer's sentences in `core::i18n`'s order separated
-// by U+001F; the panel's categories and services as records separated by U+001E (see
-// `panel.rs`). Neither separator can occur in a sentence or a charter text (both are checked to
+// The texts come as one string, the first layer's sentences in `core::i18n`'s order, each
+// followed by U+001F (`core::i18n::SEPARATOR`); the panel's categories and services as records
+// separated by U+001E, their fields by U+001F (`panel.rs`). Neither separator can occur in a sentence or a charter text (both are checked to
 // hold no control character but line breaks).
 
 const FIELD = '\x1f';

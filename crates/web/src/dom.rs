@@ -1,8 +1,7 @@
-//! Small DOM helpers: building and removing elements, and waiting for the page to be parsed
+//! Small DOM helpers: building elements, and waiting for the page to be parsed
 //! (the script tag may run in `<head>` before `<body>` exists).
 
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
 #[wasm_bindgen(inline_js = r#"
@@ -64,18 +63,6 @@ pub fn when_body(f: impl FnOnce(HtmlElement) + 'static) {
 pub fn when_parsed(f: impl FnOnce() + 'static) {
     let f: Box<dyn FnOnce()> = Box::new(f);
     when_parsed_js(crate::callbacks::once(Box::new(move |_| f())));
-}
-
-/// Removes every element under `parent` that matches `selector`.
-pub fn remove_all(parent: &Element, selector: &str) {
-    if let Ok(found) = parent.query_selector_all(selector) {
-        for i in 0..found.length() {
-            // `querySelectorAll` lists elements only: no class check.
-            if let Some(element) = found.item(i).map(JsCast::unchecked_into::<Element>) {
-                element.remove();
-            }
-        }
-    }
 }
 
 /// Appends to `parent` a new `<tag>` with `attributes` (in order) and, if given, `text` (as
