@@ -129,7 +129,11 @@ proptest! {
             audience_src: Some(src), consent_days: Some(days), lang: Some(lang),
             cookie_domain: Some(domain), host: "data.example.fr".into(), ..RawConfig::default()
         };
-        let (config, _) = config::validate(&raw);
+        let (config, errors) = config::validate(&raw);
+        // The first layer's check, which keeps no error, decides the same.
+        let mut refused = false;
+        prop_assert_eq!(&config::check(&raw, &mut refused), &config);
+        prop_assert_eq!(refused, !errors.is_empty());
         prop_assert!((1..=config::MAX_CONSENT_DAYS).contains(&config.consent_days));
         if let Some(src) = &config.audience_src {
             let lower = src.to_ascii_lowercase();

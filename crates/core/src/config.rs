@@ -393,7 +393,7 @@ display_by_pieces!(ConfigError);
 /// Checks a cookie domain: letters, digits, hyphens and dots, one leading dot allowed,
 /// equal to `host` or a parent of it. Returns it lower-cased, without the leading dot.
 #[allow(clippy::disallowed_methods)] // ASCII char patterns only: memchr, no substring searcher
-fn check_cookie_domain(raw: &str, host: &str) -> Result<String, ConfigError> {
+fn check_cookie_domain(raw: &str, host: &str, refusals: &mut impl Refusals) -> Option<String> {
     let domain = raw.trim().trim_start_matches('.').to_ascii_lowercase();
     let well_formed = !domain.is_empty()
         && domain.len() <= 253
@@ -407,7 +407,8 @@ fn check_cookie_domain(raw: &str, host: &str) -> Result<String, ConfigError> {
                     .all(|b| b.is_ascii_alphanumeric() || b == b'-')
         });
     if !well_formed {
-        return Err(ConfigError::CookieDomain(raw.to_owned()));
+        refusals.refuse(|| ConfigError::CookieDomain(raw.to_owned()));
+        return None;
     }
     let host = host.to_ascii_lowercase();
     let covers_host = host == domain
@@ -415,9 +416,10 @@ fn check_cookie_domain(raw: &str, host: &str) -> Result<String, ConfigError> {
             .strip_suffix(domain.as_str())
             .is_some_and(|rest| rest.ends_with('.'));
     if !covers_host {
-        return Err(ConfigError::ForeignCookieDomain { domain, host });
+        refusals.refuse(|| ConfigError::ForeignCookieDomain { domain, host });
+        return None;
     }
-    Ok(domain)
+    Some(domain)
 }
 
 /// A cookie name the component may use: 1 to 64 ASCII letters, digits, `_`, `-` or `.` (plain
@@ -440,25 +442,53 @@ fn present(value: &Option<String>) -> Option<&str> {
 /// Checks every value of `raw`, returning the configuration to use and what was refused.
 pub fn validate(raw: &RawConfig) -> (Config, Vec<ConfigError>) {
     let mut errors = Vec::new();
+    let config = check(raw, &mut errors);
+    (config, errors)
+}
+
+/// Where [`check`] notes what it refuses: every [`ConfigError`] (a `Vec`, for whoever explains
+/// them), or only whether anything was refused (a `bool`: the first layer, whose explanations
+/// travel in a module of their own, and which then carries no code that builds an error).
+pub trait Refusals {
+    /// Notes a refusal; `error` is called only by a sink that keeps the errors.
+    fn refuse(&mut self, error: impl FnOnce() -> ConfigError);
+}
+
+impl Refusals for Vec<ConfigError> {
+    fn refuse(&mut self, error: impl FnOnce() -> ConfigError) {
+        self.push(error());
+    }
+}
+
+impl Refusals for bool {
+    fn refuse(&mut self, _: impl FnOnce() -> ConfigError) {
+        *self = true;
+    }
+}
+
+/// Checks every value of `raw`, returning the configuration to use; each value refused is
+/// noted in `refusals` (and falls back as [`ConfigError`] says). The one check of the settings:
+/// [`validate`] is this with every error kept.
+pub fn check(raw: &RawConfig, refusals: &mut impl Refusals) -> Config {
     let mut config = Config::default();
 
     if let Some(src) = raw.audience_src.as_deref() {
         match check_url(src) {
             Ok(url) => config.audience_src = Some(url.to_owned()),
-            Err(why) => errors.push(ConfigError::AudienceSrc(src.to_owned(), why)),
+            Err(why) => refusals.refuse(|| ConfigError::AudienceSrc(src.to_owned(), why)),
         }
     }
     if let Some(url) = present(&raw.policy_url) {
         match check_url(url) {
             Ok(url) => config.policy_url = Some(url.to_owned()),
-            Err(why) => errors.push(ConfigError::PolicyUrl(url.to_owned(), why)),
+            Err(why) => refusals.refuse(|| ConfigError::PolicyUrl(url.to_owned(), why)),
         }
     }
 
     let asked = present(&raw.lang).map(|tag| {
         let lang = Lang::from_tag(tag);
         if lang.is_none() {
-            errors.push(ConfigError::Lang(tag.to_owned()));
+            refusals.refuse(|| ConfigError::Lang(tag.to_owned()));
         }
         lang
     });
@@ -470,46 +500,39 @@ pub fn validate(raw: &RawConfig) -> (Config, Vec<ConfigError>) {
     if let Some(days) = raw.consent_days.as_deref() {
         match days.trim().parse::<u32>() {
             Ok(n) if (1..=MAX_CONSENT_DAYS).contains(&n) => config.consent_days = n,
-            _ => errors.push(ConfigError::ConsentDays(days.to_owned())),
+            _ => refusals.refuse(|| ConfigError::ConsentDays(days.to_owned())),
         }
     }
 
     if let Some(domain) = present(&raw.cookie_domain) {
-        match check_cookie_domain(domain, &raw.host) {
-            Ok(domain) => config.cookie_domain = Some(domain),
-            Err(e) => errors.push(e),
-        }
+        config.cookie_domain = check_cookie_domain(domain, &raw.host, refusals);
     }
 
     if let Some(name) = present(&raw.cookie_name) {
         match check_cookie_name(name) {
             Some(name) => config.cookie_name = name.to_owned(),
-            None => errors.push(ConfigError::CookieName(name.to_owned())),
+            None => refusals.refuse(|| ConfigError::CookieName(name.to_owned())),
         }
     }
 
-    config.charter = charter_source(raw, &mut errors);
-    config.floating_button = flag("data-floating-button", &raw.floating_button, &mut errors);
-    config.reload_on_withdraw = flag(
-        "data-reload-on-withdraw",
-        &raw.reload_on_withdraw,
-        &mut errors,
-    );
+    config.charter = charter_source(raw, refusals);
+    config.floating_button = flag("data-floating-button", &raw.floating_button, refusals);
+    config.reload_on_withdraw = flag("data-reload-on-withdraw", &raw.reload_on_withdraw, refusals);
     config.google_consent_mode = flag(
         "data-google-consent-mode",
         &raw.google_consent_mode,
-        &mut errors,
+        refusals,
     );
-    config.matomo = flag("data-matomo", &raw.matomo, &mut errors);
-    config.piano = flag("data-piano", &raw.piano, &mut errors);
+    config.matomo = flag("data-matomo", &raw.matomo, refusals);
+    config.piano = flag("data-piano", &raw.piano, refusals);
     if let Some(url) = present(&raw.receipt_url) {
         match check_url(url) {
             Ok(url) => config.receipt_url = Some(url.to_owned()),
-            Err(why) => errors.push(ConfigError::ReceiptUrl(url.to_owned(), why)),
+            Err(why) => refusals.refuse(|| ConfigError::ReceiptUrl(url.to_owned(), why)),
         }
     }
-    let server_cookie = flag("data-server-cookie", &raw.server_cookie, &mut errors);
-    register_endpoints(raw, server_cookie, &mut config, &mut errors);
+    let server_cookie = flag("data-server-cookie", &raw.server_cookie, refusals);
+    register_endpoints(raw, server_cookie, &mut config, refusals);
     if let Some(nonce) = present(&raw.nonce) {
         let valid = nonce.len() <= 256
             && nonce
@@ -518,11 +541,11 @@ pub fn validate(raw: &RawConfig) -> (Config, Vec<ConfigError>) {
         if valid {
             config.nonce = Some(nonce.to_owned());
         } else {
-            errors.push(ConfigError::Nonce);
+            refusals.refuse(|| ConfigError::Nonce);
         }
     }
 
-    (config, errors)
+    config
 }
 
 /// The register's endpoints for a portal, from `data-register-url` (its `…/v1/portals/<portal>`),
@@ -534,13 +557,13 @@ fn register_endpoints(
     raw: &RawConfig,
     server_cookie: bool,
     config: &mut Config,
-    errors: &mut Vec<ConfigError>,
+    refusals: &mut impl Refusals,
 ) {
     let base = match present(&raw.register_url) {
         Some(url) => match check_url(url) {
             Ok(url) if !url.contains(['?', '#']) => Some(url.trim_end_matches('/').to_owned()),
             _ => {
-                errors.push(ConfigError::RegisterUrl(url.to_owned()));
+                refusals.refuse(|| ConfigError::RegisterUrl(url.to_owned()));
                 // A register refused sends nothing, not even a receipt elsewhere.
                 config.receipt_url = None;
                 return;
@@ -554,7 +577,7 @@ fn register_endpoints(
     };
     let Some(base) = base else {
         if server_cookie {
-            errors.push(ConfigError::ServerCookieWithoutRegister);
+            refusals.refuse(|| ConfigError::ServerCookieWithoutRegister);
         }
         return;
     };
@@ -575,20 +598,20 @@ fn register_endpoints(
 
 /// A yes/no attribute: `true` (or present and empty) / `false`; anything else is reported
 /// and counts as `false`.
-fn flag(name: &'static str, value: &Option<String>, errors: &mut Vec<ConfigError>) -> bool {
+fn flag(name: &'static str, value: &Option<String>, refusals: &mut impl Refusals) -> bool {
     match value.as_deref().map(str::trim) {
         None => false,
         Some(v) if v.is_empty() || v.eq_ignore_ascii_case("true") => true,
         Some(v) if v.eq_ignore_ascii_case("false") => false,
         Some(v) => {
-            errors.push(ConfigError::Flag(name, v.to_owned()));
+            refusals.refuse(|| ConfigError::Flag(name, v.to_owned()));
             false
         }
     }
 }
 
 /// The charter source: the inline block, else `data-charter`, else `data-preset`, else default.
-fn charter_source(raw: &RawConfig, errors: &mut Vec<ConfigError>) -> CharterSource {
+fn charter_source(raw: &RawConfig, refusals: &mut impl Refusals) -> CharterSource {
     let inline = raw.inline_charter.as_deref();
     let url = raw.charter_url.as_deref();
     let preset = present(&raw.preset);
@@ -598,7 +621,7 @@ fn charter_source(raw: &RawConfig, errors: &mut Vec<ConfigError>) -> CharterSour
         .count()
         > 1
     {
-        errors.push(ConfigError::SeveralCharters);
+        refusals.refuse(|| ConfigError::SeveralCharters);
     }
     if let Some(json) = inline {
         CharterSource::Inline(json.to_owned())
@@ -606,7 +629,7 @@ fn charter_source(raw: &RawConfig, errors: &mut Vec<ConfigError>) -> CharterSour
         match check_url(url) {
             Ok(url) => CharterSource::Url(url.to_owned()),
             Err(why) => {
-                errors.push(ConfigError::CharterUrl(url.to_owned(), why));
+                refusals.refuse(|| ConfigError::CharterUrl(url.to_owned(), why));
                 CharterSource::Unusable
             }
         }
@@ -614,7 +637,7 @@ fn charter_source(raw: &RawConfig, errors: &mut Vec<ConfigError>) -> CharterSour
         Preset::from_name(name)
             .map(CharterSource::Preset)
             .unwrap_or_else(|| {
-                errors.push(ConfigError::Preset(name.to_owned()));
+                refusals.refuse(|| ConfigError::Preset(name.to_owned()));
                 CharterSource::Unusable
             })
     } else {
@@ -638,6 +661,9 @@ mod tests {
         let (config, errors) = validate(&raw());
         assert_eq!(config, Config::default());
         assert!(errors.is_empty());
+        let mut refused = false;
+        assert_eq!(check(&raw(), &mut refused), config);
+        assert!(!refused, "the first layer's check refuses nothing either");
     }
 
     #[test]

@@ -48,8 +48,9 @@ pub fn start(
 ) -> Promise {
     start_with(
         || {
-            let (config, errors) = config::validate(&read());
-            if misnamed || !errors.is_empty() {
+            let mut refused_any = misnamed;
+            let config = config::check(&read(), &mut refused_any);
+            if refused_any {
                 // The entry module's `refused` never throws.
                 let _ = refused.call0(&JsValue::NULL);
             }
