@@ -18,6 +18,7 @@ import init, * as wasmFirstLayer from '../target/pkg/cookie-charter.js';
 import FIRST_LAYER_WASM from './carried-wasm.js';
 import BANNER_CSS from '../target/pkg/cookie-charter.css';
 import { applyStylesheet, wasmBytes } from './carried.js';
+import { fetch_text as fetchText } from '../crates/web/src/fetch_text.js';
 
 const here = import.meta.url;
 const CHANGE = 'cookie-charter:change';
@@ -96,13 +97,16 @@ function loadReader() {
 }
 
 /**
- * The first layer's request to read a portal's own charter: `done(structure)`, `done(problems)`,
- * or `done(null)` if the reader cannot be loaded (the first layer then says so and shows the
- * default charter, loading nothing optional).
+ * The first layer's request for a portal's own charter: its `data-charter` `url`, or its inline
+ * `json` (the other is null). The charter is fetched while the reader loads (started with this
+ * module), then read, checked and, when it cannot be used, explained in the console by the
+ * reader: `done([structure, json])`, or `done(null)` (the first layer then shows the default
+ * charter, loading nothing optional).
  */
-function readCharter(json, tag, done) {
-  loadReader().then((reader) => done(reader.readCharter(json, tag)), (error) => {
-    console.error('[cookie-charter] the charter reader could not be loaded.', error);
+function readCharter(url, json, tag, done) {
+  const text = url === null ? json : new Promise((answer) => fetchText(url, answer));
+  Promise.all([text, loadReader()]).then(([answer, reader]) => done(reader.readCharter(url, answer, tag)), (error) => {
+    console.error('[cookie-charter] the charter reader could not be loaded; showing the default charter and loading nothing optional.', error);
     done(null);
   });
 }

@@ -20,7 +20,8 @@ use crate::core::i18n::{Texts, FRENCH_TEXTS};
 use crate::core::json::Json;
 use crate::core::presets::Preset;
 use crate::page::view::{PageRequests, TABLE_SELECTOR};
-use crate::web::{console, json};
+use crate::web::charter_source::{self, Own};
+use crate::web::{console, fetch, json};
 
 /// The last JSON text read into a `T`, with what it gave.
 type LastRead<T> = RefCell<Option<(String, Rc<T>)>>;
@@ -86,12 +87,14 @@ pub fn same_wasm_requests() -> PageRequests {
         tables: Rc::new(|snapshot| render_tables(snapshot.clone())),
         // A Rust application's wasm carries every language, and the charter reader.
         texts: Rc::new(|lang, done| done(Some(lang.texts_json().to_owned()))),
-        charter: Rc::new(|json, lang, done| {
-            done(Some(crate::core::structure::from_json(
-                json,
-                lang,
-                json::parse,
-            )))
+        charter: Rc::new(|own, lang, done| match own {
+            Own::Inline(json) => done(charter_source::read_own(None, Ok(json.to_owned()), lang)),
+            Own::Url(url) => {
+                let at = url.to_owned();
+                fetch::text(url, move |fetched| {
+                    done(charter_source::read_own(Some(&at), fetched, lang))
+                })
+            }
         }),
     }
 }

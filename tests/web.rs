@@ -4,6 +4,7 @@
 #![allow(clippy::disallowed_methods, clippy::disallowed_macros)]
 #![cfg(target_arch = "wasm32")]
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use cookie_charter::components::{CharterPage, CharterPageProps, CharterTable, CharterTableProps};
@@ -13,9 +14,10 @@ use cookie_charter::core::consent::{Choice, ConsentState};
 use cookie_charter::core::cookie_codec::{self, Expectations, COOKIE_NAME};
 use cookie_charter::core::i18n::{Lang, Texts};
 use cookie_charter::core::presets::Preset;
+use cookie_charter::core::structure;
 use cookie_charter::core::text::text;
 use cookie_charter::page::{start, state_loop, view};
-use cookie_charter::web::charter_source::CharterText;
+use cookie_charter::web::charter_source::{CharterText, Own, ReadCharter};
 use cookie_charter::web::options::{self, Misnamed};
 use cookie_charter::web::texts::LoadedTexts;
 use cookie_charter::web::{attributes, cookies, scripts};
@@ -688,6 +690,40 @@ async fn wait_until(what: &str, done: impl Fn() -> bool) {
         sleep(10).await;
     }
     panic!("{what} never happened");
+}
+
+/// What a Rust application's wasm answers when the page runtime asks for a portal's own charter.
+async fn own_charter(own: Own<'_>) -> Option<ReadCharter> {
+    let answer = Rc::new(RefCell::new(None));
+    let put = answer.clone();
+    let ask = yew_ui::same_wasm_requests().charter;
+    ask(
+        own,
+        Lang::Fr,
+        Box::new(move |read| *put.borrow_mut() = Some(read)),
+    );
+    wait_until("the charter's answer", || answer.borrow().is_some()).await;
+    answer.take().unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn a_rust_application_reads_a_portals_own_charter_in_its_wasm() {
+    let json = Preset::Soregies.json();
+    let read = own_charter(Own::Inline(json))
+        .await
+        .expect("a valid charter is read");
+    assert_eq!(read.json, json);
+    assert_eq!(
+        structure::read(&read.structure),
+        Preset::Soregies.structure(Lang::Fr)
+    );
+    assert_eq!(own_charter(Own::Inline(r#"{"categories": 3}"#)).await, None);
+    // The test runner's own page: fetched, and not a charter.
+    assert_eq!(
+        own_charter(Own::Url("/")).await,
+        None,
+        "a fetched text that is no charter"
+    );
 }
 
 #[wasm_bindgen_test]

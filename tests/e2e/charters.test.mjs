@@ -175,6 +175,21 @@ test('a charter that cannot be fetched falls back to the default and loads nothi
   await context.close();
 });
 
+test('a charter whose reader cannot be loaded falls back to the default and loads nothing optional', async () => {
+  const blockReader = async (context) => {
+    await serveCharter(baseCharter())(context);
+    await context.route('**/cookie-charter-reader*.js', (route) => route.abort());
+  };
+  const { page, context, requests, console: messages } =
+    await visit(env, '/fixtures/custom-charter.html', blockReader);
+  await page.waitForSelector(banner);
+  await consoleMessage(page, messages, 'error', 'the charter reader could not be loaded; showing the default charter and loading nothing optional');
+  await page.click('text=Tout accepter');
+  await page.waitForLoadState('networkidle');
+  assert.equal(audienceRequested(requests), false);
+  await context.close();
+});
+
 test('an unknown data-preset is reported and loads nothing optional', async () => {
   const { page, context, requests, console: messages } = await visit(env, '/fixtures/unknown-preset.html');
   await page.waitForSelector(banner);

@@ -20,7 +20,7 @@ use crate::core::config::Config;
 use crate::core::consent::{Action, ConsentState, View};
 use crate::panel::{Panel, PanelAct, PanelContent};
 use crate::state_loop;
-use crate::web::charter_source::{CharterRequest, CharterText};
+use crate::web::charter_source::{CharterRequest, CharterText, Own, ReadCharter};
 use crate::web::page_events::{self, Heard};
 use crate::web::texts::{LoadedTexts, TextsRequest};
 use crate::web::{callbacks, clock, consent_store, dom, placeholders, receipts, register};
@@ -50,26 +50,26 @@ pub struct PageRequests {
 impl PageRequests {
     /// Requests answered by JavaScript functions (what the entry module passes): `tables` takes
     /// a snapshot (whatever it throws stays with it); `texts(tag, done)` calls `done` once with
-    /// the texts' JSON, or with `null`; `charter(json, tag, done)` calls `done` once with the
-    /// structure (a string), the problems (an array of strings), or `null`.
+    /// the texts' JSON, or with `null`; `charter(url, json, tag, done)` (a portal's own charter:
+    /// its `data-charter` URL or its inline JSON, the other `null`) calls `done` once with
+    /// `[structure, json]` as [`crate::web::charter_source::read_own`] reads it, or with `null`.
     pub fn from_functions(tables: Function, texts: Function, charter: Function) -> PageRequests {
         PageRequests {
-            charter: Rc::new(move |json, lang, done| {
+            charter: Rc::new(move |own, lang, done| {
                 // The entry module's `charter` never throws: it answers through `done`, once.
-                let done = callbacks::once(Box::new(move |read: JsValue| {
-                    done(if let Some(structure) = read.as_string() {
-                        Some(Ok(structure))
-                    } else if let Some(problems) = read.dyn_ref::<Array>() {
-                        let mut messages = Vec::new();
-                        for problem in problems.iter() {
-                            messages.push(problem.as_string().unwrap_or_default());
-                        }
-                        Some(Err(messages))
-                    } else {
-                        None
-                    })
+                let done = callbacks::once(Box::new(move |answer: JsValue| {
+                    let part = |at| answer.dyn_ref::<Array>()?.get(at).as_string();
+                    done(
+                        part(0)
+                            .zip(part(1))
+                            .map(|(structure, json)| ReadCharter { structure, json }),
+                    )
                 }));
-                let _ = charter.call3(&JsValue::NULL, &json.into(), &lang.tag().into(), &done);
+                let (url, json) = match own {
+                    Own::Url(url) => (url.into(), JsValue::NULL),
+                    Own::Inline(json) => (JsValue::NULL, json.into()),
+                };
+                let _ = charter.call4(&JsValue::NULL, &url, &json, &lang.tag().into(), &done);
             }),
             texts: Rc::new(move |lang, done| {
                 // The entry module's `texts` never throws: it answers through `done`, once.

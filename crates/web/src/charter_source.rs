@@ -1,6 +1,9 @@
-//! Getting the charter the configuration names: built in, inline, or fetched. A portal's own
-//! charter is read by the page's charter reader (`dist/cookie-charter-reader.js`, a module of
-//! its own for the script tag), so that the first layer carries no JSON reader.
+//! Getting the charter the configuration names: built in, or a portal's own (inline, or
+//! fetched for `data-charter`). The first layer carries only the built-in ones. A portal's own
+//! is asked of the page ([`CharterRequest`]), whose answer is [`read_own`]'s: the charter reader
+//! (`dist/cookie-charter-reader.js`, fetched alongside the charter) for the script tag, the same
+//! wasm in a Rust application. A page on a built-in charter thus carries neither the JSON reader
+//! and its checks nor the sentences that explain a charter that cannot be used.
 
 use std::rc::Rc;
 
@@ -12,7 +15,8 @@ use cookie_charter_core::quote::quoted;
 use cookie_charter_core::structure;
 use cookie_charter_core::text::text;
 
-use super::{console, fetch};
+use super::fetch::FetchError;
+use super::{console, json};
 
 /// A charter to show, and whether it is the one the portal configured.
 pub struct LoadedCharter {
@@ -35,68 +39,28 @@ pub enum CharterText {
     Json(Rc<str>),
 }
 
-/// How the page is asked to read a portal's own charter (`core::structure` from its JSON, with
-/// its texts in a language): `done` gets the structure, the problems found, or `None` when the
-/// reader could not be had.
-pub type CharterRequest = Rc<dyn Fn(&str, Lang, Box<dyn FnOnce(Option<Read>)>)>;
-
-/// What reading a charter gave: its structure, or the problems found.
-pub type Read = Result<String, Vec<String>>;
-
-/// Asks `read` for the charter `json` (from `origin`, for messages) and gives `done` what to show.
-fn parsed(
-    json: Rc<str>,
-    origin: String,
-    lang: Lang,
-    read: &CharterRequest,
-    done: impl FnOnce(LoadedCharter) + 'static,
-) {
-    let text = json.clone();
-    read(
-        &json,
-        lang,
-        Box::new(move |result| {
-            done(match result {
-                Some(Ok(structure)) => LoadedCharter {
-                    charter: structure::read(&structure),
-                    as_configured: true,
-                    text: CharterText::Json(text),
-                },
-                Some(Err(problems)) => {
-                    for problem in &problems {
-                        console::error(&text!(origin, " charter: ", problem));
-                    }
-                    fallback(
-                        &text!(
-                            "the ",
-                            origin,
-                            " charter is invalid (",
-                            problems.len(),
-                            " problem(s) above)"
-                        ),
-                        lang,
-                    )
-                }
-                None => fallback(
-                    &text!(
-                        "the ",
-                        origin,
-                        " charter could not be read (its reader did not load)"
-                    ),
-                    lang,
-                ),
-            })
-        }),
-    );
+/// A portal's own charter, as the settings give it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Own<'a> {
+    /// The JSON text of the page's `data-cookie-charter-config` block.
+    Inline(&'a str),
+    /// The URL of `data-charter`, checked.
+    Url(&'a str),
 }
 
-fn fallback(why: &str, lang: Lang) -> LoadedCharter {
-    console::error(&text!(
-        why,
-        "; showing the default charter and loading nothing optional"
-    ));
-    built_in(Preset::Default, lang, false)
+/// A portal's own charter, read and checked: what the first layer reads
+/// (`core::structure`, with its texts in the page's language) and its JSON text, for the Yew UI.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReadCharter {
+    /// The charter as `core::structure` writes it.
+    pub structure: String,
+    /// The charter's JSON text.
+    pub json: String,
 }
+
+/// How the page is asked for a portal's own charter: `done` gets it read ([`read_own`]), or
+/// `None` when it cannot be used (why is already in the console).
+pub type CharterRequest = Rc<dyn Fn(Own<'_>, Lang, Box<dyn FnOnce(Option<ReadCharter>)>)>;
 
 fn built_in(preset: Preset, lang: Lang, as_configured: bool) -> LoadedCharter {
     LoadedCharter {
@@ -106,40 +70,71 @@ fn built_in(preset: Preset, lang: Lang, as_configured: bool) -> LoadedCharter {
     }
 }
 
-/// Loads the charter of `source`, reporting every problem in the console, and gives it to
-/// `done`: at once for a built-in charter (its texts in `lang`, English or French); a portal's
-/// own (inline, or fetched for `data-charter`) once `read` has read it.
+/// Gives `done` the charter of `source`: at once for a built-in charter (its texts in `lang`,
+/// English or French); a portal's own once `read` has answered. When a portal's own cannot be
+/// used, the default charter, with nothing optional ever allowed.
 pub fn load(
     source: &CharterSource,
     lang: Lang,
     read: CharterRequest,
     done: impl FnOnce(LoadedCharter) + 'static,
 ) {
-    match source {
-        CharterSource::Preset(preset) => done(built_in(*preset, lang, true)),
-        CharterSource::Inline(json) => parsed(
-            json.as_str().into(),
-            "inline (data-cookie-charter-config)".into(),
-            lang,
-            &read,
-            done,
-        ),
-        CharterSource::Url(url) => {
-            let url = url.clone();
-            fetch::text(&url.clone(), move |fetched| match fetched {
-                Ok(json) => parsed(
-                    json.into(),
-                    text!("data-charter ", quoted(&url)),
-                    lang,
-                    &read,
-                    done,
-                ),
-                Err(e) => done(fallback(
-                    &text!("data-charter ", quoted(&url), " could not be loaded: ", e),
-                    lang,
-                )),
-            });
-        }
-        CharterSource::Unusable => done(built_in(Preset::Default, lang, false)),
-    }
+    let own = match source {
+        CharterSource::Preset(preset) => return done(built_in(*preset, lang, true)),
+        CharterSource::Unusable => return done(built_in(Preset::Default, lang, false)),
+        CharterSource::Inline(json) => Own::Inline(json),
+        CharterSource::Url(url) => Own::Url(url),
+    };
+    read(
+        own,
+        lang,
+        Box::new(move |answer| {
+            done(match answer {
+                Some(ReadCharter { structure, json }) => LoadedCharter {
+                    charter: structure::read(&structure),
+                    as_configured: true,
+                    text: CharterText::Json(json.into()),
+                },
+                None => built_in(Preset::Default, lang, false),
+            })
+        }),
+    );
+}
+
+/// Reads and checks a portal's own charter (`url` for `data-charter`, `None` for the inline
+/// block) from `fetched`, its text or why it could not be fetched, with its texts in `lang`.
+/// What makes it unusable (the fetch, or each problem found) is written in the console, with
+/// the fallback that follows: the answer to the first layer's [`CharterRequest`].
+pub fn read_own(
+    url: Option<&str>,
+    fetched: Result<String, FetchError>,
+    lang: Lang,
+) -> Option<ReadCharter> {
+    let origin = match url {
+        Some(url) => text!("data-charter ", quoted(url)),
+        None => text!("inline (data-cookie-charter-config)"),
+    };
+    let why = match fetched {
+        Err(e) => text!(origin, " could not be loaded: ", e),
+        Ok(json) => match structure::from_json(&json, lang, json::parse) {
+            Ok(structure) => return Some(ReadCharter { structure, json }),
+            Err(problems) => {
+                for problem in &problems {
+                    console::error(&text!(origin, " charter: ", problem));
+                }
+                text!(
+                    "the ",
+                    origin,
+                    " charter is invalid (",
+                    problems.len(),
+                    " problem(s) above)"
+                )
+            }
+        },
+    };
+    console::error(&text!(
+        why,
+        "; showing the default charter and loading nothing optional"
+    ));
+    None
 }

@@ -1,5 +1,6 @@
-//! `fetch()` of a text resource (a portal's charter JSON), answered through a callback: the
-//! first layer ships no async executor for its one request.
+//! `fetch()` of a text resource (a portal's charter JSON), answered through a callback: no
+//! async executor for one request. The fetching itself is `fetch_text.js`, which the script
+//! tag's entry module calls as well.
 
 use cookie_charter_core::text::{append, display_by_pieces, Piece};
 use js_sys::Array;
@@ -29,16 +30,7 @@ impl Piece for FetchError {
 
 display_by_pieces!(FetchError);
 
-#[wasm_bindgen(inline_js = r#"
-export function fetch_text(url, done) {
-  // done(text) | done(status) for an error status | done(null) for a body that is not text |
-  // done([why]) for a failed request: one argument, the callbacks' usual shape.
-  fetch(url).then(
-    (r) => (r.ok ? r.text().then(done, () => done(null)) : done(r.status)),
-    (e) => done([String((e && e.message) || e)]),
-  );
-}
-"#)]
+#[wasm_bindgen(module = "/src/fetch_text.js")]
 extern "C" {
     fn fetch_text(url: &str, done: JsValue);
 }
@@ -46,18 +38,22 @@ extern "C" {
 /// Fetches `url` (same-origin credentials, the browser's cache rules) and calls `done` with
 /// its body as text, or why it could not be had.
 pub fn text(url: &str, done: impl FnOnce(Result<String, FetchError>) + 'static) {
-    let done = super::callbacks::once(Box::new(move |answer: JsValue| {
-        done(if let Some(text) = answer.as_string() {
-            Ok(text)
-        } else if let Some(status) = answer.as_f64() {
-            Err(FetchError::Status(status as u16))
-        } else if let Some(why) = answer.dyn_ref::<Array>() {
-            Err(FetchError::Network(
-                why.get(0).as_string().unwrap_or_default(),
-            ))
-        } else {
-            Err(FetchError::Body)
-        })
-    }));
+    let done = super::callbacks::once(Box::new(move |answer: JsValue| done(answer_of(&answer))));
     fetch_text(url, done);
+}
+
+/// What `fetch_text.js` answered (the text, an error status, `null` or `[why]`), as a result:
+/// the charter reader reads a fetch its entry module made the same way.
+pub fn answer_of(answer: &JsValue) -> Result<String, FetchError> {
+    if let Some(text) = answer.as_string() {
+        Ok(text)
+    } else if let Some(status) = answer.as_f64() {
+        Err(FetchError::Status(status as u16))
+    } else if let Some(why) = answer.dyn_ref::<Array>() {
+        Err(FetchError::Network(
+            why.get(0).as_string().unwrap_or_default(),
+        ))
+    } else {
+        Err(FetchError::Body)
+    }
 }
