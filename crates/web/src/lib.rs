@@ -24,7 +24,6 @@ pub mod events;
 pub mod fetch;
 pub mod integrations;
 pub mod json;
-pub mod local_storage;
 pub mod options;
 pub mod page_events;
 pub mod placeholders;

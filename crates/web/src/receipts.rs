@@ -1,19 +1,31 @@
 //! Consent receipts: a random id, kept in `localStorage` with the choice and, when
-//! `data-receipt-url` is set, sent with `navigator.sendBeacon`.
+//! `data-receipt-url` is set, sent with `navigator.sendBeacon`. What a receipt holds and which
+//! kept one is the choice's are decided here; the storing and sending are `receipts.js`'s, which
+//! never throws (even reading `localStorage` throws where storage is disabled) and says in the
+//! console what failed.
 
 use std::cell::{Cell, RefCell};
 
 use js_sys::{Object, Reflect};
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 use cookie_charter_core::config::Config;
 use cookie_charter_core::consent::Choice;
 use cookie_charter_core::i18n::Lang;
-use cookie_charter_core::quote::quoted;
 use cookie_charter_core::receipt::Receipt;
-use cookie_charter_core::text::{text, Hex, Piece};
 
-use super::{console, local_storage};
+use super::console;
+
+#[wasm_bindgen(module = "/src/receipts.js")]
+extern "C" {
+    /// A random UUID (version 4) from the browser's cryptographic generator, or `None` if the
+    /// page has none.
+    pub fn random_id() -> Option<String>;
+    fn keep_receipt(key: &str, receipt: &str, url: Option<&str>);
+    fn kept_receipt(key: &str) -> Option<String>;
+    fn forget_receipt(key: &str);
+}
 
 /// `localStorage` key of the last receipt.
 pub const STORAGE_KEY: &str = "cookie-charter:receipt";
@@ -32,29 +44,6 @@ pub fn texts_shown_in(lang: Lang) {
     SHOWN_IN.with(|s| s.set(Some(lang)));
 }
 
-/// A random UUID (version 4) from the browser's cryptographic generator, or `None` if the
-/// page has none.
-pub fn random_id() -> Option<String> {
-    let crypto = crate::window::window()?.crypto().ok()?;
-    let mut bytes = [0u8; 16];
-    crypto.get_random_values_with_u8_array(&mut bytes).ok()?;
-    bytes[6] = (bytes[6] & 0x0f) | 0x40;
-    bytes[8] = (bytes[8] & 0x3f) | 0x80;
-    // 8-4-4-4-12 hexadecimal digits.
-    let mut id = String::with_capacity(36);
-    for (i, &byte) in bytes.iter().enumerate() {
-        if matches!(i, 4 | 6 | 8 | 10) {
-            id.push('-');
-        }
-        Hex {
-            value: u64::from(byte),
-            digits: 2,
-        }
-        .push_to(&mut id);
-    }
-    Some(id)
-}
-
 /// Makes the receipt of `choice` (a choice as stored) under its id, keeps it, and sends it if
 /// configured; a console warning when it got no id.
 pub fn record(choice: &Choice, config: &Config) {
@@ -69,24 +58,7 @@ pub fn record(choice: &Choice, config: &Config) {
     let lang = SHOWN_IN.with(Cell::get).unwrap_or(config.lang);
     // Written once: the copy kept and the copy sent are the same text.
     let receipt = Receipt::new(id, choice, lang, &page).to_json();
-    if local_storage::set(STORAGE_KEY, &receipt).is_err() {
-        console::warn("the consent receipt could not be kept in localStorage");
-    }
-    if let Some(url) = &config.receipt_url {
-        let sent = crate::window::window()
-            .and_then(|w| {
-                w.navigator()
-                    .send_beacon_with_opt_str(url, Some(&receipt))
-                    .ok()
-            })
-            .unwrap_or(false);
-        if !sent {
-            console::error(&text!(
-                "the consent receipt could not be sent to ",
-                quoted(url)
-            ));
-        }
-    }
+    keep_receipt(STORAGE_KEY, &receipt, config.receipt_url.as_deref());
 }
 
 /// The receipt id of `choice`: the one its cookie carried (a choice read from storage), else the
@@ -112,7 +84,7 @@ pub fn kept_to_js(choice: Option<&Choice>) -> JsValue {
     choice
         .and_then(|choice| {
             let id = id_of(choice)?;
-            let kept = local_storage::get(STORAGE_KEY).ok().flatten()?;
+            let kept = kept_receipt(STORAGE_KEY)?;
             let receipt = js_sys::JSON::parse(&kept).ok()?;
             receipt_of(&receipt, &id, choice).then_some(receipt)
         })
@@ -143,10 +115,8 @@ fn receipt_of(receipt: &JsValue, id: &str, choice: &Choice) -> bool {
     same
 }
 
-/// Forgets the kept receipt (`reset()`); a console warning if storage refuses.
+/// Forgets the kept receipt (`reset()`).
 pub fn forget() {
     LAST.with(|last| *last.borrow_mut() = None);
-    if local_storage::remove(STORAGE_KEY).is_err() {
-        console::warn("the consent receipt could not be removed from localStorage");
-    }
+    forget_receipt(STORAGE_KEY);
 }
