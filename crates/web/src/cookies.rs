@@ -1,49 +1,32 @@
-//! `document.cookie`, read and written as strings.
+//! `document.cookie`, read and written as strings: which cookies, with which attributes, is
+//! decided here; the reading and writing are `cookies.js`'s, which never throws.
 
-use wasm_bindgen::JsCast;
-use web_sys::HtmlDocument;
+use wasm_bindgen::prelude::*;
 
 use cookie_charter_core::cookie_codec;
 use cookie_charter_core::cookie_patterns::Reach;
 use cookie_charter_core::text::text;
 
-fn html_document() -> Option<HtmlDocument> {
-    crate::window::window()?
-        .document()?
-        .dyn_into::<HtmlDocument>()
-        .ok()
+#[wasm_bindgen(module = "/src/cookies.js")]
+extern "C" {
+    /// Assigns `assignment` (a `name=value; attributes` string) to `document.cookie`.
+    /// Returns `false` when the page cannot write cookies (sandboxed, or cookies disabled).
+    #[wasm_bindgen(js_name = write_cookie)]
+    pub fn write(assignment: &str) -> bool;
+    /// The whole `document.cookie` string (empty when cookies cannot be read).
+    #[wasm_bindgen(js_name = read_cookies)]
+    pub fn all() -> String;
+    /// Whether the page is served over https, so that cookies get the `Secure` attribute.
+    pub fn page_is_secure() -> bool;
+    /// The page's host name: the domains its cookies can be set on.
+    fn page_host() -> String;
+    /// The page's path: the paths its cookies can be set on.
+    fn page_path() -> String;
 }
 
-/// Assigns `assignment` (a `name=value; attributes` string) to `document.cookie`.
-/// Returns `false` when the page cannot write cookies (sandboxed, or cookies disabled).
-pub fn write(assignment: &str) -> bool {
-    html_document().is_some_and(|doc| doc.set_cookie(assignment).is_ok())
-}
-
-/// Whether the page is served over https, so that cookies get the `Secure` attribute.
-pub fn page_is_secure() -> bool {
-    crate::window::window()
-        .and_then(|w| w.location().protocol().ok())
-        .is_some_and(|p| p == "https:")
-}
-
-/// The whole `document.cookie` string (empty when cookies cannot be read).
-pub fn all() -> String {
-    html_document()
-        .and_then(|doc| doc.cookie().ok())
-        .unwrap_or_default()
-}
-
-/// The page's host and path (`location.hostname`, `location.pathname`): where its cookies
-/// can be set.
+/// The page's host and path: where its cookies can be set.
 fn page_location() -> (String, String) {
-    let location = crate::window::window().map(|w| w.location());
-    let host = location.as_ref().and_then(|l| l.hostname().ok());
-    let path = location.as_ref().and_then(|l| l.pathname().ok());
-    (
-        host.unwrap_or_default(),
-        path.unwrap_or_else(|| "/".to_owned()),
-    )
+    (page_host(), page_path())
 }
 
 /// Expires every cookie matching `patterns` but none of `kept` (never the consent cookie,
