@@ -69,7 +69,9 @@ impl PageRequests {
                     Own::Url(url) => (url.into(), JsValue::NULL),
                     Own::Inline(json) => (JsValue::NULL, json.into()),
                 };
-                let _ = charter.call4(&JsValue::NULL, &url, &json, &lang.tag().into(), &done);
+                // `apply` rather than `call4`, which js-sys 0.3.72 (the lowest accepted) lacks.
+                let args = Array::of4(&url, &json, &lang.tag().into(), &done);
+                let _ = charter.apply(&JsValue::NULL, &args);
             }),
             texts: Rc::new(move |lang, done| {
                 // The entry module's `texts` never throws: it answers through `done`, once.
