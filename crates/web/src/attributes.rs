@@ -11,8 +11,7 @@ pub const INLINE_CHARTER_SELECTOR: &str =
 /// Reads the configuration attributes of `script` (all absent when there is no script tag),
 /// with the page's inline charter block, `<html lang>` and host name.
 pub fn read_raw_config(script: Option<&Element>) -> RawConfig {
-    let window = crate::window::window();
-    let document = window.as_ref().and_then(|w| w.document());
+    let document = crate::window::window().and_then(|w| w.document());
     let mut raw = RawConfig {
         inline_charter: document
             .as_ref()
@@ -21,9 +20,7 @@ pub fn read_raw_config(script: Option<&Element>) -> RawConfig {
         document_lang: document
             .and_then(|d| d.document_element())
             .and_then(|html| html.get_attribute("lang")),
-        host: window
-            .and_then(|w| w.location().hostname().ok())
-            .unwrap_or_default(),
+        host: super::location::host(),
         ..RawConfig::default()
     };
     let Some(script) = script else { return raw };

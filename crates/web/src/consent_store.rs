@@ -7,7 +7,7 @@ use cookie_charter_core::consent::Choice;
 use cookie_charter_core::cookie_codec::{self, CookieAttributes, Expectations, Resolved};
 use cookie_charter_core::text::text;
 
-use super::{clock, console, cookies, json};
+use super::{clock, console, cookies, json, location};
 
 /// The stored choice for `charter`, or `None`. Every visible copy of the cookie counts: the
 /// newest decides, and in doubt the strictest ([`cookie_codec::resolve`]).
@@ -65,7 +65,7 @@ pub fn save(choice: &Choice, charter: &Charter, config: &Config) -> String {
     let attrs = CookieAttributes {
         max_age_secs: u64::from(config.consent_days) * 86_400,
         domain: config.cookie_domain.as_deref(),
-        secure: cookies::page_is_secure(),
+        secure: location::is_secure(),
     };
     let value = cookie_codec::encode(choice, charter);
     if !cookies::write(&cookie_codec::assignment(

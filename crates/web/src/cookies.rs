@@ -7,6 +7,8 @@ use cookie_charter_core::cookie_codec;
 use cookie_charter_core::cookie_patterns::Reach;
 use cookie_charter_core::text::text;
 
+use super::location;
+
 #[wasm_bindgen(module = "/src/cookies.js")]
 extern "C" {
     /// Assigns `assignment` (a `name=value; attributes` string) to `document.cookie`.
@@ -16,17 +18,11 @@ extern "C" {
     /// The whole `document.cookie` string (empty when cookies cannot be read).
     #[wasm_bindgen(js_name = read_cookies)]
     pub fn all() -> String;
-    /// Whether the page is served over https, so that cookies get the `Secure` attribute.
-    pub fn page_is_secure() -> bool;
-    /// The page's host name: the domains its cookies can be set on.
-    fn page_host() -> String;
-    /// The page's path: the paths its cookies can be set on.
-    fn page_path() -> String;
 }
 
 /// The page's host and path: where its cookies can be set.
 fn page_location() -> (String, String) {
-    (page_host(), page_path())
+    (location::host(), location::path())
 }
 
 /// Expires every cookie matching `patterns` but none of `kept` (never the consent cookie,

@@ -67,9 +67,7 @@ fn announce(state: &ConsentState, config: &Config) {
     integrations::on_decision(config, told.as_ref());
     events::dispatch_change(told.as_ref(), &state.charter);
     if config.reload_on_withdraw && !state.withdrawn.is_empty() {
-        if let Some(window) = crate::window::window() {
-            let _ = window.location().reload();
-        }
+        let _ = super::location::reload();
     }
 }
 

@@ -24,6 +24,7 @@ pub mod events;
 pub mod fetch;
 pub mod integrations;
 pub mod json;
+pub mod location;
 pub mod options;
 pub mod page_events;
 pub mod placeholders;

@@ -52,9 +52,7 @@ pub fn record(choice: &Choice, config: &Config) {
         console::warn("crypto.getRandomValues failed: the choice is kept without a receipt");
         return;
     };
-    let page = crate::window::window()
-        .and_then(|w| w.location().href().ok())
-        .unwrap_or_default();
+    let page = super::location::address();
     let lang = SHOWN_IN.with(Cell::get).unwrap_or(config.lang);
     // Written once: the copy kept and the copy sent are the same text.
     let receipt = Receipt::new(id, choice, lang, &page).to_json();
