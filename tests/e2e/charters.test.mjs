@@ -88,6 +88,17 @@ function serveCharter(charter, status = 200) {
     route.fulfill({ status, contentType: 'application/json', body: typeof charter === 'string' ? charter : JSON.stringify(charter) }));
 }
 
+/**
+ * Presses "Tout accepter" on a page shown the default charter in place of the one it configured,
+ * and checks that the audience script still does not load; closes the page.
+ */
+async function acceptingLoadsNothingOptional({ page, context, requests }) {
+  await page.click('text=Tout accepter');
+  await page.waitForLoadState('networkidle');
+  assert.equal(audienceRequested(requests), false);
+  await context.close();
+}
+
 test('data-charter: a fetched charter is shown and used for consent', async () => {
   const { page, context } = await visit(env, '/fixtures/custom-charter.html', serveCharter(baseCharter()));
   await page.waitForSelector(banner);
@@ -143,10 +154,7 @@ test('an invalid charter is reported by field, the default is shown, and nothing
   assert.match(errors, /showing the default charter and loading nothing optional/);
   assert.deepEqual((await renderedRows(page)).map((r) => r[2]),
     ['sessionid', 'django_language', 'csrftoken', 'cookies_preferences', '']);
-  await page.click('text=Tout accepter');
-  await page.waitForLoadState('networkidle');
-  assert.equal(audienceRequested(requests), false);
-  await context.close();
+  await acceptingLoadsNothingOptional({ page, context, requests });
 
   const rules = baseCharter();
   rules.cookies[1].category = 'stats';
@@ -169,10 +177,7 @@ test('a charter that cannot be fetched falls back to the default and loads nothi
     await visit(env, '/fixtures/custom-charter.html', serveCharter('gone', 404));
   await page.waitForSelector(banner);
   assert.ok(messages.some((m) => m.type === 'error' && m.text.includes('HTTP 404')));
-  await page.click('text=Tout accepter');
-  await page.waitForLoadState('networkidle');
-  assert.equal(audienceRequested(requests), false);
-  await context.close();
+  await acceptingLoadsNothingOptional({ page, context, requests });
 });
 
 test('a charter whose reader cannot be loaded falls back to the default and loads nothing optional', async () => {
@@ -184,20 +189,14 @@ test('a charter whose reader cannot be loaded falls back to the default and load
     await visit(env, '/fixtures/custom-charter.html', blockReader);
   await page.waitForSelector(banner);
   await consoleMessage(page, messages, 'error', 'the charter reader could not be loaded; showing the default charter and loading nothing optional');
-  await page.click('text=Tout accepter');
-  await page.waitForLoadState('networkidle');
-  assert.equal(audienceRequested(requests), false);
-  await context.close();
+  await acceptingLoadsNothingOptional({ page, context, requests });
 });
 
 test('an unknown data-preset is reported and loads nothing optional', async () => {
   const { page, context, requests, console: messages } = await visit(env, '/fixtures/unknown-preset.html');
   await page.waitForSelector(banner);
   await consoleMessage(page, messages, 'error', 'data-preset="paris" is not a built-in charter');
-  await page.click('text=Tout accepter');
-  await page.waitForLoadState('networkidle');
-  assert.equal(audienceRequested(requests), false);
-  await context.close();
+  await acceptingLoadsNothingOptional({ page, context, requests });
 });
 
 test('an inline charter block is used, and its markup is shown as text, never run', async () => {
