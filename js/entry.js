@@ -12,13 +12,14 @@
 // this file. If anything fails, nothing optional is loaded. The API is also on
 // `window.CookieCharter`; every consent rule is in the wasm.
 import init, * as wasmFirstLayer from '../target/pkg/cookie-charter.js';
-// The first layer's wasm and the banner's stylesheet travel inside this file (built by
-// scripts/build.sh; see carried.js): a first visit waits for one request after the page, not two
-// in a row.
-import FIRST_LAYER_WASM from './carried-wasm.js';
+// The first layer's wasm is a file of its own, named by its content (see loadWasm); the
+// banner's stylesheet and the French sentences travel inside this file (built by
+// scripts/build.sh), so that the banner is drawn before the wasm has arrived.
+import FRENCH_SENTENCES from '../target/pkg/cookie-charter-sentences-fr.txt';
 import BANNER_CSS from '../target/pkg/cookie-charter.css';
 import { applyStylesheet, wasmBytes } from './carried.js';
 import { fetch_text as fetchText } from '../crates/web/src/fetch_text.js';
+import { show_early_banner as showEarlyBanner, settle_early as settleEarly } from '../crates/page/src/widgets.js';
 
 const here = import.meta.url;
 const CHANGE = 'cookie-charter:change';
@@ -177,9 +178,18 @@ function given(source, attribute, option) {
  * decides the language and asks for its texts through `texts`.
  */
 function loadLikelyTexts(source) {
+  const tag = likelyLanguage(source);
+  if (tag !== 'fr') loadTexts(tag).catch(() => {});
+}
+
+/**
+ * The language the page most likely shows: `data-lang` / the `lang` option, else `<html lang>`,
+ * when it has built-in texts, else French. A hint (the first layer decides).
+ */
+function likelyLanguage(source) {
   const asked = given(source, 'data-lang', 'lang');
   const tag = String(asked || document.documentElement.lang || '').trim().split(/[-_]/)[0].toLowerCase();
-  if (Object.hasOwn(LANGUAGES, tag)) loadTexts(tag).catch(() => {});
+  return Object.hasOwn(LANGUAGES, tag) ? tag : 'fr';
 }
 
 /** The first layer's request for the charter page: `{ texts, charter }` to draw. */
@@ -211,15 +221,11 @@ function choiceSeemsStored(source) {
 /**
  * Starts the first layer from `source` ({ tag } or { options }); resolves to its functions.
  *
- * The wasm is compiled and instantiated while this module is evaluated (V8 compiles each
- * function at its first call, so the synchronous compilation itself is short). With a choice
- * stored, the first layer also starts there, not in a microtask after it: a returning visitor's
- * audience script is then added before the evaluation ends, and Chromium runs it before the task
- * that writes this module's code cache rather than after. A first visit's starts in the next
- * task, so that the module's evaluation and the start (much of it compiling wasm functions at
- * their first call) are not one long task that the page's input waits for; its banner is built
- * in a task of its own anyway. Where the browser refuses a synchronous compilation on the main
- * thread (older Chromium, above a size limit), asynchronously. The tools' defaults were pushed
+ * On a first visit in French (no choice seems stored), the banner is drawn at once, from this
+ * file's sentences and stylesheet, and the wasm is fetched once it is on screen: the banner waits
+ * for no other file. Its presses wait for the first layer, which adopts it (widgets.js) and
+ * decides everything. Otherwise the wasm is fetched at once. Where the browser has no
+ * WebAssembly, the same first layer compiled to JavaScript. The tools' defaults were pushed
  * before.
  */
 function startFirstLayer(source) {
@@ -228,20 +234,70 @@ function startFirstLayer(source) {
   if (typeof WebAssembly !== 'object') {
     return import('./cookie-charter-nowasm.js').then((layer) => mountLayer(layer, source));
   }
-  const bytes = wasmBytes(FIRST_LAYER_WASM);
-  try {
-    wasmFirstLayer.initSync({ module: bytes });
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return init({ module_or_path: bytes }).then(() => startInstantiated(source));
+  const early = !choiceSeemsStored(source) && likelyLanguage(source) === 'fr';
+  if (early) {
+    styleBanner();
+    const policy = String(given(source, 'data-policy-url', 'policyUrl') ?? '').trim() !== '';
+    showEarlyBanner('fr', FRENCH_SENTENCES, policy, navigator.globalPrivacyControl === true);
   }
-  return startInstantiated(source);
+  return (early ? afterPaint() : Promise.resolve()).then(loadWasm).then(startWasm(source));
 }
 
-/** Mounts the instantiated wasm: at once with a choice stored, else in the next task. */
-function startInstantiated(source) {
-  if (choiceSeemsStored(source)) return mountLayer(wasmFirstLayer, source);
-  return new Promise((resolve) => setTimeout(resolve, 0)).then(() => mountLayer(wasmFirstLayer, source));
+/** Resolves once the page has painted (or after 100 ms where it paints nothing: a hidden tab). */
+function afterPaint() {
+  return new Promise((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve));
+    setTimeout(resolve, 100);
+  });
+}
+
+/**
+ * The first layer's wasm. Loaded from the shipped file (the one-tag embed): the file next to it
+ * named by its content (scripts/build.sh puts its name and integrity in place of the
+ * placeholders); a stored copy is always the right one, so it is taken from the browser's cache
+ * without asking the server again (`force-cache`), and checked against its integrity. Merged
+ * into an application's bundle, or where the file cannot be fetched (a `connect-src` that does
+ * not allow it), the same bytes carried in a module of their own, which a bundler always keeps
+ * as a chunk (it would not always copy the file: esbuild, Vite's dev server).
+ */
+function loadWasm() {
+  const carried = () => import('./cookie-charter-wasm.js').then((module) => wasmBytes(module.default));
+  if (!shippedFile()) return carried();
+  const url = new URL('./@cookie-charter:wasm-file@', import.meta.url);
+  return fetch(url, { cache: 'force-cache', integrity: '@cookie-charter:wasm-integrity@' })
+    .then((response) => {
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      return response.arrayBuffer();
+    })
+    .catch(carried);
+}
+
+/**
+ * Whether this module is the shipped file itself, served from its folder: still named
+ * cookie-charter*.js, and not pre-bundled by a dev server from node_modules.
+ */
+function shippedFile() {
+  const path = new URL(import.meta.url).pathname;
+  return path.split('/').pop().startsWith('cookie-charter') && !path.includes('/node_modules/');
+}
+
+/**
+ * Compiles and instantiates the wasm's `bytes`, then mounts it, within the task in which they
+ * arrived: a returning visitor's audience script is added before the browser's other work (a
+ * frame, its code cache). V8 compiles each function at its first call, so the synchronous
+ * compilation itself is short. Where the browser refuses it on the main thread (older Chromium,
+ * above a size limit), asynchronously.
+ */
+function startWasm(source) {
+  return (bytes) => {
+    try {
+      wasmFirstLayer.initSync({ module: bytes });
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+      return init({ module_or_path: bytes }).then(() => mountLayer(wasmFirstLayer, source));
+    }
+    return mountLayer(wasmFirstLayer, source);
+  };
 }
 
 /** Mounts `layer` (the wasm's functions or the JavaScript build's); resolves to it once started. */
@@ -253,11 +309,20 @@ function mountLayer(layer, source) {
   // The banner's stylesheet is parsed once the start has run (a returning visitor's effects
   // do not wait for it), still within this task: the banner and the floating button are built
   // in a later one, and the browser draws nothing in between.
-  applyStylesheet(BANNER_CSS, new URL('cookie-charter.css', import.meta.url).href);
+  styleBanner();
   return mounted.then(() => layer);
 }
 
+let styled = false;
+
+/** Applies the banner's stylesheet, once. */
+function styleBanner() {
+  if (!styled) applyStylesheet(BANNER_CSS, new URL('cookie-charter.css', import.meta.url).href);
+  styled = true;
+}
+
 function failed(error) {
+  settleEarly(true);
   console.error('[cookie-charter] the WebAssembly module could not be loaded; ' +
     'no banner is shown and nothing optional is loaded.', error);
   throw error;

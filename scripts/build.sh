@@ -112,10 +112,27 @@ while IFS='|' read -r name crate entry flags nowasm loaded; do
   fi
   # The other cookie-charter-* modules (the Yew UI, the nowasm first layer, the languages) stay
   # separate files, loaded on demand.
-  bundle "$entry" "dist/$name.js" '--external:./cookie-charter-*'
+  # The snippets wasm-bindgen copied, linked back to their sources: an entry that imports one
+  # itself (js/entry.js draws the banner with widgets.js) then shares one copy with the glue.
+  for snippet in target/pkg/snippets/*/src/*.js; do
+    [ -e "$snippet" ] || continue
+    crate_dir=$(basename "$(dirname "$(dirname "$snippet")")" | sed -E 's/^cookie-charter-([a-z]+)-[0-9a-f]+$/\1/')
+    source="crates/$crate_dir/src/$(basename "$snippet")"
+    [ -f "$source" ] && ln -sf "$PWD/$source" "$snippet"
+  done
+  if [ "$entry" = js/entry.js ]; then
+    # The French sentences the entry draws the banner with before the wasm arrives, written
+    # from the texts' one source.
+    CARGO_TARGET_DIR=target cargo run -q --release -p cookie-charter-core --example first_layer_sentences > "target/pkg/$name-sentences-fr.txt"
+  fi
+  bundle "$entry" "dist/$name.js" '--external:./cookie-charter-*' --loader:.txt=text
   # The wasm, in place of js/carried-wasm.js's placeholder: one Latin-1 character a byte,
   # control characters as they are, which esbuild would have escaped.
-  node scripts/inline-wasm.mjs "target/pkg/${name}_bg.wasm" "dist/$name.js"
+  if grep -q '@cookie-charter:wasm-file@' "dist/$name.js"; then
+    node scripts/wasm-file.mjs "target/pkg/${name}_bg.wasm" "dist/$name.js"
+  else
+    node scripts/inline-wasm.mjs "target/pkg/${name}_bg.wasm" "dist/$name.js"
+  fi
   if [ -f "target/nowasm/$name.js" ]; then
     bundle "target/nowasm/$name.js" "dist/$name-nowasm.js"
   fi

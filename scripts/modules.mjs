@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'smol-toml';
 
 const FIELDS = ['name', 'crate', 'entry', 'wasm-opt', 'nowasm', 'loaded', 'brotli'];
+/** Fields a module may leave out. */
+const OPTIONAL = ['wasm'];
 
 /** Each [[module]] of wasm-pack.toml, checked: every field there, and of the expected type. */
 export const MODULES = parse(readFileSync(new URL('../wasm-pack.toml', import.meta.url), 'utf8')).module.map((m) => {
@@ -13,10 +15,12 @@ export const MODULES = parse(readFileSync(new URL('../wasm-pack.toml', import.me
     if (!(field in m)) throw new Error(`wasm-pack.toml: module ${m.name ?? '?'} has no ${field}`);
   }
   for (const field of Object.keys(m)) {
-    if (!FIELDS.includes(field)) throw new Error(`wasm-pack.toml: module ${m.name}: unknown field ${field}`);
+    if (!FIELDS.includes(field) && !OPTIONAL.includes(field)) throw new Error(`wasm-pack.toml: module ${m.name}: unknown field ${field}`);
   }
   if (!['first-visit', 'on-demand'].includes(m.loaded)) throw new Error(`wasm-pack.toml: module ${m.name}: loaded is "first-visit" or "on-demand"`);
-  if (!Number.isInteger(m.brotli) || m.brotli <= 0) throw new Error(`wasm-pack.toml: module ${m.name}: brotli is a byte count`);
+  for (const field of ['brotli', ...OPTIONAL.filter((f) => f in m)]) {
+    if (!Number.isInteger(m[field]) || m[field] <= 0) throw new Error(`wasm-pack.toml: module ${m.name}: ${field} is a byte count`);
+  }
   return m;
 });
 

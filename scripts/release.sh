@@ -26,10 +26,13 @@ stage="target/release/$name"
 rm -rf target/release
 mkdir -p "$stage/cookie-charter"
 
-# The package's files (package.json "files"), so the zip and npm pack ship the same.
-node -e "for (const f of require('./package.json').files) console.log(f)" | while read -r file; do
-  [ -f "$file" ] || { echo "release: $file is missing: build first (npm run build)" >&2; exit 1; }
-  cp "$file" "$stage/cookie-charter/"
+# The package's files (package.json "files"), so the zip and npm pack ship the same; a pattern
+# (the first layer's wasm, named by its content) stands for the one file it matches.
+node -e "for (const f of require('./package.json').files) console.log(f)" | while read -r pattern; do
+  # shellcheck disable=SC2086 # the pattern is meant to be expanded
+  set -- $pattern
+  [ $# -eq 1 ] && [ -f "$1" ] || { echo "release: $pattern matches no one file: build first (npm run build)" >&2; exit 1; }
+  cp "$1" "$stage/cookie-charter/"
 done
 cp README.md LICENSE "$stage/"
 

@@ -2,7 +2,7 @@
 // raw, gzip and brotli bytes, each bundle against the figure wasm-pack.toml holds for it.
 // `node scripts/sizes.mjs` prints them (scripts/build.sh and scripts/size.sh do);
 // tests/size.test.mjs checks them.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { MODULES } from './modules.mjs';
@@ -27,6 +27,12 @@ export function fileSize(name) {
 /** Whether dist/<name> was built. */
 export const built = (name) => existsSync(new URL(`../dist/${name}`, import.meta.url));
 
+/** The name of module `name`'s wasm file in dist/ (<name>-<hash>.wasm), or null. */
+export function wasmFile(name) {
+  const pattern = new RegExp(`^${name}-[0-9a-f]{16}\\.wasm$`);
+  return readdirSync(new URL('../dist/', import.meta.url)).find((file) => pattern.test(file)) ?? null;
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const column = (value, width = 8) => String(value).padStart(width);
   console.log(`${'module (bytes)'.padEnd(30)}      raw     gzip   brotli   figure   change`);
@@ -37,6 +43,13 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     const change = ((s.brotli - m.brotli) / m.brotli) * 100;
     const flag = Math.abs(change) > TOLERANCE * 100 ? '  (outside the 2 % the size test allows)' : '';
     console.log(`${`${file} (${m.loaded})`.padEnd(30)} ${column(s.raw)} ${column(s.gzip)} ${column(s.brotli)} ${column(m.brotli)} ${column(`${change >= 0 ? '+' : ''}${change.toFixed(2)} %`)}${flag}`);
+    const wasm = m.wasm && wasmFile(m.name);
+    if (wasm) {
+      const w = fileSize(wasm);
+      const wasmChange = ((w.brotli - m.wasm) / m.wasm) * 100;
+      const wasmFlag = Math.abs(wasmChange) > TOLERANCE * 100 ? '  (outside the 2 % the size test allows)' : '';
+      console.log(`${`${m.name}-<hash>.wasm (after)`.padEnd(30)} ${column(w.raw)} ${column(w.gzip)} ${column(w.brotli)} ${column(m.wasm)} ${column(`${wasmChange >= 0 ? '+' : ''}${wasmChange.toFixed(2)} %`)}${wasmFlag}`);
+    }
   }
   for (const file of LANGUAGE_MODULES.filter(built)) {
     const s = fileSize(file);

@@ -6,8 +6,9 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { MODULES } from '../scripts/modules.mjs';
-import { fileSize, LANGUAGE_MODULES, TOLERANCE } from '../scripts/sizes.mjs';
+import { fileSize, LANGUAGE_MODULES, TOLERANCE, wasmFile } from '../scripts/sizes.mjs';
 
 const LANGUAGE_BUDGET_BROTLI_BYTES = 1_650;
 
@@ -20,6 +21,21 @@ for (const m of MODULES) {
     assert.ok(Math.abs(change) <= TOLERANCE,
       `${s.name}: ${s.brotli} B brotli, ${(change * 100).toFixed(2)} % from the ${m.brotli} B of wasm-pack.toml ` +
       '(record the new figure there and in the docs if the change is meant)');
+  });
+}
+
+for (const m of MODULES.filter((x) => x.wasm)) {
+  test(`${m.name}'s wasm, a file of its own, weighs its figure in wasm-pack.toml, ${m.wasm} brotli bytes, within 2 %`, () => {
+    const file = wasmFile(m.name);
+    assert.ok(file, `dist/ has no ${m.name}-<hash>.wasm`);
+    const s = fileSize(file);
+    const change = (s.brotli - m.wasm) / m.wasm;
+    assert.ok(Math.abs(change) <= TOLERANCE,
+      `${file}: ${s.brotli} B brotli, ${(change * 100).toFixed(2)} % from the ${m.wasm} B of wasm-pack.toml`);
+    // The entry names it, with the integrity of these very bytes.
+    const entry = readFileSync(new URL(`../dist/${m.name}.js`, import.meta.url), 'utf8');
+    const integrity = `sha384-${createHash('sha384').update(readFileSync(new URL(`../dist/${file}`, import.meta.url))).digest('base64')}`;
+    assert.ok(entry.includes(`"./${file}"`) && entry.includes(`"${integrity}"`), `${m.name}.js names ${file} and its integrity`);
   });
 }
 

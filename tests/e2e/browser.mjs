@@ -94,12 +94,14 @@ export async function preferencesCookie(context) {
 
 /**
  * Opens `path` of the test server in a fresh context (after `setup(context)`, if given) and
- * waits until the component has started. Returns what openPage returns.
+ * waits until the component has started (or failed to). Returns what openPage returns.
  */
 export async function visit(env, path, setup) {
   const tab = await openPage(env.browser);
   if (setup) await setup(tab.context);
   await tab.page.goto(env.server.url + path);
   await tab.page.waitForSelector('#cookie-charter', { state: 'attached' });
+  // A first visit's banner is drawn before the first layer has started (it adopts it then).
+  await tab.page.evaluate(() => window[Symbol.for('cookie-charter')]?.mounted.catch(() => {}));
   return tab;
 }

@@ -25,8 +25,15 @@ use crate::web::page_events::{self, Heard};
 use crate::web::texts::{LoadedTexts, TextsRequest};
 use crate::web::{callbacks, clock, consent_store, dom, placeholders, receipts, register};
 
-/// Id of the element the consent UI is rendered in, appended to `<body>`.
-pub const ROOT_ID: &str = "cookie-charter";
+#[wasm_bindgen(module = "/src/widgets.js")]
+extern "C" {
+    /// `.cookie-charter` in `#cookie-charter`, in `lang`: the banner drawn early's root when it
+    /// is in `lang`, else a new one to append to `<body>`. `None` when the page's DOM threw.
+    fn consent_root(lang: &str) -> Option<Element>;
+    /// Removes the banner drawn early if the first view did not adopt it.
+    fn settle_early();
+}
+
 /// Elements matching this selector receive the full charter (introduction and table).
 pub const TABLE_SELECTOR: &str = "[data-cookie-charter-table]";
 /// What a page blocks until consent (blocked tags, embeds): watched for after the page is
@@ -103,22 +110,10 @@ pub fn show(
     texts: LoadedTexts,
     requests: PageRequests,
 ) {
-    let Some(document) = crate::web::window::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let Ok(host) = document.create_element("div") else {
-        return;
-    };
-    host.set_id(ROOT_ID);
     // The language of the texts shown (French when the page's could not be loaded).
     let lang = texts.texts.lang;
     receipts::texts_shown_in(lang);
-    let Some(root) = dom::append(
-        &host,
-        "div",
-        &[("lang", lang.tag()), ("class", "cookie-charter")],
-        None,
-    ) else {
+    let Some(root) = consent_root(lang.tag()) else {
         return;
     };
     let tables = requests.tables.clone();
@@ -166,7 +161,10 @@ pub fn show(
         _listening: listening,
     };
     dom::when_body(move |body| {
-        if body.append_child(&host).is_ok() {
+        // The root of the banner drawn early is in the page already.
+        let host = view.root.parent_element();
+        let in_page = host.as_ref().is_some_and(|host| host.is_connected());
+        if in_page || host.is_some_and(|host| body.append_child(&host).is_ok()) {
             state_loop::subscribe(move |state| view.render(state));
         }
     });
@@ -207,6 +205,7 @@ impl FirstLayerView {
             }
         };
         *self.shown.borrow_mut() = next;
+        settle_early();
     }
 
     /// A new widget for `view`.

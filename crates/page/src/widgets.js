@@ -88,12 +88,92 @@ function guarded(draw) {
   }
 }
 
+// The consent UI's root, `.cookie-charter` (in `lang`) inside `#cookie-charter`: the one the
+// banner drawn early is in, if it is in `lang`, else a new one, not yet in the page (the first
+// layer appends its host, `#cookie-charter`, to <body>).
+export function consent_root(lang) {
+  return guarded(() => {
+    const root = early?.section.parentNode;
+    if (root?.getAttribute('lang') === lang) return root;
+    settle_early();
+    root?.parentNode.remove();
+    const host = document.createElement('div');
+    host.id = 'cookie-charter';
+    return append(host, 'div', { lang, class: 'cookie-charter' });
+  });
+}
+
+// The banner drawn by the entry module before the first layer has started (a first visit: no
+// choice seems stored): `{ section, key, on, adopt }`, until the first layer adopts it or removes
+// it.
+let early = null;
+
+// What makes two banners the same: their sentences, whether a charter link is given, the
+// Global Privacy Control notice.
+function banner_key(sentences, policy, gpc) {
+  return `${sentences}${RECORD}${policy != null}${RECORD}${gpc}`;
+}
+
+// Draws the banner before the first layer has started, in a new root in `lang` appended to
+// <body>: the same banner, its charter link without a target until the first layer has checked
+// `data-policy-url` (`policy` is true when one is given). A press waits for the first layer,
+// the banner marked busy meanwhile; only the first counts. Nothing is decided here.
+export function show_early_banner(lang, sentences, policy, gpc) {
+  if (!document.body || document.getElementById('cookie-charter')) return;
+  const root = consent_root(lang);
+  let pressed = null;
+  const drawn = { key: banner_key(sentences, policy ? '' : null, gpc), on: null };
+  drawn.section = show_banner(root, sentences, policy ? '' : null, gpc, (action) => {
+    if (drawn.on) return drawn.on(action);
+    pressed ??= action;
+    drawn.section.setAttribute('aria-busy', 'true');
+  });
+  if (!drawn.section) return;
+  document.body.append(root.parentNode);
+  // Once adopted, the first layer gets the press made meanwhile, after it has drawn.
+  drawn.adopt = (on) => {
+    drawn.on = on;
+    drawn.section.removeAttribute('aria-busy');
+    if (pressed) setTimeout(() => on(pressed));
+  };
+  early = drawn;
+}
+
+// The banner drawn early, if it is the one `show_banner` would draw in `parent`, now the first
+// layer's: its charter link gets its checked target, its presses go to `on`. Else removed.
+function adopt(parent, sentences, policy, gpc, on) {
+  const drawn = early;
+  early = null;
+  if (!drawn) return null;
+  if (drawn.section.parentNode !== parent || drawn.key !== banner_key(sentences, policy, gpc)) {
+    remove_widget(drawn.section);
+    return null;
+  }
+  if (policy != null) drawn.section.querySelector('.cookie-charter__link')?.setAttribute('href', policy);
+  drawn.adopt(on);
+  return drawn.section;
+}
+
+// Removes the banner drawn early that the first layer did not adopt: its first view is not a
+// banner (a choice is stored), or, with `whole`, the first layer could not start (its root goes
+// too).
+export function settle_early(whole = false) {
+  const drawn = early;
+  early = null;
+  if (!drawn) return;
+  const host = drawn.section.parentNode?.parentNode;
+  remove_widget(drawn.section);
+  if (whole) host?.remove();
+}
+
 // Appends the banner to `parent` (title, close button, text with the charter link when
 // `policy` is given, the Global Privacy Control notice when `gpc`, three buttons of equal
 // weight) and calls `on` with the `data-action` of each press; Esc is "dismiss". It takes focus
 // in a task of its own: focusing lays the page out at once, which would make one long task of
-// building and drawing it.
+// building and drawing it. The banner drawn early is adopted when it is the same.
 export function show_banner(parent, sentences, policy, gpc, on) {
+  const adopted = guarded(() => adopt(parent, sentences, policy, gpc, on));
+  if (adopted) return adopted;
   return guarded(() => {
     const t = sentences.split(FIELD);
     const section = widget('section', {
@@ -108,7 +188,9 @@ export function show_banner(parent, sentences, policy, gpc, on) {
     const text = append(section, 'p', { id: 'cookie-charter-banner-text', class: 'cookie-charter__text' }, t[1]);
     if (policy != null) {
       text.append(' ');
-      append(text, 'a', { href: policy, class: 'cookie-charter__link' }, t[2]);
+      const link = append(text, 'a', { class: 'cookie-charter__link' }, t[2]);
+      // Drawn early, the link gets its target once the first layer has checked it.
+      if (policy) link.setAttribute('href', policy);
     }
     if (gpc) append(section, 'p', { 'data-notice': 'gpc', class: 'cookie-charter__notice' }, t[7]);
     actions(section, [

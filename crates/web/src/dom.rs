@@ -2,7 +2,7 @@
 //! (the script tag may run in `<head>` before `<body>` exists).
 
 use wasm_bindgen::prelude::*;
-use web_sys::{Element, HtmlElement};
+use web_sys::HtmlElement;
 
 #[wasm_bindgen(inline_js = r#"
 export function when_body(f) {
@@ -63,23 +63,4 @@ pub fn when_body(f: impl FnOnce(HtmlElement) + 'static) {
 pub fn when_parsed(f: impl FnOnce() + 'static) {
     let f: Box<dyn FnOnce()> = Box::new(f);
     when_parsed_js(crate::callbacks::once(Box::new(move |_| f())));
-}
-
-/// Appends to `parent` a new `<tag>` with `attributes` (in order) and, if given, `text` (as
-/// text, never markup). `None` if the DOM refused it.
-pub fn append(
-    parent: &Element,
-    tag: &str,
-    attributes: &[(&str, &str)],
-    text: Option<&str>,
-) -> Option<Element> {
-    let element = parent.owner_document()?.create_element(tag).ok()?;
-    for (name, value) in attributes {
-        element.set_attribute(name, value).ok()?;
-    }
-    if let Some(text) = text {
-        element.set_text_content(Some(text));
-    }
-    parent.append_child(&element).ok()?;
-    Some(element)
 }
