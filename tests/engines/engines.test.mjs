@@ -52,10 +52,24 @@ async function until(session, what, probe, ...args) {
   throw new Error(`${what} never happened`);
 }
 
-/** Opens `path` and waits until the component has started. */
+/** Whether the component has started (or failed to): the module's start, seen settled. */
+const started = () => {
+  const registered = window[Symbol.for('cookie-charter')];
+  if (registered && !registered.watched) {
+    registered.watched = true;
+    registered.mounted.then(() => { registered.settled = true; }, () => { registered.settled = true; });
+  }
+  return registered?.settled === true;
+};
+
+/**
+ * Opens `path` and waits until the component has started: a first visit's banner shows before
+ * it has (the first layer adopts it then), and the page's own links wait for it.
+ */
 async function open(session, path) {
   await session.goto(server.url + path);
   await until(session, 'the component starts', exists, '#cookie-charter');
+  await until(session, 'the component starts', started);
 }
 
 /** Lets the page settle (scripts it was told to load have loaded). */
