@@ -173,12 +173,11 @@ function given(source, attribute, option) {
 }
 
 /**
- * Starts loading the texts the page most likely needs while the wasm starts: the language of
- * `data-lang` / the `lang` option, else of `<html lang>`. Only a head start: the first layer
- * decides the language and asks for its texts through `texts`.
+ * Starts loading the texts of `tag`, the language the page most likely shows (see
+ * likelyLanguage), while the wasm starts; French is in the wasm. Only a head start: the first
+ * layer decides the language and asks for its texts through `texts`.
  */
-function loadLikelyTexts(source) {
-  const tag = likelyLanguage(source);
+function loadLikelyTexts(tag) {
   if (tag !== 'fr') loadTexts(tag).catch(() => {});
 }
 
@@ -229,12 +228,13 @@ function choiceSeemsStored(source) {
  * before.
  */
 function startFirstLayer(source) {
-  loadLikelyTexts(source);
+  const lang = likelyLanguage(source);
+  loadLikelyTexts(lang);
   if (ownCharter(source)) loadReader().catch(() => {});
   if (typeof WebAssembly !== 'object') {
     return import('./cookie-charter-nowasm.js').then((layer) => mountLayer(layer, source));
   }
-  const early = !choiceSeemsStored(source) && likelyLanguage(source) === 'fr';
+  const early = !choiceSeemsStored(source) && lang === 'fr';
   if (early) {
     styleBanner();
     const policy = String(given(source, 'data-policy-url', 'policyUrl') ?? '').trim() !== '';
@@ -283,10 +283,10 @@ function shippedFile() {
 
 /**
  * Compiles and instantiates the wasm's `bytes`, then mounts it, within the task in which they
- * arrived: a returning visitor's audience script is added before the browser's other work (a
- * frame, its code cache). V8 compiles each function at its first call, so the synchronous
- * compilation itself is short. Where the browser refuses it on the main thread (older Chromium,
- * above a size limit), asynchronously.
+ * arrived, not a later one: a returning visitor's audience script waits for no other task. V8
+ * compiles each function at its first call, so the synchronous compilation itself is short.
+ * Where the browser refuses it on the main thread (older Chromium, above a size limit),
+ * asynchronously.
  */
 function startWasm(source) {
   return (bytes) => {

@@ -126,7 +126,8 @@ while IFS='|' read -r name crate entry flags nowasm loaded; do
     CARGO_TARGET_DIR=target cargo run -q --release -p cookie-charter-core --example first_layer_sentences > "target/pkg/$name-sentences-fr.txt"
   fi
   bundle "$entry" "dist/$name.js" '--external:./cookie-charter-*' --loader:.txt=text
-  # The wasm, in place of js/carried-wasm.js's placeholder: one Latin-1 character a byte,
+  # The first layer's wasm as a file of its own (js/entry.js holds its placeholders), or a
+  # module's wasm in place of js/carried-wasm.js's placeholder: one Latin-1 character a byte,
   # control characters as they are, which esbuild would have escaped.
   if grep -q '@cookie-charter:wasm-file@' "dist/$name.js"; then
     node scripts/wasm-file.mjs "target/pkg/${name}_bg.wasm" "dist/$name.js"

@@ -35,21 +35,20 @@ export function wasmFile(name) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const column = (value, width = 8) => String(value).padStart(width);
+  // One line: `label`, dist/<file>'s sizes, and its brotli bytes against `figure`.
+  const line = (label, file, figure) => {
+    const s = fileSize(file);
+    const change = ((s.brotli - figure) / figure) * 100;
+    const flag = Math.abs(change) > TOLERANCE * 100 ? '  (outside the 2 % the size test allows)' : '';
+    console.log(`${label.padEnd(30)} ${column(s.raw)} ${column(s.gzip)} ${column(s.brotli)} ${column(figure)} ${column(`${change >= 0 ? '+' : ''}${change.toFixed(2)} %`)}${flag}`);
+  };
   console.log(`${'module (bytes)'.padEnd(30)}      raw     gzip   brotli   figure   change`);
   for (const m of MODULES) {
     const file = `${m.name}.js`;
     if (!built(file)) continue;
-    const s = fileSize(file);
-    const change = ((s.brotli - m.brotli) / m.brotli) * 100;
-    const flag = Math.abs(change) > TOLERANCE * 100 ? '  (outside the 2 % the size test allows)' : '';
-    console.log(`${`${file} (${m.loaded})`.padEnd(30)} ${column(s.raw)} ${column(s.gzip)} ${column(s.brotli)} ${column(m.brotli)} ${column(`${change >= 0 ? '+' : ''}${change.toFixed(2)} %`)}${flag}`);
+    line(`${file} (${m.loaded})`, file, m.brotli);
     const wasm = m.wasm && wasmFile(m.name);
-    if (wasm) {
-      const w = fileSize(wasm);
-      const wasmChange = ((w.brotli - m.wasm) / m.wasm) * 100;
-      const wasmFlag = Math.abs(wasmChange) > TOLERANCE * 100 ? '  (outside the 2 % the size test allows)' : '';
-      console.log(`${`${m.name}-<hash>.wasm (after)`.padEnd(30)} ${column(w.raw)} ${column(w.gzip)} ${column(w.brotli)} ${column(m.wasm)} ${column(`${wasmChange >= 0 ? '+' : ''}${wasmChange.toFixed(2)} %`)}${wasmFlag}`);
-    }
+    if (wasm) line(`${m.name}-<hash>.wasm (after)`, wasm, m.wasm);
   }
   for (const file of LANGUAGE_MODULES.filter(built)) {
     const s = fileSize(file);

@@ -121,9 +121,11 @@ function banner_key(sentences, policy, gpc) {
 export function show_early_banner(lang, sentences, policy, gpc) {
   if (!document.body || document.getElementById('cookie-charter')) return;
   const root = consent_root(lang);
+  // A link to draw without its target yet, or none.
+  const link = policy ? '' : null;
   let pressed = null;
-  const drawn = { key: banner_key(sentences, policy ? '' : null, gpc), on: null };
-  drawn.section = show_banner(root, sentences, policy ? '' : null, gpc, (action) => {
+  const drawn = { key: banner_key(sentences, link, gpc), on: null };
+  drawn.section = show_banner(root, sentences, link, gpc, (action) => {
     if (drawn.on) return drawn.on(action);
     pressed ??= action;
     drawn.section.setAttribute('aria-busy', 'true');
